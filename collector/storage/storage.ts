@@ -1,0 +1,41 @@
+import type { SurveyResponse } from '../../protocol/index.ts';
+import type { Flags } from '../flags/flag.ts';
+
+/** One response as the collector keeps it. The raw learnerRef never gets here: only its keyed hash. */
+export type StoredResponse = Omit<SurveyResponse, 'learnerRef' | 'answers'> & {
+  receivedAt: string;
+  siteKey: string;
+  learnerHash?: string;
+  /** Answers to non-sensitive questions. */
+  answers: SurveyResponse['answers'];
+  /** Answers to sensitive questions: kept in a separate table so they can be erased or withheld alone. */
+  sensitiveAnswers: SurveyResponse['answers'];
+  flags: Flags;
+  /** Hash of the response as sent, to tell a harmless resend from a conflicting reuse of an id. */
+  contentHash: string;
+};
+
+export type InsertStatus = 'accepted' | 'duplicate' | 'conflict';
+
+export type ResponseFilter = {
+  surveyId?: string;
+  surveyVersion?: number;
+  country?: string;
+  /** Inclusive lower and exclusive upper bound on submittedAt, ISO 8601. */
+  from?: string;
+  to?: string;
+};
+
+export interface Storage {
+  /** Runs pending migrations; safe to call at every start and from several instances at once. */
+  migrate(): Promise<void>;
+  /** Inserts in one transaction; idempotent by id. Returns one status per record, in order. */
+  insert(records: StoredResponse[]): Promise<InsertStatus[]>;
+  /** Streams matching responses ordered by (submittedAt, id), in constant memory. */
+  responses(filter: ResponseFilter): AsyncIterable<StoredResponse>;
+  count(filter: ResponseFilter): Promise<number>;
+  /** Erases every response (and its sensitive part) of one learner; returns how many. */
+  eraseLearner(learnerHash: string): Promise<number>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
