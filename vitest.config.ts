@@ -11,6 +11,8 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/widget/**'],
+          // One throwaway PostgreSQL cluster per run, shared by the storage tests.
+          globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 30_000,
         },
       },

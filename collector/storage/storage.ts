@@ -36,6 +36,11 @@ export interface Storage {
   count(filter: ResponseFilter): Promise<number>;
   /** Erases every response (and its sensitive part) of one learner; returns how many. */
   eraseLearner(learnerHash: string): Promise<number>;
+  /** "Don't ask me again", kept per learner so it holds on every device. */
+  setOptOut(learnerHash: string, surveyId: string, at: string): Promise<void>;
+  optedOut(learnerHash: string, surveyId: string): Promise<boolean>;
+  /** Waves (context.wave) this learner already answered for a survey, so none is asked twice. */
+  answeredWaves(learnerHash: string, surveyId: string): Promise<string[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { postgresStorage } from './postgres-storage.ts';
+import { sqliteStorage } from './sqlite-storage.ts';
+import type { Storage } from './storage.ts';
+
+const EXPECTED =
+  'expected "sqlite:PATH" (e.g. sqlite:data/outcomes.sqlite) or "postgres://USER:PASSWORD@HOST:PORT/DATABASE"';
+
+/** The storage named by DATABASE_URL, migrated and ready. */
+export async function openStorage(databaseUrl: string): Promise<Storage> {
+  const storage = select(databaseUrl);
+  try {
+    await storage.migrate();
+  } catch (error) {
+    await storage.close().catch(() => {});
+    throw error;
+  }
+  return storage;
+}
+
+function select(databaseUrl: string): Storage {
+  if (databaseUrl.startsWith('sqlite:')) {
+    // "sqlite:///abs/path" and "sqlite://rel/path" are common spellings of "sqlite:/abs/path" and "sqlite:rel/path".
+    const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (path === '') throw new Error(`DATABASE_URL: the SQLite path is empty; ${EXPECTED}`);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    return sqliteStorage(path);
+  }
+  if (/^postgres(ql)?:\/\/./.test(databaseUrl)) {
+    try {
+      new URL(databaseUrl);
+    } catch {
+      throw new Error(`DATABASE_URL: not a valid PostgreSQL URL; ${EXPECTED}`);
+    }
+    return postgresStorage(databaseUrl);
+  }
+  // Never echo the value: it may carry a password.
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(databaseUrl)?.[0];
+  throw new Error(`DATABASE_URL: ${scheme ? `unsupported scheme "${scheme}"` : 'no scheme'}; ${EXPECTED}`);
+}

@@ -1,0 +1,44 @@
+import type { Migration } from './migration.ts';
+
+// Ids and sort keys use the "C" collation so that PostgreSQL orders them byte by byte,
+// exactly like SQLite does: the export order must not depend on the server's locale.
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'responses, sensitive answers, opt-outs',
+    sql: `
+      CREATE TABLE responses (
+        id text COLLATE "C" PRIMARY KEY,
+        survey_id text COLLATE "C" NOT NULL,
+        survey_version integer NOT NULL,
+        submitted_at text COLLATE "C" NOT NULL, -- sortable form (sort-time.ts)
+        submitted_sent text NOT NULL, -- as the client sent it
+        received_at text NOT NULL,
+        locale text NOT NULL,
+        country text,
+        consent_sensitive boolean NOT NULL,
+        consent_version text NOT NULL,
+        learner_hash text COLLATE "C", -- keyed hash only, never the raw learnerRef
+        context json,
+        answers json NOT NULL,
+        flags json NOT NULL, -- non-sensitive derived flags, each with its rule version
+        content_hash text NOT NULL,
+        site_key text NOT NULL
+      );
+      CREATE INDEX responses_export ON responses (submitted_at, id);
+      CREATE INDEX responses_survey ON responses (survey_id, survey_version, submitted_at, id);
+      CREATE INDEX responses_learner ON responses (learner_hash, survey_id) WHERE learner_hash IS NOT NULL;
+      CREATE TABLE sensitive_answers (
+        response_id text COLLATE "C" PRIMARY KEY REFERENCES responses (id) ON DELETE CASCADE,
+        answers json NOT NULL,
+        flags json NOT NULL -- sensitive derived flags, each with its rule version
+      );
+      CREATE TABLE opt_outs (
+        learner_hash text COLLATE "C" NOT NULL,
+        survey_id text COLLATE "C" NOT NULL,
+        at text NOT NULL,
+        PRIMARY KEY (learner_hash, survey_id)
+      );
+    `,
+  },
+];

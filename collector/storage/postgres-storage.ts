@@ -1,0 +1,128 @@
+// pg rather than postgres.js: the most used and longest maintained Node driver, typed
+// through @types/pg, pure JavaScript (no native build to break on deploy), with a Pool
+// whose behaviour under load and failover is well documented.
+import pg from 'pg';
+import { filterSql, PAGE_SIZE, SELECT_JOINED } from './filter-sql.ts';
+import { pendingMigrations } from './migration.ts';
+import { insertBatch } from './postgres-insert.ts';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import type { ResponseFilter, Storage } from './storage.ts';
+import { fromRow, type JoinedRow } from './stored-row.ts';
+import { withTransaction } from './with-transaction.ts';
+
+/** Any constant shared by every instance: the key of the advisory lock that serialises migrations. */
+const MIGRATION_LOCK = 7_460_315;
+
+/** The scale-out adapter: stateless, so several collector instances can share one database. */
+export function postgresStorage(connectionString: string): Storage {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle client losing its connection must not crash the process: the next query
+  // fails with the cause and /healthz (ping) reports it.
+  pool.on('error', () => {});
+
+  function where(filter: ResponseFilter, params: unknown[]): string[] {
+    return filterSql(filter, (v) => {
+      params.push(v);
+      return `$${params.length}`;
+    });
+  }
+
+  return {
+    async migrate() {
+      await withTransaction(pool, async (client) => {
+        // Held until commit: a second instance starting at once waits here, then finds nothing to do.
+        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+        );
+        const applied = (await client.query<{ version: number }>('SELECT version FROM migrations')).rows.map(
+          (r) => r.version,
+        );
+        for (const m of pendingMigrations(POSTGRES_MIGRATIONS, applied, 'PostgreSQL database')) {
+          await client.query(m.sql);
+          await client.query('INSERT INTO migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+        }
+      });
+    },
+
+    async insert(records) {
+      if (records.length === 0) return [];
+      return withTransaction(pool, (client) => insertBatch(client, records));
+    },
+
+    // Keyset pages by (submitted_at, id): constant memory, no cursor holding a connection between pages.
+    async *responses(filter) {
+      let after: { at: string; id: string } | undefined;
+      for (;;) {
+        const params: unknown[] = [];
+        const conditions = where(filter, params);
+        if (after) {
+          params.push(after.at, after.id);
+          conditions.push(`(r.submitted_at, r.id) > ($${params.length - 1}, $${params.length})`);
+        }
+        const sql = `${SELECT_JOINED} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+          ORDER BY r.submitted_at, r.id LIMIT ${PAGE_SIZE}`;
+        const { rows } = await pool.query<JoinedRow>(sql, params);
+        for (const row of rows) yield fromRow(row);
+        if (rows.length < PAGE_SIZE) return;
+        const last = rows[rows.length - 1];
+        after = { at: last.submitted_at, id: last.id };
+      }
+    },
+
+    async count(filter) {
+      const params: unknown[] = [];
+      const conditions = where(filter, params);
+      const sql = `SELECT count(*)::int AS n FROM responses r ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
+      return (await pool.query<{ n: number }>(sql, params)).rows[0].n;
+    },
+
+    async eraseLearner(learnerHash) {
+      return withTransaction(pool, async (client) => {
+        await client.query(
+          'DELETE FROM sensitive_answers WHERE response_id IN (SELECT id FROM responses WHERE learner_hash = $1)',
+          [learnerHash],
+        );
+        return (await client.query('DELETE FROM responses WHERE learner_hash = $1', [learnerHash])).rowCount ?? 0;
+      });
+    },
+
+    async setOptOut(learnerHash, surveyId, at) {
+      // The first opt-out stands; repeating it from another device changes nothing.
+      await pool.query(
+        'INSERT INTO opt_outs (learner_hash, survey_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [learnerHash, surveyId, at],
+      );
+    },
+
+    async optedOut(learnerHash, surveyId) {
+      const { rowCount } = await pool.query('SELECT 1 FROM opt_outs WHERE learner_hash = $1 AND survey_id = $2', [
+        learnerHash,
+        surveyId,
+      ]);
+      return (rowCount ?? 0) > 0;
+    },
+
+    async answeredWaves(learnerHash, surveyId) {
+      const { rows } = await pool.query<{ wave: string }>(
+        `SELECT DISTINCT context->>'wave' COLLATE "C" AS wave FROM responses
+         WHERE learner_hash = $1 AND survey_id = $2 AND context->>'wave' IS NOT NULL ORDER BY wave`,
+        [learnerHash, surveyId],
+      );
+      return rows.map((r) => r.wave);
+    },
+
+    async ping() {
+      try {
+        await pool.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { Migration } from './migration.ts';
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'responses, sensitive answers, opt-outs',
+    sql: `
+      CREATE TABLE responses (
+        id TEXT PRIMARY KEY,
+        survey_id TEXT NOT NULL,
+        survey_version INTEGER NOT NULL,
+        submitted_at TEXT NOT NULL, -- sortable form (sort-time.ts)
+        submitted_sent TEXT NOT NULL, -- as the client sent it
+        received_at TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        country TEXT,
+        consent_sensitive INTEGER NOT NULL,
+        consent_version TEXT NOT NULL,
+        learner_hash TEXT, -- keyed hash only, never the raw learnerRef
+        context TEXT,
+        answers TEXT NOT NULL,
+        flags TEXT NOT NULL, -- non-sensitive derived flags, each with its rule version
+        content_hash TEXT NOT NULL,
+        site_key TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX responses_export ON responses (submitted_at, id);
+      CREATE INDEX responses_survey ON responses (survey_id, survey_version, submitted_at, id);
+      CREATE INDEX responses_learner ON responses (learner_hash, survey_id) WHERE learner_hash IS NOT NULL;
+      CREATE TABLE sensitive_answers (
+        response_id TEXT PRIMARY KEY REFERENCES responses (id) ON DELETE CASCADE,
+        answers TEXT NOT NULL,
+        flags TEXT NOT NULL -- sensitive derived flags, each with its rule version
+      ) STRICT;
+      CREATE TABLE opt_outs (
+        learner_hash TEXT NOT NULL,
+        survey_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (learner_hash, survey_id)
+      ) STRICT;
+    `,
+  },
+];

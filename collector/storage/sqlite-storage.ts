@@ -1,0 +1,167 @@
+import Database from 'better-sqlite3';
+import { filterSql, PAGE_SIZE, SELECT_JOINED } from './filter-sql.ts';
+import { firstOfEachId, insertStatuses } from './insert-statuses.ts';
+import { pendingMigrations } from './migration.ts';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from './storage.ts';
+import { fromRow, type JoinedRow, toRows } from './stored-row.ts';
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+}
+
+/** The embedded default: one file, one connection, every call synchronous underneath. */
+export function sqliteStorage(path: string): Storage {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // A request acknowledged is on disk: in WAL mode NORMAL may lose the last commits on a
+  // power cut (not on a process crash); FULL syncs the WAL at each commit. We commit once
+  // per batch, so the cost is one fsync per request.
+  db.pragma('synchronous = FULL');
+  // Several processes on one file (a CLI export beside the server) wait instead of failing.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+
+  // Prepared on first insert: the tables only exist once migrate() has run.
+  const statements = once(() => ({
+    insertResponse: db.prepare(`INSERT INTO responses (id, survey_id, survey_version, submitted_at,
+    submitted_sent, received_at, locale, country, consent_sensitive, consent_version, learner_hash, context,
+    answers, flags, content_hash, site_key) VALUES (@id, @survey_id, @survey_version, @submitted_at,
+    @submitted_sent, @received_at, @locale, @country, @consent_sensitive, @consent_version, @learner_hash,
+    @context, @answers, @flags, @content_hash, @site_key) ON CONFLICT (id) DO NOTHING`),
+    insertSensitive: db.prepare(
+      'INSERT INTO sensitive_answers (response_id, answers, flags) VALUES (@response_id, @answers, @flags)',
+    ),
+    storedHash: db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM responses WHERE id = ?'),
+  }));
+
+  const insertAll = db.transaction((records: StoredResponse[]): InsertStatus[] => {
+    const { insertResponse, insertSensitive, storedHash } = statements();
+    const inserted = new Set<string>();
+    const hashes = new Map<string, string>();
+    for (const record of firstOfEachId(records)) {
+      const { response, sensitive } = toRows(record);
+      if (insertResponse.run({ ...response, consent_sensitive: response.consent_sensitive ? 1 : 0 }).changes === 1) {
+        insertSensitive.run(sensitive);
+        inserted.add(record.id);
+        hashes.set(record.id, record.contentHash);
+      } else {
+        hashes.set(record.id, storedHash.get(record.id)?.content_hash ?? '');
+      }
+    }
+    return insertStatuses(records, inserted, hashes);
+  });
+
+  function where(filter: ResponseFilter, params: unknown[]): string[] {
+    return filterSql(filter, (v) => {
+      params.push(v);
+      return '?';
+    });
+  }
+
+  return {
+    async migrate() {
+      // IMMEDIATE takes the write lock first, so two processes starting at once run the steps once.
+      db.transaction(() => {
+        db.exec(
+          'CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+        );
+        const applied = db
+          .prepare<[], { version: number }>('SELECT version FROM migrations')
+          .all()
+          .map((r) => r.version);
+        const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
+        for (const m of pendingMigrations(SQLITE_MIGRATIONS, applied, `SQLite database ${path}`)) {
+          db.exec(m.sql);
+          record.run(m.version, m.name, new Date().toISOString());
+        }
+      }).immediate();
+    },
+
+    async insert(records) {
+      return insertAll.immediate(records);
+    },
+
+    // Keyset pages rather than one long stmt.iterate(): an open iterator keeps the only
+    // connection busy, which would block every insert until a slow export finished.
+    async *responses(filter) {
+      let after: { at: string; id: string } | undefined;
+      for (;;) {
+        const params: unknown[] = [];
+        const conditions = where(filter, params);
+        if (after) {
+          conditions.push('(r.submitted_at, r.id) > (?, ?)');
+          params.push(after.at, after.id);
+        }
+        const sql = `${SELECT_JOINED} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+          ORDER BY r.submitted_at, r.id LIMIT ${PAGE_SIZE}`;
+        const rows = db.prepare<unknown[], JoinedRow>(sql).all(...params);
+        for (const row of rows) yield fromRow(row);
+        if (rows.length < PAGE_SIZE) return;
+        const last = rows[rows.length - 1];
+        after = { at: last.submitted_at, id: last.id };
+      }
+    },
+
+    async count(filter) {
+      const params: unknown[] = [];
+      const conditions = where(filter, params);
+      const sql = `SELECT count(*) AS n FROM responses r ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
+      return db.prepare<unknown[], { n: number }>(sql).get(...params)?.n ?? 0;
+    },
+
+    async eraseLearner(learnerHash) {
+      return db
+        .transaction(() => {
+          db.prepare(
+            'DELETE FROM sensitive_answers WHERE response_id IN (SELECT id FROM responses WHERE learner_hash = ?)',
+          ).run(learnerHash);
+          return db.prepare('DELETE FROM responses WHERE learner_hash = ?').run(learnerHash).changes;
+        })
+        .immediate();
+    },
+
+    async setOptOut(learnerHash, surveyId, at) {
+      // The first opt-out stands; repeating it from another device changes nothing.
+      db.prepare('INSERT INTO opt_outs (learner_hash, survey_id, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(
+        learnerHash,
+        surveyId,
+        at,
+      );
+    },
+
+    async optedOut(learnerHash, surveyId) {
+      return (
+        db.prepare('SELECT 1 FROM opt_outs WHERE learner_hash = ? AND survey_id = ?').get(learnerHash, surveyId) !==
+        undefined
+      );
+    },
+
+    async answeredWaves(learnerHash, surveyId) {
+      const rows = db
+        .prepare<
+          [string, string],
+          { wave: string }
+        >(`SELECT DISTINCT json_extract(context, '$.wave') AS wave FROM responses
+          WHERE learner_hash = ? AND survey_id = ? AND json_extract(context, '$.wave') IS NOT NULL ORDER BY wave`)
+        .all(learnerHash, surveyId);
+      return rows.map((r) => r.wave);
+    },
+
+    async ping() {
+      try {
+        return db.prepare('SELECT 1 AS ok').get() !== undefined;
+      } catch {
+        return false;
+      }
+    },
+
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

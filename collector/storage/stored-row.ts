@@ -1,0 +1,99 @@
+import { FLAG_NAMES, type Flag, type FlagName, type Flags, SENSITIVE_FLAGS } from '../flags/flag.ts';
+import { sortTime } from './sort-time.ts';
+import type { StoredResponse } from './storage.ts';
+
+/** The columns of `responses`, JSON columns as text; both adapters write these. */
+export type ResponseRow = {
+  id: string;
+  survey_id: string;
+  survey_version: number;
+  submitted_at: string;
+  submitted_sent: string;
+  received_at: string;
+  locale: string;
+  country: string | null;
+  consent_sensitive: boolean;
+  consent_version: string;
+  learner_hash: string | null;
+  context: string | null;
+  answers: string;
+  flags: string;
+  content_hash: string;
+  site_key: string;
+};
+
+/** The columns of `sensitive_answers`. */
+export type SensitiveRow = { response_id: string; answers: string; flags: string };
+
+/** A row as read back: responses joined with sensitive_answers (absent once erased or withheld). */
+export type JoinedRow = Omit<ResponseRow, 'consent_sensitive' | 'context' | 'answers' | 'flags'> & {
+  consent_sensitive: boolean | number;
+  context: unknown;
+  answers: unknown;
+  flags: unknown;
+  sensitive_answers: unknown;
+  sensitive_flags: unknown;
+};
+
+const isSensitive = (name: string) => (SENSITIVE_FLAGS as readonly string[]).includes(name);
+
+function pickFlags(flags: Flags, sensitive: boolean): Partial<Flags> {
+  return Object.fromEntries(Object.entries(flags).filter(([name]) => isSensitive(name) === sensitive));
+}
+
+export function toRows(r: StoredResponse): { response: ResponseRow; sensitive: SensitiveRow } {
+  return {
+    response: {
+      id: r.id,
+      survey_id: r.surveyId,
+      survey_version: r.surveyVersion,
+      submitted_at: sortTime(r.submittedAt, `response ${r.id} submittedAt`),
+      submitted_sent: r.submittedAt,
+      received_at: r.receivedAt,
+      locale: r.locale,
+      country: r.country ?? null,
+      consent_sensitive: r.consent.sensitive,
+      consent_version: r.consent.version,
+      learner_hash: r.learnerHash ?? null,
+      context: r.context === undefined ? null : JSON.stringify(r.context),
+      answers: JSON.stringify(r.answers),
+      flags: JSON.stringify(pickFlags(r.flags, false)),
+      content_hash: r.contentHash,
+      site_key: r.siteKey,
+    },
+    sensitive: {
+      response_id: r.id,
+      answers: JSON.stringify(r.sensitiveAnswers),
+      flags: JSON.stringify(pickFlags(r.flags, true)),
+    },
+  };
+}
+
+// SQLite hands JSON columns back as text, pg as parsed values.
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/** Sensitive flags whose row is gone read as unknown, never as false. */
+const WITHHELD: Flag = { value: null, rule: 'withheld' };
+
+export function fromRow(row: JoinedRow): StoredResponse {
+  const stored: Partial<Flags> = { ...json(row.flags), ...(json(row.sensitive_flags) ?? {}) };
+  const flags = Object.fromEntries(FLAG_NAMES.map((n: FlagName) => [n, stored[n] ?? WITHHELD])) as Flags;
+  const r: StoredResponse = {
+    id: row.id,
+    surveyId: row.survey_id,
+    surveyVersion: row.survey_version,
+    submittedAt: row.submitted_sent,
+    locale: row.locale,
+    answers: json(row.answers),
+    consent: { sensitive: Boolean(row.consent_sensitive), version: row.consent_version },
+    receivedAt: row.received_at,
+    siteKey: row.site_key,
+    sensitiveAnswers: json(row.sensitive_answers) ?? {},
+    flags,
+    contentHash: row.content_hash,
+  };
+  if (row.country !== null) r.country = row.country;
+  if (row.context !== null) r.context = json(row.context);
+  if (row.learner_hash !== null) r.learnerHash = row.learner_hash;
+  return r;
+}

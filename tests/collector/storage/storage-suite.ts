@@ -1,0 +1,224 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStorage } from '../../../collector/storage/open-storage.ts';
+import type { Storage, StoredResponse } from '../../../collector/storage/storage.ts';
+import { makeFullRecord, makeRecord, testId } from './make-record.ts';
+
+/** One empty database for one test, reachable by URL and inspectable beside the adapter. */
+export type TestDatabase = {
+  url: string;
+  rows(table: 'responses' | 'sensitive_answers' | 'migrations'): Promise<number>;
+  cleanup(): Promise<void>;
+};
+
+async function all(storage: Storage, filter = {}): Promise<StoredResponse[]> {
+  const out: StoredResponse[] = [];
+  for await (const r of storage.responses(filter)) out.push(r);
+  return out;
+}
+
+/** The behaviour every adapter must have, run unchanged against each. */
+export function describeStorage(name: string, freshDatabase: () => Promise<TestDatabase>): void {
+  describe(`${name} storage`, () => {
+    let db: TestDatabase;
+    const opened: Storage[] = [];
+    const open = async () => {
+      const s = await openStorage(db.url);
+      opened.push(s);
+      return s;
+    };
+
+    beforeEach(async () => {
+      db = await freshDatabase();
+    });
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+      await db.cleanup();
+    });
+
+    it('accepts a new id, calls an identical resend a duplicate and a changed one a conflict', async () => {
+      const s = await open();
+      const original = makeFullRecord();
+      expect(await s.insert([original])).toEqual(['accepted']);
+      const changed = { ...original, answers: { helped: 1 }, sensitiveAnswers: {}, contentHash: 'other' };
+      expect(await s.insert([{ ...original }, changed, makeRecord()])).toEqual(['duplicate', 'conflict', 'accepted']);
+      expect(await all(s)).toContainEqual(original);
+      expect(await s.count({})).toBe(2);
+    });
+
+    it('reports a repeated id within one batch as duplicate or conflict of its first occurrence', async () => {
+      const s = await open();
+      const r = makeRecord();
+      const statuses = await s.insert([r, { ...r }, { ...r, contentHash: 'changed' }]);
+      expect(statuses).toEqual(['accepted', 'duplicate', 'conflict']);
+      expect(await all(s)).toStrictEqual([r]);
+    });
+
+    it('returns each response exactly as inserted, sensitive answers and flags included', async () => {
+      const s = await open();
+      const full = makeFullRecord({ id: testId(1) });
+      const minimal = makeRecord({ id: testId(2), submittedAt: '2026-03-01T10:00:00.5Z' });
+      await s.insert([minimal, full]);
+      expect(await all(s)).toStrictEqual([full, minimal]);
+    });
+
+    it('keeps sensitive answers in their own table', async () => {
+      const s = await open();
+      await s.insert([makeFullRecord(), makeRecord()]);
+      expect(await db.rows('responses')).toBe(2);
+      expect(await db.rows('sensitive_answers')).toBe(2);
+    });
+
+    it('orders by instant then id, whatever the precision of the timestamps', async () => {
+      const s = await open();
+      const records = [
+        makeRecord({ id: testId(10), submittedAt: '2026-03-01T10:00:00.5Z' }),
+        makeRecord({ id: testId(11), submittedAt: '2026-03-01T10:00:00Z' }),
+        makeRecord({ id: testId(12), submittedAt: '2026-03-01T09:59:59.999999Z' }),
+        makeRecord({ id: testId(13), submittedAt: '2026-03-01T10:00:00.000Z' }),
+        makeRecord({ id: testId(14), submittedAt: '2026-02-28T23:00:00Z' }),
+      ];
+      await s.insert(records);
+      expect((await all(s)).map((r) => r.id)).toEqual([14, 12, 11, 13, 10].map(testId));
+    });
+
+    describe('filters', () => {
+      const records = [
+        makeRecord({
+          id: testId(101),
+          surveyId: 'a',
+          surveyVersion: 1,
+          country: 'FR',
+          submittedAt: '2026-01-01T00:00:00Z',
+        }),
+        makeRecord({
+          id: testId(102),
+          surveyId: 'a',
+          surveyVersion: 2,
+          country: 'DE',
+          submittedAt: '2026-02-01T00:00:00Z',
+        }),
+        makeRecord({ id: testId(103), surveyId: 'b', surveyVersion: 1, submittedAt: '2026-02-01T00:00:00.001Z' }),
+        makeRecord({
+          id: testId(104),
+          surveyId: 'a',
+          surveyVersion: 1,
+          country: 'FR',
+          submittedAt: '2026-03-01T00:00:00Z',
+        }),
+      ];
+      it.each([
+        { filter: {}, ids: [101, 102, 103, 104] },
+        { filter: { surveyId: 'a' }, ids: [101, 102, 104] },
+        { filter: { surveyId: 'a', surveyVersion: 1 }, ids: [101, 104] },
+        { filter: { country: 'FR' }, ids: [101, 104] },
+        { filter: { from: '2026-02-01T00:00:00Z' }, ids: [102, 103, 104] },
+        { filter: { to: '2026-02-01T00:00:00.001Z' }, ids: [101, 102] },
+        { filter: { from: '2026-02-01', to: '2026-03-01T00:00:00Z' }, ids: [102, 103] },
+        { filter: { surveyId: 'b', country: 'FR' }, ids: [] },
+      ])('selects $ids for $filter', async ({ filter, ids }) => {
+        const s = await open();
+        await s.insert(records);
+        expect((await all(s, filter)).map((r) => r.id)).toEqual(ids.map(testId));
+        expect(await s.count(filter)).toBe(ids.length);
+      });
+
+      it('names the filter that is not a timestamp', async () => {
+        const s = await open();
+        await expect(s.count({ from: 'yesterday' })).rejects.toThrow(/filter "from".*ISO 8601/);
+      });
+    });
+
+    it('streams thousands of rows across pages in order, each once, while inserts go on', async () => {
+      const s = await open();
+      const total = 2500;
+      for (let start = 0; start < total; start += 500) {
+        const batch = Array.from({ length: 500 }, (_, i) => {
+          const n = start + i;
+          return makeRecord({
+            id: testId(total - n),
+            submittedAt: `2026-01-01T00:${String(n % 60).padStart(2, '0')}:00Z`,
+          });
+        });
+        await s.insert(batch);
+      }
+      const seen: StoredResponse[] = [];
+      for await (const r of s.responses({ surveyId: 'career-outcomes' })) {
+        seen.push(r);
+        // Written mid-stream with another survey id: must neither fail nor appear.
+        if (seen.length === 1500) await s.insert([makeRecord({ surveyId: 'other' })]);
+      }
+      expect(seen).toHaveLength(total);
+      expect(new Set(seen.map((r) => r.id)).size).toBe(total);
+      const keys = seen.map((r) => `${r.submittedAt}|${r.id}`);
+      expect(keys).toEqual([...keys].sort());
+    });
+
+    it('erases one learner from both tables and leaves the others', async () => {
+      const s = await open();
+      await s.insert([
+        makeFullRecord({ learnerHash: 'gone' }),
+        makeFullRecord({ id: testId(), learnerHash: 'gone' }),
+        makeFullRecord({ id: testId(), learnerHash: 'kept' }),
+      ]);
+      expect(await s.eraseLearner('gone')).toBe(2);
+      expect(await s.eraseLearner('gone')).toBe(0);
+      expect((await all(s)).map((r) => r.learnerHash)).toEqual(['kept']);
+      expect(await db.rows('responses')).toBe(1);
+      expect(await db.rows('sensitive_answers')).toBe(1);
+    });
+
+    it('runs migrations once however often and from however many instances it starts', async () => {
+      const [a, b] = await Promise.all([open(), open()]);
+      await a.migrate();
+      await a.insert([makeRecord()]);
+      await b.migrate();
+      const migrations = await db.rows('migrations');
+      await (await open()).migrate();
+      expect(await db.rows('migrations')).toBe(migrations);
+      expect(await b.count({})).toBe(1);
+    });
+
+    it('stores each id once when two instances insert the same batch at the same time', async () => {
+      const [a, b] = await Promise.all([open(), open()]);
+      const batch = Array.from({ length: 200 }, () => makeFullRecord({ id: testId() }));
+      const [fromA, fromB] = await Promise.all([a.insert(batch), b.insert([...batch].reverse())]);
+      fromB.reverse();
+      batch.forEach((_, i) => {
+        expect([fromA[i], fromB[i]].sort()).toEqual(['accepted', 'duplicate']);
+      });
+      expect(await a.count({})).toBe(200);
+      expect(await db.rows('sensitive_answers')).toBe(200);
+    });
+
+    it('remembers an opt-out per learner and survey', async () => {
+      const s = await open();
+      expect(await s.optedOut('lh', 'career-outcomes')).toBe(false);
+      await s.setOptOut('lh', 'career-outcomes', '2026-03-01T00:00:00Z');
+      await s.setOptOut('lh', 'career-outcomes', '2026-03-02T00:00:00Z');
+      expect(await s.optedOut('lh', 'career-outcomes')).toBe(true);
+      expect(await s.optedOut('lh', 'other')).toBe(false);
+      expect(await s.optedOut('other', 'career-outcomes')).toBe(false);
+    });
+
+    it('lists the waves a learner answered for a survey, each once', async () => {
+      const s = await open();
+      await s.insert([
+        makeRecord({ learnerHash: 'lh', context: { wave: '6m' } }),
+        makeRecord({ learnerHash: 'lh', context: { wave: '12m' } }),
+        makeRecord({ learnerHash: 'lh', context: { wave: '6m' } }),
+        makeRecord({ learnerHash: 'lh', context: { courseId: 'c' } }),
+        makeRecord({ learnerHash: 'lh', surveyId: 'other', context: { wave: '24m' } }),
+        makeRecord({ learnerHash: 'someone-else', context: { wave: '24m' } }),
+      ]);
+      expect(await s.answeredWaves('lh', 'career-outcomes')).toEqual(['12m', '6m']);
+      expect(await s.answeredWaves('nobody', 'career-outcomes')).toEqual([]);
+    });
+
+    it('answers ping while open and not after close', async () => {
+      const s = await open();
+      expect(await s.ping()).toBe(true);
+      await s.close();
+      expect(await s.ping()).toBe(false);
+    });
+  });
+}
