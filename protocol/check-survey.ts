@@ -35,15 +35,27 @@ function semanticErrors(def: SurveyDefinition): FieldError[] {
       const at = `packs.${country}.questions[${j}]`;
       const q = def.questions.find((x) => x.id === id);
       if (!q) errors.push({ path: at, message: `unknown question id "${id}"` });
-      else if (q.topic === 'ethnicity' && ETHNICITY_RESTRICTED.includes(country) && !pack.overrideEthnicityLegalRestriction)
+      // The default pack is what FR and JP get when they have no pack of their own.
+      else if (q.topic === 'ethnicity' && (ETHNICITY_RESTRICTED.includes(country) || country === 'default') && !pack.overrideEthnicityLegalRestriction)
         errors.push({
           path: at,
           message: `ethnicity question "${id}" is not allowed in the ${country} pack (set overrideEthnicityLegalRestriction only with legal sign-off)`,
         });
+      q?.showIf?.forEach((c, k) => {
+        const target = def.questions.find((e) => e.id === c.question || e.rows?.some((r) => r.id === c.question));
+        if (target && !inPack.has(target.id))
+          errors.push({ path: at, message: `"${id}" has showIf[${k}] on "${c.question}", which this pack does not ask before it` });
+      });
       if (inPack.has(id)) errors.push({ path: at, message: `duplicate id "${id}"` });
       inPack.add(id);
     });
   }
+  const ethnicity = def.questions.findIndex((q) => q.topic === 'ethnicity');
+  if (ethnicity >= 0 && !def.packs)
+    errors.push({
+      path: `questions[${ethnicity}].topic`,
+      message: 'an ethnicity question needs country packs: without packs every country, FR and JP included, would be asked it',
+    });
   return errors;
 }
 
@@ -65,6 +77,9 @@ function questionErrors(q: Question, at: string, earlier: Question[]): FieldErro
     errors.push({ path: `${at}.options`, message: `a sensitive question must offer "${PREFER_NOT_TO_SAY}"` });
   if (q.sensitive && q.options && q.options[q.options.length - 1].id !== PREFER_NOT_TO_SAY && optionIds.has(PREFER_NOT_TO_SAY))
     errors.push({ path: `${at}.options`, message: `"${PREFER_NOT_TO_SAY}" must be the last option` });
+  if (q.topic === 'ethnicity' && !q.sensitive) errors.push({ path: `${at}.sensitive`, message: 'an ethnicity question must be sensitive' });
+  if (q.topic === 'ethnicity' && q.consentGroup !== 'ethnicity')
+    errors.push({ path: `${at}.consentGroup`, message: 'an ethnicity question must set consentGroup "ethnicity" (its own consent)' });
   if (q.min !== undefined && q.max !== undefined && q.min > q.max)
     errors.push({ path: `${at}.min`, message: `must not exceed max (${q.max})` });
   q.showIf?.forEach((c, j) => {

@@ -38,7 +38,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       return 'matches none of the allowed shapes';
     case 'invalid_key':
-      return 'invalid key';
+      // A record key failed its own schema: say which rule, e.g. "expected an ISO 3166-1 alpha-2 country code".
+      return issue.issues[0] ? `invalid key: ${describeIssue(issue.issues[0])}` : 'invalid key';
     default:
       return 'invalid value';
   }

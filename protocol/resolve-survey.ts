@@ -32,6 +32,7 @@ export function resolveSurvey(def: SurveyDefinition, opts: { country?: string; l
       topic: q.topic,
       required: q.required,
       sensitive: q.sensitive,
+      consentGroup: q.consentGroup,
       options: q.options?.map((o) => ({ id: o.id, label: t(o.label), exclusive: o.exclusive })),
       rows: q.rows?.map((r) => ({ id: r.id, text: t(r.text) })),
       maxLength: q.maxLength,

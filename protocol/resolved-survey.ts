@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Condition, QuestionKind, Topic } from './survey-definition.ts';
+import { Condition, ConsentGroup, QuestionKind, Topic } from './survey-definition.ts';
 
 /** A survey resolved for one country and one language: what the widget renders. */
 export const ResolvedOption = z.object({ id: z.string(), label: z.string(), exclusive: z.optional(z.boolean()) });
@@ -11,6 +11,7 @@ export const ResolvedQuestion = z.object({
   topic: z.optional(Topic),
   required: z.optional(z.boolean()),
   sensitive: z.optional(z.boolean()),
+  consentGroup: z.optional(ConsentGroup),
   options: z.optional(z.array(ResolvedOption)),
   rows: z.optional(z.array(z.object({ id: z.string(), text: z.string() }))),
   maxLength: z.optional(z.number()),

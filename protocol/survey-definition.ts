@@ -54,6 +54,14 @@ export const Topic = z.enum([
   'other',
 ]);
 
+/**
+ * Questions that need a consent of their own, beyond `consent.sensitive`: the
+ * widget asks it just before the first question of the group and skips the
+ * group when refused. Ethnicity must sit behind its own consent (research/domain.md §7).
+ */
+export const ConsentGroup = z.enum(['ethnicity']);
+export type ConsentGroup = z.infer<typeof ConsentGroup>;
+
 export const GridRow = z.strictObject({ id: Id, text: LocalizedText });
 
 export const Question = z.strictObject({
@@ -64,6 +72,7 @@ export const Question = z.strictObject({
   topic: z.optional(Topic),
   required: z.optional(z.boolean()),
   sensitive: z.optional(z.boolean()),
+  consentGroup: z.optional(ConsentGroup),
   /** Choice, scale and grid questions: the answers, in display order. */
   options: z.optional(z.array(Option).check(z.minLength(1))),
   /** Grid questions: one row per sub-question, all sharing `options`; each row is answered under its own id. */
@@ -76,7 +85,7 @@ export const Question = z.strictObject({
   /** All conditions must hold for the question to be shown. */
   showIf: z.optional(z.array(Condition)),
   /** A link shown under the question, e.g. the official checker for underserved areas. */
-  link: z.optional(z.strictObject({ href: z.url({ protocol: /^https$/ }), label: LocalizedText })),
+  link: z.optional(z.strictObject({ href: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }), label: LocalizedText })),
 });
 export type Question = z.infer<typeof Question>;
 

@@ -1,9 +1,42 @@
-import type { SurveyDefinition, SurveyResponse } from '../../protocol/index.ts';
-import { FLAG_NAMES, type Flags } from './flag.ts';
+import { questionsFor, type SurveyDefinition, type SurveyResponse } from '../../protocol/index.ts';
+import { anyUnderserved } from './any-underserved.ts';
+import { careerOutcome } from './career-outcome.ts';
+import { disability } from './disability.ts';
+import type { Flags } from './flag.ts';
+import { jobseeker, jobseekerIlo } from './jobseeker.ts';
+import { lowEducation, lowEducationNational } from './low-education.ts';
+import { Q } from './question-ids.ts';
+import { refugee } from './refugee.ts';
+import { underservedArea } from './underserved-area.ts';
 
 export type FlagSettings = { includeAsylumSeekers: boolean };
 
-// Placeholder until the rules land (issue 4): every flag unknown.
-export function deriveFlags(_survey: SurveyDefinition, _r: SurveyResponse, _settings?: FlagSettings): Flags {
-  return Object.fromEntries(FLAG_NAMES.map((n) => [n, { value: null, rule: 'unimplemented' }])) as Flags;
+/** research/domain.md §6 leaves it to a setting; the sketch there counts pending asylum by default. */
+export const DEFAULT_FLAG_SETTINGS: FlagSettings = { includeAsylumSeekers: true };
+
+/** Every derived flag for one response, from the questions its country pack asks. Pure. */
+export function deriveFlags(
+  survey: SurveyDefinition,
+  r: SurveyResponse,
+  settings: FlagSettings = DEFAULT_FLAG_SETTINGS,
+): Flags {
+  const asked = new Set(questionsFor(survey, r.country).map((q) => q.id));
+  const a = r.answers;
+  const groups = {
+    jobseeker: jobseeker(
+      a,
+      Q.pesRegistered.some((id) => asked.has(id)),
+    ),
+    underserved_area: underservedArea(a),
+    low_education: lowEducation(a),
+    disability: disability(a, asked.has(Q.gssCondition) ? 'gss' : 'wg-ss'),
+    refugee: refugee(a, settings.includeAsylumSeekers),
+  };
+  return {
+    career_outcome: careerOutcome(a),
+    jobseeker_ilo: jobseekerIlo(a),
+    low_education_national: lowEducationNational(a),
+    ...groups,
+    any_underserved: anyUnderserved(Object.values(groups)),
+  };
 }

@@ -4,6 +4,7 @@ export type Flag = { value: boolean | null; rule: string };
 export const FLAG_NAMES = [
   'career_outcome',
   'jobseeker',
+  'jobseeker_ilo',
   'underserved_area',
   'low_education',
   'low_education_national',
@@ -17,6 +18,7 @@ export type Flags = Record<FlagName, Flag>;
 /** Flags computed from special-category or sensitive answers: stored beside the sensitive answers. */
 export const SENSITIVE_FLAGS: readonly FlagName[] = [
   'jobseeker',
+  'jobseeker_ilo',
   'underserved_area',
   'low_education',
   'low_education_national',

@@ -1,0 +1,14 @@
+import { type Answers, choice, firstAnswered, flag } from './answers.ts';
+import type { Flag } from './flag.ts';
+import { Q } from './question-ids.ts';
+
+export const UNDERSERVED_AREA_RULE = 'underserved_area.self-id@1';
+
+/** Self-identification only (no address is ever asked): "I don't know" stays unknown. */
+export function underservedArea(answers: Answers): Flag {
+  const id = firstAnswered(answers, Q.area);
+  const answer = id ? choice(answers, id) : undefined;
+  if (answer === 'yes') return flag(true, UNDERSERVED_AREA_RULE);
+  if (answer === 'no') return flag(false, UNDERSERVED_AREA_RULE);
+  return flag(null, UNDERSERVED_AREA_RULE);
+}
