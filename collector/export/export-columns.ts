@@ -1,0 +1,151 @@
+import type { LocalizedText, Question, SurveyDefinition } from '../../protocol/index.ts';
+import { FLAG_NAMES, type FlagName } from '../flags/flag.ts';
+
+/** Frictionless Table Schema field types used by the export. */
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'datetime';
+
+export type ValueLabel = { code: string; label: LocalizedText };
+
+/** One column of the export, and everything the codebook says about it. */
+export type Column = {
+  name: string;
+  source:
+    | { kind: 'meta' }
+    | { kind: 'answer'; questionId: string; answerKey: string; questionKind: Question['kind'] }
+    | { kind: 'option'; questionId: string; optionId: string }
+    | { kind: 'flag'; flag: FlagName }
+    | { kind: 'flag_rule'; flag: FlagName };
+  type: FieldType;
+  /** Short English label. */
+  label: string;
+  /** The question (and grid row) text in every language the survey has. */
+  text?: LocalizedText;
+  values?: ValueLabel[];
+  /** Survey versions whose definition has this column's question (every version for the rest). */
+  versions: number[];
+  sensitive?: boolean;
+};
+
+const META: [string, FieldType, string][] = [
+  ['id', 'string', 'Response id (UUID made on the learner’s device)'],
+  ['survey_id', 'string', 'Survey id'],
+  ['survey_version', 'integer', 'Survey version answered'],
+  ['locale', 'string', 'Language the survey was shown in (BCP 47)'],
+  ['country', 'string', 'Country (ISO 3166-1 alpha-2) given by the host platform'],
+  ['submitted_at', 'datetime', 'When the learner submitted (device clock, UTC)'],
+  ['received_at', 'datetime', 'When the collector received it (UTC)'],
+  ['consent_sensitive', 'boolean', 'Learner consented to the optional sensitive questions'],
+  ['consent_version', 'string', 'Version of the consent text shown'],
+];
+
+/**
+ * Flags get a prefix because question ids are free to be "refugee" or "disability" too:
+ * without it the answer and the flag would fight for one column name.
+ */
+export const flagColumn = (flag: FlagName) => `flag_${flag}`;
+
+type Merged = {
+  question: Question;
+  versions: number[];
+  options: Map<string, LocalizedText>;
+  rows: Map<string, LocalizedText>;
+};
+
+/**
+ * Columns for every version of one survey. Questions come in order of first appearance
+ * (oldest version first, bank order within it) so a new version only ever appends columns.
+ */
+export function exportColumns(versions: readonly SurveyDefinition[]): Column[] {
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  const all = sorted.map((d) => d.version);
+  const merged = new Map<string, Merged>();
+  for (const def of sorted) {
+    for (const q of def.questions) {
+      const m: Merged = merged.get(q.id) ?? { question: q, versions: [], options: new Map(), rows: new Map() };
+      m.question = q; // the latest wording labels the column
+      m.versions.push(def.version);
+      for (const o of q.options ?? []) m.options.set(o.id, o.label);
+      for (const r of q.rows ?? []) m.rows.set(r.id, r.text);
+      merged.set(q.id, m);
+    }
+  }
+  const columns: Column[] = META.map(([name, type, label]) => ({
+    name,
+    type,
+    label,
+    source: { kind: 'meta' },
+    versions: all,
+  }));
+  for (const m of merged.values()) columns.push(...questionColumns(m));
+  for (const flag of FLAG_NAMES) {
+    const name = flagColumn(flag);
+    columns.push({
+      name,
+      type: 'boolean',
+      label: `Derived flag: ${flag}`,
+      source: { kind: 'flag', flag },
+      versions: all,
+    });
+    columns.push({
+      name: `${name}__rule`,
+      type: 'string',
+      label: `Rule that set ${flag}`,
+      source: { kind: 'flag_rule', flag },
+      versions: all,
+    });
+  }
+  const seen = new Set<string>();
+  for (const c of columns) {
+    if (seen.has(c.name))
+      throw new Error(
+        `survey "${sorted[0]?.id}": two export columns are named "${c.name}"; rename a question or option id`,
+      );
+    seen.add(c.name);
+  }
+  return columns;
+}
+
+function questionColumns({ question: q, versions, options, rows }: Merged): Column[] {
+  const values = [...options].map(([code, label]) => ({ code, label }));
+  const common = { versions, sensitive: q.sensitive };
+  const answer = (answerKey: string) => ({
+    kind: 'answer' as const,
+    questionId: q.id,
+    answerKey,
+    questionKind: q.kind,
+  });
+  switch (q.kind) {
+    case 'multiple_choice':
+      return values.map((v) => ({
+        ...common,
+        name: `${q.id}__${v.code}`,
+        type: 'integer' as const,
+        label: `${q.text.en}: ${v.label.en}`,
+        text: q.text,
+        values: [
+          { code: '0', label: { en: 'Not chosen' } },
+          { code: '1', label: { en: 'Chosen' } },
+        ],
+        source: { kind: 'option' as const, questionId: q.id, optionId: v.code },
+      }));
+    case 'grid':
+      return [...rows].map(([rowId, rowText]) => ({
+        ...common,
+        name: rowId,
+        type: 'string' as const,
+        label: `${q.text.en}: ${rowText.en}`,
+        text: Object.fromEntries(
+          Object.entries(rowText).map(([lang, t]) => [lang, `${q.text[lang] ?? q.text.en} ${t}`]),
+        ),
+        values,
+        source: answer(rowId),
+      }));
+    case 'number':
+      return [{ ...common, name: q.id, type: 'number', label: q.text.en, text: q.text, source: answer(q.id) }];
+    case 'single_choice':
+    case 'scale':
+      return [{ ...common, name: q.id, type: 'string', label: q.text.en, text: q.text, values, source: answer(q.id) }];
+    default:
+      return [{ ...common, name: q.id, type: 'string', label: q.text.en, text: q.text, source: answer(q.id) }];
+  }
+}

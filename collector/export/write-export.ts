@@ -1,0 +1,26 @@
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+/** Writes text chunks to a file with backpressure: the source is pulled only as fast as the disk takes it. */
+export async function writeExport(chunks: AsyncIterable<string>, file: string): Promise<void> {
+  await pipeline(Readable.from(chunks, { objectMode: false }), createWriteStream(file));
+}
+
+/** The same chunks as a web stream, for an HTTP body; pulled on demand, cancelled with the request. */
+export function exportBody(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 16 },
+  );
+}

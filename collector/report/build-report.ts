@@ -1,0 +1,141 @@
+import { SENSITIVE_FLAGS } from '../flags/flag.ts';
+import type { StoredResponse } from '../storage/storage.ts';
+import { countResponses, MEASURES, type Measure, previousYear, type RawCounts } from './count-responses.ts';
+import {
+  type DisclosureRules,
+  type PublishedCount,
+  type PublishedTable,
+  publishedPercent,
+  suppressTable,
+} from './disclosure-control.ts';
+import type { ReportOptions } from './report-options.ts';
+
+export type ReportCell = PublishedCount & { percent?: number | null };
+export type ReportTable = {
+  cells: ReportCell[][];
+  rowTotals: ReportCell[];
+  colTotals: ReportCell[];
+  total: ReportCell;
+};
+export type YearOverYear = {
+  row: string;
+  period: string;
+  previous: string;
+  underserved: number | null;
+  previousUnderserved: number | null;
+  /** Relative change of the (rounded, published) underserved count, in percent; the committee's target is +20. */
+  changePercent: number | null;
+  share: number | null;
+  previousShare: number | null;
+  changePoints: number | null;
+};
+export type Report = {
+  survey: string;
+  generatedAt: string;
+  by: string[];
+  rules: DisclosureRules;
+  /** Row labels (countries, or "all") and column labels (periods, or "all"). */
+  rows: string[];
+  periods: string[];
+  measures: Measure[];
+  tables: Record<Measure, ReportTable>;
+  yearOverYear: YearOverYear[];
+  notes: string[];
+};
+
+const NOTES = [
+  'Counts are rounded to the nearest multiple of roundTo; totals are rounded from exact sums, so rounded cells need not add up.',
+  'A null count is suppressed: below_k (fewer than minCell), dominant (all but fewer than minCell of the base have a sensitive attribute), or complementary (hidden so another cannot be recomputed from totals).',
+  'Percentages are of all responses in the cell, whole numbers, and only on a base of at least minPercentBase. A flag counts only when true: unknown is never counted as false.',
+];
+
+/** Aggregates with disclosure control applied: nothing leaves this function that breaks the rules. */
+export async function buildReport(
+  survey: string,
+  responses: AsyncIterable<StoredResponse>,
+  opts: ReportOptions,
+  rules: DisclosureRules,
+  now = new Date(),
+): Promise<Report> {
+  const raw = await countResponses(responses, opts.by);
+  const responsesTable = suppressTable({ cells: raw.cells.responses }, rules);
+  const tables = {} as Record<Measure, ReportTable>;
+  for (const m of MEASURES) {
+    if (m === 'responses') {
+      tables[m] = responsesTable;
+      continue;
+    }
+    const bases = SENSITIVE_FLAGS.includes(m) ? { cells: raw.cells.responses } : undefined;
+    tables[m] = withPercents(suppressTable({ cells: raw.cells[m] }, rules, bases), responsesTable, raw, m, rules);
+  }
+  return {
+    survey,
+    generatedAt: now.toISOString(),
+    by: [...(opts.by.country ? ['country'] : []), ...(opts.by.period ? [opts.by.period] : [])],
+    rules,
+    rows: raw.rows,
+    periods: raw.periods,
+    measures: [...MEASURES],
+    tables,
+    yearOverYear: opts.by.period ? yearOverYear(raw, tables.any_underserved) : [],
+    notes: NOTES,
+  };
+}
+
+function withPercents(
+  t: PublishedTable,
+  base: PublishedTable,
+  raw: RawCounts,
+  m: Measure,
+  rules: DisclosureRules,
+): ReportTable {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const pct = (c: PublishedCount, b: PublishedCount, count: number, baseCount: number): ReportCell => ({
+    ...c,
+    percent: publishedPercent(count, baseCount, { count: c.count !== null, base: b.count !== null }, rules),
+  });
+  const counts = raw.cells[m];
+  const bases = raw.cells.responses;
+  const col = (xs: number[][], c: number) => xs.map((r) => r[c]);
+  return {
+    cells: t.cells.map((row, r) => row.map((cell, c) => pct(cell, base.cells[r][c], counts[r][c], bases[r][c]))),
+    rowTotals: t.rowTotals.map((cell, r) => pct(cell, base.rowTotals[r], sum(counts[r]), sum(bases[r]))),
+    colTotals: t.colTotals.map((cell, c) => pct(cell, base.colTotals[c], sum(col(counts, c)), sum(col(bases, c)))),
+    total: pct(t.total, base.total, sum(counts.map(sum)), sum(bases.map(sum))),
+  };
+}
+
+// Computed from published values only, so the change reveals nothing the table does not.
+function yearOverYear(raw: RawCounts, t: ReportTable): YearOverYear[] {
+  const lines: { row: string; cells: ReportCell[] }[] = [
+    ...raw.rows.map((row, r) => ({ row, cells: t.cells[r] })),
+    ...(raw.rows.length > 1 ? [{ row: 'all', cells: t.colTotals }] : []),
+  ];
+  const out: YearOverYear[] = [];
+  for (const { row, cells } of lines) {
+    raw.periods.forEach((period, c) => {
+      const p = raw.periods.indexOf(previousYear(period));
+      if (p < 0) return;
+      const [now, before] = [cells[c], cells[p]];
+      const changePercent =
+        now.count !== null && before.count !== null && before.count > 0
+          ? Math.round((100 * (now.count - before.count)) / before.count)
+          : null;
+      const share = now.percent ?? null;
+      const previousShare = before.percent ?? null;
+      const changePoints = share !== null && previousShare !== null ? share - previousShare : null;
+      out.push({
+        row,
+        period,
+        previous: raw.periods[p],
+        underserved: now.count,
+        previousUnderserved: before.count,
+        changePercent,
+        share,
+        previousShare,
+        changePoints,
+      });
+    });
+  }
+  return out;
+}

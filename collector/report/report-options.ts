@@ -1,0 +1,54 @@
+import * as z from 'zod';
+
+/** Only these may split a report: sensitive attributes are measures, never dimensions, so two are never crossed. */
+export const DIMENSIONS = ['country', 'year', 'month'] as const;
+
+const By = z
+  .string()
+  .default('country,year')
+  .transform((s, ctx) => {
+    const parts = s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    for (const p of parts) {
+      if (!(DIMENSIONS as readonly string[]).includes(p)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${p}" is not a report dimension (use ${DIMENSIONS.join(', ')}); sensitive attributes are reported one at a time, never crossed`,
+        });
+      }
+    }
+    if (parts.includes('year') && parts.includes('month'))
+      ctx.addIssue({ code: 'custom', message: 'choose year or month, not both' });
+    const period = parts.includes('month')
+      ? ('month' as const)
+      : parts.includes('year')
+        ? ('year' as const)
+        : undefined;
+    return { country: parts.includes('country'), period };
+  });
+
+export const ReportOptionsSchema = z.strictObject({
+  survey: z.string().min(1).max(64).optional(),
+  by: By,
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "FR"')
+    .optional(),
+  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+});
+export type ReportOptions = z.output<typeof ReportOptionsSchema>;
+
+export class ReportOptionsError extends Error {
+  override name = 'ReportOptionsError';
+}
+
+export function parseReportOptions(raw: Record<string, unknown>, where: string): ReportOptions {
+  const parsed = ReportOptionsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new ReportOptionsError(
+    `${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`,
+  );
+}

@@ -1,0 +1,94 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { AppDeps } from '../app-deps.ts';
+import { DASHBOARD_CSP, type DashboardFile, dashboardFile } from '../dashboard/dashboard-assets.ts';
+import { buildCodebook } from '../export/codebook.ts';
+import { codebookMarkdown } from '../export/codebook-markdown.ts';
+import { toDataPackage } from '../export/data-package.ts';
+import { columnsFor, exportChunks } from '../export/export-chunks.ts';
+import { ExportOptionsError, parseExportOptions } from '../export/export-options.ts';
+import { exportBody } from '../export/write-export.ts';
+import { jsonError } from '../http/json-error.ts';
+import { buildReport } from '../report/build-report.ts';
+import { deliveryReport } from '../report/delivery-report.ts';
+import { parseReportOptions, ReportOptionsError } from '../report/report-options.ts';
+
+/**
+ * Researcher endpoints. The app in front (collector/app.ts) checks the bearer token on
+ * /v1/export, /v1/codebook and /v1/report; the /v1/dashboard files hold no data and may be public.
+ */
+export function researcherRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  const rules = {
+    minCell: deps.settings.minCell,
+    roundTo: deps.settings.roundTo,
+    minPercentBase: deps.settings.minPercentBase,
+  };
+
+  app.get('/v1/export', async (c) => {
+    const o = parseExportOptions(c.req.query(), 'GET /v1/export');
+    const survey = o.format === 'csv' ? columnsFor(deps.surveys, o.survey).surveyId : o.survey;
+    const type = o.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson; charset=utf-8';
+    const file = `${survey ?? 'responses'}.${o.format}`;
+    return new Response(exportBody(exportChunks(deps, { ...o, survey })), {
+      headers: {
+        'Content-Type': type,
+        'Content-Disposition': `attachment; filename="${file}"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  });
+
+  app.get('/v1/codebook', (c) => {
+    const format = c.req.query('format') ?? 'json';
+    const { surveyId } = columnsFor(deps.surveys, c.req.query('survey'));
+    const book = buildCodebook(deps.surveys.versions(surveyId));
+    if (format === 'markdown')
+      return c.body(codebookMarkdown(book), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+    if (format === 'datapackage') return c.json(toDataPackage(book, `${surveyId}.csv`, { delimiter: ',', bom: false }));
+    if (format === 'json') return c.json(book);
+    return jsonError(
+      c,
+      400,
+      `format: expected json, markdown or datapackage, got ${JSON.stringify(format.slice(0, 32))}`,
+    );
+  });
+
+  app.get('/v1/report', async (c) => {
+    const o = parseReportOptions(c.req.query(), 'GET /v1/report');
+    const { surveyId } = columnsFor(deps.surveys, o.survey);
+    const filter = { surveyId, country: o.country, from: o.from, to: o.to };
+    return c.json(await buildReport(surveyId, deps.storage.responses(filter), o, rules), 200, {
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  app.get('/v1/report/delivery', async (c) => {
+    const { surveyId } = columnsFor(deps.surveys, c.req.query('survey'));
+    return c.json(await deliveryReport(deps.storage.responses({ surveyId }), rules), 200, {
+      'Cache-Control': 'no-store',
+    });
+  });
+
+  const serve = (name: DashboardFile) => (c: Context) => {
+    const { body, type } = dashboardFile(name);
+    return c.body(body, 200, {
+      'Content-Type': type,
+      'Content-Security-Policy': DASHBOARD_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
+  };
+  app.get('/v1/dashboard', serve('index.html'));
+  app.get('/v1/dashboard/', serve('index.html'));
+  app.get('/v1/dashboard/app.js', serve('app.js'));
+  app.get('/v1/dashboard/app.css', serve('app.css'));
+
+  app.onError((err, c) => {
+    if (err instanceof ExportOptionsError || err instanceof ReportOptionsError) {
+      return jsonError(c, /unknown survey/.test(err.message) ? 404 : 400, err.message);
+    }
+    throw err;
+  });
+  return app;
+}

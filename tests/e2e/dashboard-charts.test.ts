@@ -1,0 +1,106 @@
+import type { AddressInfo } from 'node:net';
+import { type ServerType, serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBearer } from '../../collector/http/bearer-auth.ts';
+import { researcherRoutes } from '../../collector/researcher/researcher-routes.ts';
+import { SurveyRegistry } from '../../collector/surveys/survey-registry.ts';
+import { generateResponses, TEST_SURVEYS } from '../support/generate-responses.ts';
+import { MemoryStorage } from '../support/memory-storage.ts';
+
+const TOKEN = 'dashboard-test-token-0123456789';
+const DAY = 86_400_000;
+
+// Until the full collector can be started with a given storage, the routes are mounted as the app
+// mounts them, with the token on the data endpoints only (the dashboard files hold no data).
+function startServer(): Promise<ServerType> {
+  const storage = new MemoryStorage(generateResponses(3000, Date.UTC(2024, 0, 1), (700 * DAY) / 3000));
+  // A busy last month, so the delivery chart has days above k to draw.
+  for (const r of generateResponses(600, Date.UTC(2025, 10, 1), (30 * DAY) / 600))
+    storage.rows.set(`1${r.id.slice(1)}`, { ...r, id: `1${r.id.slice(1)}` });
+  const settings = { exportToken: TOKEN, minCell: 10, roundTo: 5, minPercentBase: 23, includeAsylumSeekers: false };
+  const app = new Hono();
+  app.use(
+    '*',
+    requireBearer(TOKEN, (_m, p) => /^\/v1\/(export|codebook|report)/.test(p)),
+  );
+  app.route('/', researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings }));
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(server));
+  });
+}
+
+describe('researcher dashboard', () => {
+  let server: ServerType;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it('draws the charts from the report endpoint after the token is given, with no CSP violation', async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${base}/v1/dashboard`);
+    expect(await page.locator('svg').count()).toBe(0);
+
+    await page.fill('#token', TOKEN);
+    await page.fill('#survey', 'outcomes-test');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('figure[data-chart=received] svg', { timeout: 15_000 });
+
+    const report = await (
+      await fetch(`${base}/v1/report?survey=outcomes-test&by=month`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    ).json();
+    const expected = report.tables.responses.colTotals
+      .map((c: { count: number | null }) => c.count)
+      .filter((c: number | null) => c !== null);
+    const drawn = await page.$$eval('figure[data-chart=responses] rect.bar', (rects) =>
+      rects.map((r) => Number(r.getAttribute('data-value'))),
+    );
+    expect(drawn).toEqual(expected);
+    expect(drawn.length).toBeGreaterThan(12);
+
+    const countries = await page.$$eval('#countries-table th[scope=row]', (ths) => ths.map((t) => t.textContent));
+    expect(countries).toEqual(['FR', 'GB', 'JP', 'KE', 'US']);
+    expect(await page.locator('figure[data-chart=categories] rect.bar').count()).toBeGreaterThan(0);
+    expect(await page.locator('figure[data-chart=received] rect.bar').count()).toBeGreaterThan(20);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+    expect(problems).toEqual([]);
+
+    await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
+    await page.close();
+  });
+
+  it('shows the server’s error when the token is wrong', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/v1/dashboard`);
+    await page.fill('#token', 'wrong-token-wrong-token');
+    await page.fill('#survey', 'outcomes-test');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('#error'), { timeout: 10_000 }).toMatch(/401 wrong bearer token/);
+    await page.close();
+  });
+});

@@ -1,0 +1,72 @@
+import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from '../../collector/storage/storage.ts';
+
+export function matches(r: StoredResponse, f: ResponseFilter): boolean {
+  return (
+    (f.surveyId === undefined || r.surveyId === f.surveyId) &&
+    (f.surveyVersion === undefined || r.surveyVersion === f.surveyVersion) &&
+    (f.country === undefined || r.country === f.country) &&
+    (f.from === undefined || r.submittedAt >= f.from) &&
+    (f.to === undefined || r.submittedAt < f.to)
+  );
+}
+
+/** The Storage interface over an array, for tests of code that only reads and writes through it. */
+export class MemoryStorage implements Storage {
+  readonly rows = new Map<string, StoredResponse>();
+  readonly optOuts = new Set<string>();
+
+  constructor(initial: Iterable<StoredResponse> = []) {
+    for (const r of initial) this.rows.set(r.id, r);
+  }
+
+  async migrate(): Promise<void> {}
+
+  async insert(records: StoredResponse[]): Promise<InsertStatus[]> {
+    return records.map((r) => {
+      const existing = this.rows.get(r.id);
+      if (existing) return existing.contentHash === r.contentHash ? 'duplicate' : 'conflict';
+      this.rows.set(r.id, r);
+      return 'accepted';
+    });
+  }
+
+  async *responses(filter: ResponseFilter): AsyncIterable<StoredResponse> {
+    const sorted = [...this.rows.values()]
+      .filter((r) => matches(r, filter))
+      .sort((a, b) =>
+        a.submittedAt === b.submittedAt ? (a.id < b.id ? -1 : 1) : a.submittedAt < b.submittedAt ? -1 : 1,
+      );
+    yield* sorted;
+  }
+
+  async count(filter: ResponseFilter): Promise<number> {
+    return [...this.rows.values()].filter((r) => matches(r, filter)).length;
+  }
+
+  async eraseLearner(learnerHash: string): Promise<number> {
+    let n = 0;
+    for (const [id, r] of this.rows) if (r.learnerHash === learnerHash && this.rows.delete(id)) n++;
+    return n;
+  }
+
+  async setOptOut(learnerHash: string, surveyId: string): Promise<void> {
+    this.optOuts.add(`${learnerHash}\u0000${surveyId}`);
+  }
+
+  async optedOut(learnerHash: string, surveyId: string): Promise<boolean> {
+    return this.optOuts.has(`${learnerHash}\u0000${surveyId}`);
+  }
+
+  async answeredWaves(learnerHash: string, surveyId: string): Promise<string[]> {
+    const waves = [...this.rows.values()]
+      .filter((r) => r.learnerHash === learnerHash && r.surveyId === surveyId && r.context?.wave)
+      .map((r) => r.context?.wave as string);
+    return [...new Set(waves)];
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {}
+}
