@@ -1,0 +1,79 @@
+import { Hono } from 'hono';
+import type { AppDeps } from './app-deps.ts';
+import type { Config } from './config/load-config.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { isResearcherRequest, requireBearer } from './http/bearer-auth.ts';
+import { clientAddress } from './http/client-address.ts';
+import { jsonError } from './http/json-error.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { RateLimiter } from './http/rate-limiter.ts';
+import { requestLog } from './http/request-log.ts';
+import { SiteAccess } from './http/site-access.ts';
+import { siteCors } from './http/site-cors.ts';
+import { type Logger, silentLogger } from './logging/logger.ts';
+import { researcherRoutes } from './researcher/researcher-routes.ts';
+import { eligibilityRoutes } from './routes/eligibility-routes.ts';
+import { healthRoute } from './routes/health-route.ts';
+import { learnerRoutes } from './routes/learner-routes.ts';
+import { responsesRoute } from './routes/responses-route.ts';
+import { surveyRoutes } from './routes/survey-routes.ts';
+
+export type AppOptions = { config: Config; log?: Logger; now?: () => number };
+
+/** Mounts the routes and the edge (logging, limits, CORS, token); no side effects, so tests use app.request(). */
+export function createApp(deps: AppDeps, { config, log = silentLogger, now = Date.now }: AppOptions): Hono<AppEnv> {
+  const sites = new SiteAccess(config.siteKeys);
+  const secret = config.learnerRefSecret;
+  const app = new Hono<AppEnv>();
+
+  app.use('*', requestLog(log));
+  // CORS before the limits, so a browser can read a 429 and its Retry-After instead of seeing a network error.
+  for (const path of ['/v1/surveys', '/v1/surveys/*', '/v1/responses', '/v1/eligibility', '/v1/eligibility/*'])
+    app.use(path, siteCors(sites));
+  const addressLimiter = new RateLimiter(config.rateLimitPerAddress, now);
+  app.use(
+    '/v1/*',
+    rateLimit(addressLimiter, (c) => clientAddress(c, config.trustProxy), 'from this address'),
+  );
+  app.use('*', requireBearer(deps.settings.exportToken, isResearcherRequest));
+
+  app.route('/', healthRoute(deps.storage));
+  app.route('/', surveyRoutes(deps.surveys));
+  app.route(
+    '/',
+    responsesRoute({
+      storage: deps.storage,
+      sites,
+      siteLimiter: new RateLimiter(config.rateLimitPerSiteKey, now),
+      log,
+      maxBodyBytes: config.maxBodyBytes,
+      maxBatch: config.maxBatch,
+      context: { surveys: deps.surveys, learnerRefSecret: secret, includeAsylumSeekers: config.includeAsylumSeekers },
+      now,
+    }),
+  );
+  app.route(
+    '/',
+    eligibilityRoutes({ storage: deps.storage, surveys: deps.surveys, sites, learnerRefSecret: secret, now }),
+  );
+  app.route('/', learnerRoutes({ storage: deps.storage, learnerRefSecret: secret, log }));
+  app.route('/', researcherRoutes(deps));
+
+  app.notFound((c) => jsonError(c, 404, `no route for ${c.req.method} ${c.req.path.slice(0, 200)}`));
+  app.onError((err, c) => {
+    log.error({ event: 'unhandled', method: c.req.method, error: err.message });
+    return jsonError(c, 500, 'internal error');
+  });
+  return app;
+}
+
+/** The settings route modules read, taken from the validated configuration. */
+export function appSettings(config: Config): AppDeps['settings'] {
+  return {
+    exportToken: config.exportToken,
+    minCell: config.minCell,
+    roundTo: config.roundTo,
+    minPercentBase: config.minPercentBase,
+    includeAsylumSeekers: config.includeAsylumSeekers,
+  };
+}

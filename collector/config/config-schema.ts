@@ -1,0 +1,45 @@
+import * as z from 'zod';
+
+/** Origins a site key may post from, e.g. "https://learn.example" (scheme, host and port; no path). */
+const Origin = z
+  .string()
+  .regex(/^https?:\/\/[^/\s]+$/, 'expected an origin such as "https://learn.example" (no path, no trailing slash)');
+export const SiteKeys = z.record(z.string().min(1).max(128), z.strictObject({ origins: z.array(Origin) }));
+export type SiteKeys = z.infer<typeof SiteKeys>;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]);
+const json = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v; // left as a string so the schema names it as "expected object"
+    }
+  }, schema);
+
+/** Settings by their environment names; the optional JSON file (COLLECTOR_CONFIG) uses the same names. */
+export const ConfigSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  COLLECTOR_PORT: int(0, 65535).default(8787),
+  COLLECTOR_HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'expected "sqlite:PATH" or "postgres://…"')
+    .default('sqlite:data/outcomes.sqlite'),
+  EXPORT_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  LEARNER_REF_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  SITE_KEYS: json(SiteKeys).optional(),
+  SURVEYS_DIR: z.string().min(1).default('surveys'),
+  MAX_BODY_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  // The wire protocol caps a batch at 500 (protocol/batch.ts); a deployment may only lower it.
+  MAX_BATCH: int(1, 500).default(500),
+  RATE_LIMIT_PER_ADDRESS: int(1, 1_000_000).default(300),
+  RATE_LIMIT_PER_SITE_KEY: int(1, 10_000_000).default(30_000),
+  TRUST_PROXY: bool.default(false),
+  INCLUDE_ASYLUM_SEEKERS: bool.default(false),
+  MIN_CELL: int(1, 1000).default(10),
+  ROUND_TO: int(1, 1000).default(5),
+  MIN_PERCENT_BASE: int(1, 100_000).default(23),
+});

@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { ConfigSchema, type SiteKeys } from './config-schema.ts';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export type Config = {
+  production: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  exportToken: string;
+  /** True when no EXPORT_TOKEN was given (development only) and one was made up: main prints it. */
+  exportTokenGenerated: boolean;
+  learnerRefSecret: string;
+  siteKeys: SiteKeys;
+  surveysDir: string;
+  maxBodyBytes: number;
+  maxBatch: number;
+  /** Requests per minute, per instance (the buckets live in memory). */
+  rateLimitPerAddress: number;
+  rateLimitPerSiteKey: number;
+  /** Behind a load balancer: take the client address from the last X-Forwarded-For entry. */
+  trustProxy: boolean;
+  includeAsylumSeekers: boolean;
+  minCell: number;
+  roundTo: number;
+  minPercentBase: number;
+};
+
+export const DEV_SITE_KEYS: SiteKeys = {
+  'demo-site-key': { origins: ['http://localhost:8080', 'http://127.0.0.1:8080'] },
+};
+// Development only: a fixed key keeps learner hashes stable across restarts; production must set its own.
+const DEV_LEARNER_REF_SECRET = 'development-only-learner-ref-secret-do-not-use';
+
+/** Validates configuration from the environment and, under it, an optional JSON file using the same names. */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  file: string | undefined = env.COLLECTOR_CONFIG,
+): Config {
+  const merged = { ...readConfigFile(file), ...definedOnly(env) };
+  const parsed = ConfigSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => {
+      const setting = i.path.map(String).join('.') || '(root)';
+      const value =
+        i.path.length === 1 && !/TOKEN|SECRET|DATABASE_URL/.test(setting)
+          ? `, got ${JSON.stringify(merged[String(i.path[0])])}`
+          : '';
+      return `${setting}: ${i.message}${value}`;
+    });
+    throw new ConfigError(`invalid configuration${file ? ` (env and ${file})` : ''}:\n  ${lines.join('\n  ')}`);
+  }
+  const s = parsed.data;
+  const production = s.NODE_ENV === 'production';
+  const required = (name: string) => new ConfigError(`${name}: required when NODE_ENV=production`);
+  if (production && !s.EXPORT_TOKEN) throw required('EXPORT_TOKEN');
+  if (production && !s.LEARNER_REF_SECRET) throw required('LEARNER_REF_SECRET');
+  if (production && !s.SITE_KEYS) throw required('SITE_KEYS');
+  return {
+    production,
+    port: s.COLLECTOR_PORT,
+    host: s.COLLECTOR_HOST,
+    databaseUrl: s.DATABASE_URL,
+    exportToken: s.EXPORT_TOKEN ?? randomBytes(24).toString('base64url'),
+    exportTokenGenerated: !s.EXPORT_TOKEN,
+    learnerRefSecret: s.LEARNER_REF_SECRET ?? DEV_LEARNER_REF_SECRET,
+    siteKeys: s.SITE_KEYS ?? DEV_SITE_KEYS,
+    surveysDir: s.SURVEYS_DIR,
+    maxBodyBytes: s.MAX_BODY_BYTES,
+    maxBatch: s.MAX_BATCH,
+    rateLimitPerAddress: s.RATE_LIMIT_PER_ADDRESS,
+    rateLimitPerSiteKey: s.RATE_LIMIT_PER_SITE_KEY,
+    trustProxy: s.TRUST_PROXY,
+    includeAsylumSeekers: s.INCLUDE_ASYLUM_SEEKERS,
+    minCell: s.MIN_CELL,
+    roundTo: s.ROUND_TO,
+    minPercentBase: s.MIN_PERCENT_BASE,
+  };
+}
+
+function readConfigFile(file: string | undefined): Record<string, unknown> {
+  if (!file) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`COLLECTOR_CONFIG: cannot read ${file}: ${(err as Error).message}`);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new ConfigError(`COLLECTOR_CONFIG: ${file} must hold a JSON object of settings`);
+  const known = new Set(Object.keys(ConfigSchema.shape));
+  const unknown = Object.keys(json).filter((k) => !known.has(k));
+  if (unknown.length)
+    throw new ConfigError(
+      `COLLECTOR_CONFIG: ${file} has unknown setting${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`,
+    );
+  return json as Record<string, unknown>;
+}
+
+// An empty variable (FOO= in a .env file) means "not set", not "set to nothing".
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
+}

@@ -1,0 +1,30 @@
+import type { SiteKeys } from '../config/config-schema.ts';
+import { quote } from './json-error.ts';
+
+export type SiteDenial = { status: 401 | 403; error: string };
+
+/**
+ * Site keys are public (they sit in the host page), so the origin check is what
+ * stops other websites' browsers from posting. A request without Origin comes
+ * from a non-browser client (browsers send Origin on every POST and CORS
+ * request) and is allowed with a valid key: a key is not a secret, and the rate
+ * limits bound what such a client can do.
+ */
+export class SiteAccess {
+  readonly #origins: Map<string, Set<string>>;
+  readonly allOrigins: Set<string>;
+
+  constructor(siteKeys: SiteKeys) {
+    this.#origins = new Map(Object.entries(siteKeys).map(([key, site]) => [key, new Set(site.origins)]));
+    this.allOrigins = new Set(Object.values(siteKeys).flatMap((s) => s.origins));
+  }
+
+  check(siteKey: unknown, origin: string | undefined): SiteDenial | undefined {
+    if (typeof siteKey !== 'string' || siteKey === '') return { status: 401, error: 'missing siteKey' };
+    const origins = this.#origins.get(siteKey);
+    if (!origins) return { status: 401, error: `unknown siteKey ${quote(siteKey)}` };
+    if (origin !== undefined && !origins.has(origin))
+      return { status: 403, error: `origin ${quote(origin, 200)} is not allowed for siteKey ${quote(siteKey)}` };
+    return undefined;
+  }
+}

@@ -1,0 +1,54 @@
+import { checkResponse, type FieldError, formatIssues, SurveyResponse } from '../../protocol/index.ts';
+import { deriveFlags } from '../flags/derive-flags.ts';
+import type { StoredResponse } from '../storage/storage.ts';
+import type { SurveyRegistry } from '../surveys/survey-registry.ts';
+import { contentHash } from './content-hash.ts';
+import { findUnsafeKey } from './find-unsafe-key.ts';
+import { learnerHash } from './learner-hash.ts';
+
+export type IngestContext = {
+  surveys: SurveyRegistry;
+  learnerRefSecret: string;
+  includeAsylumSeekers: boolean;
+  siteKey: string;
+  receivedAt: string;
+};
+
+export type Prepared = { ok: true; record: StoredResponse } | { ok: false; errors: FieldError[] };
+
+/** One item of a batch: validated, checked against its survey version, split, hashed and flagged. */
+export function toStoredResponse(item: unknown, at: string, ctx: IngestContext): Prepared {
+  const unsafe = findUnsafeKey(item, at);
+  if (unsafe) return { ok: false, errors: [unsafe] };
+  const parsed = SurveyResponse.safeParse(item);
+  if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues, [at]) };
+  const r = parsed.data;
+  const survey = ctx.surveys.get(r.surveyId, r.surveyVersion);
+  if (!survey) {
+    const known = ctx.surveys.versions(r.surveyId).map((d) => d.version);
+    const message = known.length
+      ? `survey "${r.surveyId}" has no version ${r.surveyVersion} (known: ${known.join(', ')})`
+      : `unknown survey "${r.surveyId}"`;
+    return { ok: false, errors: [{ path: `${at}.${known.length ? 'surveyVersion' : 'surveyId'}`, message }] };
+  }
+  const problems = checkResponse(survey, r);
+  if (problems.length)
+    return { ok: false, errors: problems.map((e) => ({ path: `${at}.${e.path}`, message: e.message })) };
+
+  const sensitiveIds = new Set(
+    survey.questions.filter((q) => q.sensitive).flatMap((q) => [q.id, ...(q.rows ?? []).map((row) => row.id)]),
+  );
+  const { learnerRef, answers, ...rest } = r;
+  const entries = Object.entries(answers);
+  const record: StoredResponse = {
+    ...rest,
+    receivedAt: ctx.receivedAt,
+    siteKey: ctx.siteKey,
+    answers: Object.fromEntries(entries.filter(([id]) => !sensitiveIds.has(id))),
+    sensitiveAnswers: Object.fromEntries(entries.filter(([id]) => sensitiveIds.has(id))),
+    flags: deriveFlags(survey, r, { includeAsylumSeekers: ctx.includeAsylumSeekers }),
+    contentHash: contentHash(item),
+  };
+  if (learnerRef !== undefined) record.learnerHash = learnerHash(learnerRef, ctx.learnerRefSecret);
+  return { ok: true, record };
+}

@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import { BatchEnvelope, formatIssues } from '../../protocol/index.ts';
+import type { AppEnv } from '../http/app-env.ts';
+import { jsonError } from '../http/json-error.ts';
+import { tooManyRequests } from '../http/rate-limit.ts';
+import type { RateLimiter } from '../http/rate-limiter.ts';
+import type { SiteAccess } from '../http/site-access.ts';
+import { ingestBatch } from '../ingest/ingest-batch.ts';
+import { readJsonBody } from '../ingest/read-json-body.ts';
+import type { IngestContext } from '../ingest/to-stored-response.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { Storage } from '../storage/storage.ts';
+
+export type ResponsesDeps = {
+  storage: Storage;
+  sites: SiteAccess;
+  siteLimiter: RateLimiter;
+  log: Logger;
+  maxBodyBytes: number;
+  maxBatch: number;
+  context: Omit<IngestContext, 'siteKey' | 'receivedAt'>;
+  now: () => number;
+};
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** POST /v1/responses: 200 with an ack whenever the envelope parsed; each bad item is rejected alone. */
+export function responsesRoute(deps: ResponsesDeps): Hono<AppEnv> {
+  return new Hono<AppEnv>().post('/v1/responses', async (c) => {
+    const body = await readJsonBody(c.req.raw, deps.maxBodyBytes);
+    if (!body.ok) return jsonError(c, body.status, body.error);
+    if (!isObject(body.value))
+      return jsonError(c, 400, 'malformed batch envelope', [
+        { path: '(root)', message: 'expected an object { siteKey, responses }' },
+      ]);
+    const { siteKey, responses } = body.value;
+    const denied = deps.sites.check(siteKey, c.req.header('origin'));
+    if (denied) return jsonError(c, denied.status, denied.error);
+    const wait = deps.siteLimiter.take(siteKey as string);
+    if (wait) return tooManyRequests(c, wait, 'for this site key');
+    if (Array.isArray(responses) && responses.length > deps.maxBatch)
+      return jsonError(
+        c,
+        413,
+        `batch of ${responses.length} responses exceeds the limit of ${deps.maxBatch}: send smaller batches`,
+        [{ path: 'responses', message: `expected at most ${deps.maxBatch} items` }],
+      );
+    const envelope = BatchEnvelope.safeParse(body.value);
+    if (!envelope.success) return jsonError(c, 400, 'malformed batch envelope', formatIssues(envelope.error.issues));
+
+    const receivedAt = new Date(deps.now()).toISOString();
+    let ack: Awaited<ReturnType<typeof ingestBatch>>;
+    try {
+      ack = await ingestBatch(
+        envelope.data.responses,
+        { ...deps.context, siteKey: envelope.data.siteKey, receivedAt },
+        deps.storage,
+        deps.log,
+      );
+    } catch (err) {
+      // Nothing was acknowledged, so the client keeps the batch and retries later.
+      deps.log.error({ event: 'storage_error', error: (err as Error).message });
+      return jsonError(c, 503, 'storage unavailable: nothing was stored, retry later', undefined, {
+        'Retry-After': '5',
+      });
+    }
+    c.set('counts', { accepted: ack.accepted.length, duplicate: ack.duplicate.length, rejected: ack.rejected.length });
+    return c.json(ack);
+  });
+}

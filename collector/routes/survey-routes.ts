@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { LocaleTag, pickText, resolveSurvey } from '../../protocol/index.ts';
+import { jsonError, quote } from '../http/json-error.ts';
+import type { SurveyRegistry } from '../surveys/survey-registry.ts';
+
+const COUNTRY = /^[A-Z]{2}$/;
+
+export function surveyRoutes(surveys: SurveyRegistry): Hono {
+  const app = new Hono();
+  app.get('/v1/surveys', (c) => {
+    const locale = c.req.query('locale') ?? 'en';
+    return c.json(surveys.list().map((d) => ({ id: d.id, version: d.version, title: pickText(d.title, locale) })));
+  });
+  app.get('/v1/surveys/:id', (c) => {
+    const id = c.req.param('id');
+    const { country, locale = 'en' } = c.req.query();
+    const errors = [];
+    if (country !== undefined && !COUNTRY.test(country))
+      errors.push({
+        path: 'country',
+        message: `expected an ISO 3166-1 alpha-2 code such as "FR", got ${quote(country)}`,
+      });
+    if (!LocaleTag.safeParse(locale).success)
+      errors.push({
+        path: 'locale',
+        message: `expected a BCP 47 language tag such as "fr" or "en-GB", got ${quote(locale)}`,
+      });
+    if (errors.length) return jsonError(c, 400, 'bad survey query', errors);
+    const def = surveys.latest(id);
+    if (!def) return jsonError(c, 404, `no survey with id ${quote(id)}`);
+    // Definitions change only with a deploy; a short cache spares the collector one request per page view.
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.json(resolveSurvey(def, { country, locale }));
+  });
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { appSettings, createApp } from './app.ts';
+import type { Config } from './config/load-config.ts';
+import { jsonLogger, type Logger } from './logging/logger.ts';
+import { openStorage } from './storage/open-storage.ts';
+import { SurveyRegistry } from './surveys/survey-registry.ts';
+
+export type RunningCollector = { url: string; port: number; close(): Promise<void> };
+
+export type StartOptions = {
+  config: Config;
+  /** Default to the configuration's; port 0 picks a free one. */
+  port?: number;
+  host?: string;
+  log?: Logger;
+  /** How long close() lets requests in flight finish before cutting their connections. */
+  graceMs?: number;
+};
+
+/** Configuration → surveys → storage → app → listening server. Used by main.ts, `npm start` and browser tests. */
+export async function startCollector({
+  config,
+  port = config.port,
+  host = config.host,
+  log = jsonLogger(),
+  graceMs = 10_000,
+}: StartOptions): Promise<RunningCollector> {
+  // Surveys first: a bad survey file should stop the start before any database is touched.
+  const surveys = SurveyRegistry.fromFolder(config.surveysDir);
+  const storage = await openStorage(config.databaseUrl);
+  const app = createApp({ storage, surveys, settings: appSettings(config) }, { config, log });
+  const server = serve({ fetch: app.fetch, port, hostname: host });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (err) {
+    await storage.close();
+    throw new Error(`cannot listen on ${host}:${port}: ${(err as Error).message}`);
+  }
+  const actualPort = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+    port: actualPort,
+    close() {
+      // Stop accepting, let requests in flight finish (each is acknowledged only once stored), then close storage.
+      closing ??= new Promise<void>((resolve) => {
+        // close() waits for keep-alive connections too; dropping each one as soon as it goes idle
+        // (its request answered) lets shutdown end with the last request, not the keep-alive timeout.
+        const idle = setInterval(() => 'closeIdleConnections' in server && server.closeIdleConnections(), 50);
+        const cut = setTimeout(() => 'closeAllConnections' in server && server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearInterval(idle);
+          clearTimeout(cut);
+          resolve();
+        });
+      }).then(() => storage.close());
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, DEV_SITE_KEYS, loadConfig } from '../../../collector/config/load-config.ts';
+
+const PROD = {
+  NODE_ENV: 'production',
+  EXPORT_TOKEN: 'a-long-enough-export-token',
+  LEARNER_REF_SECRET: 'x'.repeat(32),
+  SITE_KEYS: '{"k":{"origins":["https://learn.example"]}}',
+};
+
+describe('loadConfig', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const file = (content: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'collector-config-'));
+    dirs.push(dir);
+    const path = join(dir, 'collector.json');
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('gives development defaults and generates an export token', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      databaseUrl: 'sqlite:data/outcomes.sqlite',
+      maxBodyBytes: 1048576,
+      maxBatch: 500,
+    });
+    expect(config.siteKeys).toEqual(DEV_SITE_KEYS);
+    expect(config.exportTokenGenerated).toBe(true);
+    expect(config.exportToken.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({}).exportToken).not.toBe(config.exportToken);
+  });
+
+  it('reads production settings from the environment', () => {
+    const config = loadConfig({ ...PROD, COLLECTOR_PORT: '9000', TRUST_PROXY: 'true', INCLUDE_ASYLUM_SEEKERS: '1' });
+    expect(config).toMatchObject({
+      production: true,
+      port: 9000,
+      trustProxy: true,
+      includeAsylumSeekers: true,
+      exportTokenGenerated: false,
+    });
+    expect(config.siteKeys).toEqual({ k: { origins: ['https://learn.example'] } });
+  });
+
+  it.each([
+    ['COLLECTOR_PORT', { COLLECTOR_PORT: 'eighty' }, 'COLLECTOR_PORT'],
+    ['COLLECTOR_PORT range', { COLLECTOR_PORT: '70000' }, 'COLLECTOR_PORT'],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: expected "sqlite:PATH" or "postgres://…"'],
+    ['MAX_BATCH', { MAX_BATCH: '501' }, 'MAX_BATCH'],
+    ['MAX_BODY_BYTES', { MAX_BODY_BYTES: '-1' }, 'MAX_BODY_BYTES'],
+    ['SITE_KEYS JSON', { SITE_KEYS: '{not json' }, 'SITE_KEYS'],
+    [
+      'a site origin',
+      { SITE_KEYS: '{"k":{"origins":["https://learn.example/"]}}' },
+      'SITE_KEYS.k.origins.0: expected an origin',
+    ],
+    ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    ['EXPORT_TOKEN length', { EXPORT_TOKEN: 'short' }, 'EXPORT_TOKEN: expected at least 16 characters'],
+    [
+      'a required production secret',
+      { ...PROD, LEARNER_REF_SECRET: undefined },
+      'LEARNER_REF_SECRET: required when NODE_ENV=production',
+    ],
+    [
+      'required production site keys',
+      { ...PROD, SITE_KEYS: undefined },
+      'SITE_KEYS: required when NODE_ENV=production',
+    ],
+  ])('names the setting for a bad %s', (_name, env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never echoes a secret in its error', () => {
+    expect(() => loadConfig({ EXPORT_TOKEN: 'tiny-secret' })).not.toThrow(/tiny-secret/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://user:pw@db' })).not.toThrow(/pw@db/);
+  });
+
+  it('reads a JSON file under the environment', () => {
+    const path = file(
+      JSON.stringify({ COLLECTOR_PORT: 9100, MAX_BATCH: 50, SITE_KEYS: { k: { origins: ['https://a.example'] } } }),
+    );
+    const config = loadConfig({ COLLECTOR_CONFIG: path, MAX_BATCH: '20' });
+    expect(config).toMatchObject({ port: 9100, maxBatch: 20, siteKeys: { k: { origins: ['https://a.example'] } } });
+  });
+
+  it.each([
+    ['an unknown setting', '{"MAX_BATHC": 5}', 'unknown setting MAX_BATHC'],
+    ['invalid JSON', '{', 'COLLECTOR_CONFIG: cannot read'],
+    ['a list', '[]', 'must hold a JSON object'],
+  ])('names the file for %s', (_name, content, message) => {
+    const path = file(content);
+    expect(() => loadConfig({}, path)).toThrow(message);
+  });
+});

@@ -1,0 +1,61 @@
+import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from '../../../collector/storage/storage.ts';
+
+/** The Storage contract in a Map, for HTTP tests that are about the edge, not the database. */
+export class MemoryStorage implements Storage {
+  readonly rows = new Map<string, StoredResponse>();
+  readonly optOuts = new Set<string>();
+  up = true;
+  closed = false;
+
+  async migrate(): Promise<void> {}
+
+  async insert(records: StoredResponse[]): Promise<InsertStatus[]> {
+    return records.map((r) => {
+      const stored = this.rows.get(r.id);
+      if (!stored) {
+        this.rows.set(r.id, structuredClone(r));
+        return 'accepted';
+      }
+      return stored.contentHash === r.contentHash ? 'duplicate' : 'conflict';
+    });
+  }
+
+  async *responses(filter: ResponseFilter): AsyncIterable<StoredResponse> {
+    for (const r of this.rows.values()) if (!filter.surveyId || r.surveyId === filter.surveyId) yield r;
+  }
+
+  async count(filter: ResponseFilter): Promise<number> {
+    let n = 0;
+    for await (const _ of this.responses(filter)) n++;
+    return n;
+  }
+
+  async eraseLearner(learnerHash: string): Promise<number> {
+    let n = 0;
+    for (const [id, r] of this.rows) if (r.learnerHash === learnerHash && this.rows.delete(id)) n++;
+    return n;
+  }
+
+  async setOptOut(learnerHash: string, surveyId: string): Promise<void> {
+    this.optOuts.add(`${learnerHash}/${surveyId}`);
+  }
+
+  async optedOut(learnerHash: string, surveyId: string): Promise<boolean> {
+    return this.optOuts.has(`${learnerHash}/${surveyId}`);
+  }
+
+  async answeredWaves(learnerHash: string, surveyId: string): Promise<string[]> {
+    const waves = [...this.rows.values()]
+      .filter((r) => r.learnerHash === learnerHash && r.surveyId === surveyId && r.context?.wave)
+      .map((r) => r.context?.wave as string);
+    return [...new Set(waves)].sort();
+  }
+
+  async ping(): Promise<boolean> {
+    return this.up;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}

@@ -1,0 +1,71 @@
+import { rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { afterEach, expect, it } from 'vitest';
+import { openStorage } from '../../../collector/storage/open-storage.ts';
+import { Ack } from '../../../protocol/index.ts';
+import { ORIGIN, response, SITE_KEY } from '../http/test-app.ts';
+import { startCollectorProcess, tempCollectorDir } from './collector-process.ts';
+
+/** Sends the first half of a body now and the rest on finish(): a request certainly in flight in between. */
+function slowPost(url: string, body: string) {
+  const { hostname, port } = new URL(url);
+  const bytes = Buffer.from(body);
+  const req = request({
+    hostname,
+    port,
+    path: '/v1/responses',
+    method: 'POST',
+    // Keep-alive, as browsers and fetch do: shutdown must not wait for idle connections to time out.
+    agent: new Agent({ keepAlive: true }),
+    headers: { 'content-type': 'application/json', 'content-length': bytes.length, origin: ORIGIN },
+  });
+  const result = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    req.on('error', reject);
+    req.on('response', (res) => {
+      let text = '';
+      res.on('data', (d) => {
+        text += d;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+  });
+  const firstHalfSent = new Promise<void>((resolve) => req.write(bytes.subarray(0, bytes.length / 2), () => resolve()));
+  return { firstHalfSent, result, finish: () => req.end(bytes.subarray(bytes.length / 2)) };
+}
+
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const f of cleanup.splice(0)) f();
+});
+
+it('finishes requests in flight on SIGTERM, stores them, refuses new ones and exits 0', async () => {
+  const { dir, databaseUrl } = tempCollectorDir();
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  const collector = await startCollectorProcess(dir, databaseUrl);
+  cleanup.push(() => collector.child.exitCode === null && collector.child.kill('SIGKILL'));
+
+  const batches = [0, 1, 2].map(() => [response(), response()]);
+  const posts = batches.map((b) => slowPost(collector.url, JSON.stringify({ siteKey: SITE_KEY, responses: b })));
+  await Promise.all(posts.map((p) => p.firstHalfSent));
+  // Give the server a moment to accept the connections and read their headers before the signal.
+  await new Promise((r) => setTimeout(r, 300));
+  collector.child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 300));
+  await expect(fetch(`${collector.url}/healthz`)).rejects.toThrow();
+  for (const p of posts) p.finish();
+
+  for (const [i, p] of posts.entries()) {
+    const { status, body } = await p.result;
+    expect(status).toBe(200);
+    expect(Ack.parse(JSON.parse(body)).accepted).toEqual(batches[i].map((r) => r.id));
+  }
+  expect(await collector.exited).toBe(0);
+  expect(collector.lines.some((l) => l.includes('"event":"stopped"'))).toBe(true);
+
+  const storage = await openStorage(databaseUrl);
+  try {
+    expect(await storage.count({})).toBe(6);
+  } finally {
+    await storage.close();
+  }
+});
