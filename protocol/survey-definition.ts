@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
 import { LocaleTag, LocalizedText } from './localized-text.ts';
+import { PREFER_NOT_TO_SAY } from './option-ids.ts';
+
+export { PREFER_NOT_TO_SAY };
 
 const Id = z.string().check(
   z.regex(/^[a-z][a-z0-9_]{0,63}$/, {
@@ -10,9 +13,6 @@ const Id = z.string().check(
 const SurveyId = z.string().check(
   z.regex(/^[a-z][a-z0-9_-]{0,63}$/, { error: 'expected a survey id: lowercase letters, digits, "-" and "_", starting with a letter' }),
 );
-
-/** Option id every sensitive question must offer, distinct from "not answered". */
-export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';
 
 export const Option = z.strictObject({
   id: Id,

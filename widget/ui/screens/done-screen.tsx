@@ -1,0 +1,24 @@
+import type { Translator } from '../../i18n/index.ts';
+import type { FlowEvent } from '../survey-flow.ts';
+
+export function DoneScreen({
+  outcome,
+  tr,
+  send,
+}: {
+  outcome: 'sent' | 'saved';
+  tr: Translator;
+  send(e: FlowEvent): void;
+}) {
+  return (
+    <div class="os-screen">
+      <h2 class="os-heading" tabIndex={-1}>
+        {tr.t('doneHeading')}
+      </h2>
+      <p>{tr.t(outcome)}</p>
+      <button type="button" class="os-button" onClick={() => send({ type: 'dismiss', reason: 'closed' })}>
+        {tr.t('close')}
+      </button>
+    </div>
+  );
+}
