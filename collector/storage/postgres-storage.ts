@@ -19,6 +19,9 @@ export function postgresStorage(connectionString: string): Storage {
   // An idle client losing its connection must not crash the process: the next query
   // fails with the cause and /healthz (ping) reports it.
   pool.on('error', () => {});
+  // A connection lost while checked out (inside withTransaction) emits 'error' on its client, which pg-pool leaves
+  // unhandled and would kill the process; the query in flight rejects anyway, so the caller answers 503.
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   function where(filter: ResponseFilter, params: unknown[]): string[] {
     return filterSql(filter, (v) => {
