@@ -1,0 +1,142 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { flush } from '../../worker/flush.ts';
+import { deadLetters, enqueue, eraseQueued, pendingResponses } from '../../worker/outbox.ts';
+import { acceptAll, fakeFetch, json, makeResponse, to } from './fake-collector-fetch.ts';
+
+const T0 = Date.parse('2026-03-01T10:00:00Z');
+let clock = T0;
+const now = () => clock;
+const base = { now, locks: null, random: () => 0.5 };
+
+beforeEach(async () => {
+  clock = T0;
+  await eraseQueued();
+});
+
+describe('flush', () => {
+  it('posts gzipped batches of at most 50 per destination and deletes what the collector acknowledged', async () => {
+    for (let i = 0; i < 120; i++) await enqueue(makeResponse({}, T0 + i), to, T0);
+    await enqueue(makeResponse({}, T0 + 500), { endpoint: 'https://other.test/', siteKey: 'site-2' }, T0);
+    const c = fakeFetch(acceptAll);
+    const report = await flush({ ...base, fetch: c.fetch });
+    expect(report).toEqual({ sent: 121, duplicates: 0, rejected: 0, retried: 0, expired: 0 });
+    expect(c.batches.map((b) => [b.url, b.siteKey, b.responses.length, b.encoding])).toEqual([
+      ['https://collector.test/v1/responses', 'site-1', 50, 'gzip'],
+      ['https://collector.test/v1/responses', 'site-1', 50, 'gzip'],
+      ['https://collector.test/v1/responses', 'site-1', 20, 'gzip'],
+      ['https://other.test/v1/responses', 'site-2', 1, 'gzip'],
+    ]);
+    expect(await pendingResponses()).toEqual([]);
+  });
+
+  it('counts duplicates as delivered', async () => {
+    const r = makeResponse();
+    await enqueue(r, to, T0);
+    const report = await flush({
+      ...base,
+      fetch: fakeFetch(() => json(200, { accepted: [], duplicate: [r.id], rejected: [] })).fetch,
+    });
+    expect(report).toMatchObject({ sent: 0, duplicates: 1 });
+    expect(await pendingResponses()).toEqual([]);
+  });
+
+  it('stores the others and moves a rejected item to the dead letters, without its answers', async () => {
+    const good = makeResponse({}, T0);
+    const bad = makeResponse({ answers: { situation: 'astronaut' }, learnerRef: 'L1' }, T0 + 1);
+    await enqueue(good, to, T0);
+    await enqueue(bad, to, T0);
+    const errors = [{ path: 'answers.situation', message: 'expected one of employed, looking' }];
+    const c = fakeFetch(() => json(200, { accepted: [good.id], duplicate: [], rejected: [{ id: bad.id, errors }] }));
+    expect(await flush({ ...base, fetch: c.fetch })).toMatchObject({ sent: 1, rejected: 1 });
+    expect(await pendingResponses()).toEqual([]);
+    expect(await deadLetters()).toEqual([
+      { id: bad.id, surveyId: 'career-outcomes', to, status: 200, errors, deadAt: T0, learnerRef: 'L1' },
+    ]);
+  });
+
+  it('keeps the batch on HTTP 500 and does not try it again before its backoff', async () => {
+    const r = makeResponse();
+    await enqueue(r, to, T0);
+    const c = fakeFetch(() => json(500, { error: 'database is locked' }));
+    const report = await flush({ ...base, fetch: c.fetch });
+    expect(report).toMatchObject({ sent: 0, retried: 1, nextAttemptAt: T0 + 1000 });
+    expect(await pendingResponses()).toMatchObject([{ attempts: 1, nextAttemptAt: T0 + 1000, lastError: 'HTTP 500' }]);
+    expect(await flush({ ...base, fetch: c.fetch })).toMatchObject({ retried: 0, nextAttemptAt: T0 + 1000 });
+    expect(c.batches).toHaveLength(1);
+    clock = T0 + 1000;
+    await flush({ ...base, fetch: fakeFetch(acceptAll).fetch });
+    expect(await pendingResponses()).toEqual([]);
+  });
+
+  it('honours Retry-After on HTTP 429', async () => {
+    await enqueue(makeResponse(), to, T0);
+    const report = await flush({
+      ...base,
+      fetch: fakeFetch(() => json(429, { error: 'slow down' }, { 'retry-after': '120' })).fetch,
+    });
+    expect(report).toMatchObject({ retried: 1, nextAttemptAt: T0 + 120_000 });
+  });
+
+  it('dead-letters the whole batch, with its responses, on HTTP 400', async () => {
+    const r = makeResponse();
+    await enqueue(r, to, T0);
+    const report = await flush({
+      ...base,
+      fetch: fakeFetch(() => json(400, { error: 'siteKey: expected string' })).fetch,
+    });
+    expect(report).toMatchObject({ rejected: 1, retried: 0 });
+    expect(await pendingResponses()).toEqual([]);
+    const [letter] = await deadLetters();
+    expect(letter).toMatchObject({ id: r.id, status: 400, response: r });
+    expect(letter.errors[0].message).toContain('siteKey: expected string');
+  });
+
+  it('keeps everything on a network error and leaves the rest of that destination waiting too', async () => {
+    for (let i = 0; i < 60; i++) await enqueue(makeResponse({}, T0 + i), to, T0);
+    const c = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    const report = await flush({ ...base, fetch: c.fetch });
+    expect(report).toMatchObject({ retried: 50, sent: 0 });
+    expect(c.batches).toHaveLength(1);
+    const left = await pendingResponses();
+    expect(left).toHaveLength(60);
+    expect(new Set(left.map((i) => i.nextAttemptAt))).toEqual(new Set([T0 + 1000]));
+  });
+
+  it('sends backed-off items at once when the same collector acknowledges a newer one', async () => {
+    const old = makeResponse({}, T0);
+    await enqueue(old, to, T0);
+    await flush({ ...base, fetch: fakeFetch(() => json(503, {})).fetch });
+    clock = T0 + 10;
+    await enqueue(makeResponse({}, T0 + 10), to, T0 + 10);
+    const c = fakeFetch(acceptAll);
+    // The new item is due, the old one is not, until the collector proves it is back.
+    expect(await flush({ ...base, fetch: c.fetch })).toMatchObject({ sent: 2 });
+    expect(c.batches.map((b) => b.responses.length)).toEqual([1, 1]);
+  });
+
+  it('drops and counts unsent items older than the retention', async () => {
+    await enqueue(makeResponse({}, T0), to, T0);
+    await enqueue(makeResponse({}, T0 + 5000), to, T0 + 5000);
+    clock = T0 + 90 * 24 * 3600 * 1000;
+    const c = fakeFetch(acceptAll);
+    expect(await flush({ ...base, fetch: c.fetch })).toMatchObject({ expired: 1, sent: 1 });
+    clock = T0;
+    await enqueue(makeResponse({}, T0), to, T0);
+    expect(await flush({ ...base, maxAgeMs: 0, fetch: c.fetch })).toMatchObject({ expired: 1, sent: 0 });
+  });
+
+  it('sends nothing while another flush holds the lock', async () => {
+    await enqueue(makeResponse(), to, T0);
+    const c = fakeFetch(acceptAll);
+    const busy = {
+      request: async (_n: string, _o: unknown, cb: (lock: null) => unknown) => cb(null),
+    } as unknown as LockManager;
+    expect(await flush({ ...base, locks: busy, fetch: c.fetch })).toMatchObject({
+      skipped: true,
+      sent: 0,
+      nextAttemptAt: T0,
+    });
+    expect(c.batches).toHaveLength(0);
+  });
+});
