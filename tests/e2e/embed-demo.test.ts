@@ -1,0 +1,78 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerSurvey, type EmbedStack, launchChromium, startEmbedStack, watchPage } from './embed-harness.ts';
+
+// Issue 5 / issue 2: the demo course page, served under a strict CSP on its own
+// origin, carries one answer to the collector's export, with no CSP violation.
+let stack: EmbedStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startEmbedStack();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the demo course page', () => {
+  it('is served with the strict CSP and the collector URL filled in', async () => {
+    const res = await fetch(`${stack.demoUrl}/`);
+    expect(res.headers.get('content-security-policy')).toBe(
+      `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${stack.collectorUrl}`,
+    );
+    const html = await res.text();
+    expect(html).toContain(`data-endpoint="${stack.collectorUrl}"`);
+    expect(html).toContain(`href="${stack.collectorUrl}/v1/export?format=csv"`);
+    expect((await fetch(`${stack.demoUrl}/outcome-survey-sw.js`)).status).toBe(200);
+  });
+
+  it('carries an answer from "Finish the course" to the CSV export exactly once, with no CSP violation', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${stack.demoUrl}/`);
+    const submitted = page.evaluate(
+      () =>
+        new Promise<{ responseId: string }>((resolve) =>
+          (window as unknown as { OutcomeSurvey: { on(e: string, h: (d: never) => void): void } }).OutcomeSurvey.on(
+            'submitted',
+            resolve,
+          ),
+        ),
+    );
+    await page.getByRole('button', { name: 'Finish the course' }).click();
+    await page.getByRole('dialog').waitFor({ timeout: 15_000 });
+    await answerSurvey(page);
+    const { responseId } = await submitted;
+
+    let csv = '';
+    for (let i = 0; i < 60 && !csv.includes(responseId); i++) {
+      await sleep(250);
+      csv = await stack.exportCsv();
+    }
+    expect(csv.split(responseId).length - 1).toBe(1);
+    expect(seen.cspViolations).toEqual([]);
+    expect(seen.pageErrors).toEqual([]);
+    expect(seen.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('would notice a CSP violation on that page (the watcher above can fail)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await page.goto(`${stack.demoUrl}/`);
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = 'body{color:red}';
+      document.head.append(style);
+    });
+    for (let i = 0; i < 20 && seen.cspViolations.length === 0; i++) await sleep(50);
+    await context.close();
+    expect(seen.cspViolations).toEqual([expect.stringContaining('style-src')]);
+  });
+});

@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbedStack, launchChromium, SITE_KEY, startEmbedStack, watchPage } from './embed-harness.ts';
+
+// Issue 5: <outcome-survey> takes the same options as attributes, places the survey
+// inline, reacts to attribute changes, and dispatches its events on itself.
+let stack: EmbedStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startEmbedStack();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function openElementPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = watchPage(page);
+  await page.goto(
+    stack.hostPage(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><h1>Course</h1>` +
+        `<outcome-survey endpoint="${stack.collectorUrl}" site-key="${SITE_KEY}" survey="career-outcomes" locale="en"></outcome-survey>` +
+        `<script type="module" src="/outcome-survey.js"></script></body></html>`,
+    ),
+  );
+  return { page, seen, close: () => context.close() };
+}
+
+describe('<outcome-survey>', () => {
+  it('renders the survey inline inside itself and tells the page through a DOM event', async () => {
+    const { page, seen, close } = await openElementPage();
+    const shown = page.evaluate(
+      () =>
+        new Promise<unknown>((resolve) =>
+          document
+            .querySelector('outcome-survey')
+            ?.addEventListener('outcome-survey:shown', (e) => resolve((e as CustomEvent).detail)),
+        ),
+    );
+    await page.locator('outcome-survey').getByRole('region').waitFor({ timeout: 15_000 });
+    expect(await shown).toMatchObject({ surveyId: 'career-outcomes' });
+    expect(await page.locator('outcome-survey').getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(seen.consoleErrors).toEqual([]);
+    await close();
+  });
+
+  it('restarts in the new language when an attribute changes', async () => {
+    const { page, seen, close } = await openElementPage();
+    await page.locator('outcome-survey').getByRole('button', { name: 'Start' }).waitFor({ timeout: 15_000 });
+    await page.evaluate(() => document.querySelector('outcome-survey')?.setAttribute('locale', 'fr'));
+    await page.locator('outcome-survey').getByRole('button', { name: 'Commencer' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('outcome-survey').getByRole('region').count()).toBe(1);
+    expect(seen.pageErrors).toEqual([]);
+    await close();
+  });
+
+  it('names a broken attribute once and renders nothing', async () => {
+    const { page, seen, close } = await openElementPage();
+    await page.locator('outcome-survey').getByRole('region').waitFor({ timeout: 15_000 });
+    await page.evaluate(() => document.querySelector('outcome-survey')?.setAttribute('country', 'france'));
+    for (let i = 0; i < 50 && seen.consoleErrors.length === 0; i++) await page.waitForTimeout(100);
+    expect(seen.consoleErrors).toHaveLength(1);
+    expect(seen.consoleErrors[0]).toContain('"country"');
+    expect(await page.locator('outcome-survey').getByRole('region').count()).toBe(0);
+    expect(seen.pageErrors).toEqual([]);
+    await close();
+  });
+});

@@ -1,0 +1,110 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmbedStack, launchChromium, SITE_KEY, startEmbedStack, watchPage } from './embed-harness.ts';
+
+// Issue 5: every option broken in turn gives one console error naming it, the widget
+// stays out of the way, and the host page never sees an exception of ours.
+let stack: EmbedStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startEmbedStack();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const valid = (): Record<string, string> => ({
+  'data-endpoint': stack.collectorUrl,
+  'data-site-key': SITE_KEY,
+  'data-survey': 'career-outcomes',
+  'data-trigger': 'delay:0',
+});
+
+const broken: [string, string][] = [
+  ['data-endpoint', 'ftp://collector.example'],
+  ['data-site-key', ''],
+  ['data-survey', 'Career Outcomes!'],
+  ['data-country', 'france'],
+  ['data-locale', 'not a language'],
+  ['data-learner-ref', ''],
+  ['data-sw', 'https://elsewhere.example/sw.js'],
+  ['data-debug', 'yes please'],
+  ['data-trigger', 'whenever'],
+  ['data-completed-at', 'last tuesday'],
+  ['data-waves', 'six,twelve'],
+  ['data-cap-days', '-3'],
+  ['data-course-id', 'x'.repeat(200)],
+  ['data-path-id', 'x'.repeat(200)],
+];
+
+async function load(attributes: Record<string, string>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = watchPage(page);
+  const attrs = Object.entries(attributes)
+    .map(([name, value]) => `${name}="${value}"`)
+    .join(' ');
+  await page.goto(
+    stack.hostPage(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><p>Course</p><script type="module" src="/outcome-survey.js" ${attrs}></script></body></html>`,
+    ),
+  );
+  return { page, seen, close: () => context.close() };
+}
+
+describe('a broken option on the script tag', () => {
+  it.each(broken)('%s=%j logs one console error naming it, shows nothing, throws nothing', async (name, value) => {
+    const { page, seen, close } = await load({ ...valid(), [name]: value });
+    for (let i = 0; i < 50 && seen.consoleErrors.length === 0; i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(300); // room for a second error, were there one
+    const hosts = await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.shadowRoot).length);
+    await close();
+    expect(seen.consoleErrors).toHaveLength(1);
+    expect(seen.consoleErrors[0]).toContain(`"${name}"`);
+    expect(seen.consoleErrors[0]).toContain('expected');
+    expect(seen.pageErrors).toEqual([]);
+    expect(hosts).toBe(0);
+  });
+
+  it('shows the survey when the same options are all valid', async () => {
+    const { page, seen, close } = await load(valid());
+    await page.getByRole('dialog').waitFor({ timeout: 15_000 });
+    await close();
+    expect(seen.consoleErrors).toEqual([]);
+  });
+});
+
+describe('the JavaScript API used wrongly', () => {
+  const misuse: [string, string][] = [
+    ['init with a wrong option', `OutcomeSurvey.init({ endpoint: 'nope', siteKey: 'k', survey: 'career-outcomes' })`],
+    [
+      'init with an unknown option',
+      `OutcomeSurvey.init({ endpoint: 'https://c.example', siteKey: 'k', survey: 'career-outcomes', colour: 'red' })`,
+    ],
+    ['init with no object', 'OutcomeSurvey.init(42)'],
+    ['on with an unknown event', `OutcomeSurvey.on('opened', () => {})`],
+    ['track with a number', 'OutcomeSurvey.track(42)'],
+    ['show before any survey is configured', 'OutcomeSurvey.show()'],
+  ];
+
+  it.each(misuse)('%s logs one console error and throws nothing', async (_case, call) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen = watchPage(page);
+    await page.goto(
+      stack.hostPage(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><script type="module" src="/outcome-survey.js"></script></body></html>`,
+      ),
+    );
+    await page.evaluate(`(async () => { await ${call}; })()`);
+    for (let i = 0; i < 50 && seen.consoleErrors.length === 0; i++) await page.waitForTimeout(100);
+    await page.waitForTimeout(300);
+    await context.close();
+    expect(seen.consoleErrors).toHaveLength(1);
+    expect(seen.consoleErrors[0]).toMatch(/^outcome-survey: /);
+    expect(seen.pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * dist/index.d.ts and dist/public-types.d.ts for npm users. The npm entry's exports
+ * carry explicit types from one self-contained file, so each declaration file is
+ * made from its own source alone (no type-checking pass, no tree of internal .d.ts).
+ */
+function publicTypes(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'outcome-survey-public-types',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    closeBundle() {
+      for (const name of ['index', 'public-types']) {
+        const source = readFileSync(`widget/${name}.ts`, 'utf8');
+        const { outputText, diagnostics } = ts.transpileDeclaration(source, {
+          fileName: `${name}.ts`,
+          compilerOptions: { strict: true },
+        });
+        if (diagnostics?.length)
+          throw new Error(
+            `widget/${name}.ts: cannot make its .d.ts: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, ' ')}`,
+          );
+        writeFileSync(join(outDir, `${name}.d.ts`), outputText.replace(/(from '\.\/[\w-]+)\.ts'/g, "$1.js'"));
+      }
+    },
+  };
+}
+
+// The embeddable widget: dist/outcome-survey.js (the script tag's loader), dist/index.js
+// (the npm ESM entry), and the lazy chunks beside them, loaded by relative URL so the
+// files work from any CDN path. Library mode, because an app build wraps every dynamic
+// import in a preload helper that adds <link> tags to the host page and resolves chunk
+// URLs against the page's origin. The service worker has its own build (vite.sw.config.ts).
+export default defineConfig({
+  publicDir: false,
+  plugins: [publicTypes()],
+  logLevel: 'warn',
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    manifest: true,
+    sourcemap: false,
+    lib: {
+      entry: { 'outcome-survey': 'widget/loader.ts', index: 'widget/index.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
+    rolldownOptions: {
+      // Lib mode keeps whitespace in ES output; the bundler's own minifier removes it.
+      output: { chunkFileNames: 'outcome-survey-[name]-[hash].js', minify: true },
+    },
+  },
+});

@@ -1,0 +1,58 @@
+import type { EventName, Handler } from './events.ts';
+import type { OutcomeSurveyCore } from './outcome-survey.ts';
+import type { OutcomeSurveyApi } from './public-types.ts';
+import { whenIdle } from './when-idle.ts';
+
+export type LazyApi = OutcomeSurveyApi & { core(): Promise<OutcomeSurveyCore> };
+
+/**
+ * The tiny stand-in the host talks to: it queues calls and loads the real code
+ * (validation, triggers, UI) only once the page is idle, so a page that never
+ * shows a survey pays for this file alone.
+ */
+export function createLazyApi(): LazyApi {
+  let loading: Promise<OutcomeSurveyCore> | undefined;
+  const core = () =>
+    (loading ??= whenIdle()
+      .then(() => withoutNewGlobals(() => import('./outcome-survey.ts')))
+      .then((m) => m.createOutcomeSurvey())
+      .catch((error: unknown) => {
+        // A chunk that failed to download (flaky network) is tried again on the next call.
+        loading = undefined;
+        throw error;
+      }));
+  const call = <R>(use: (c: OutcomeSurveyCore) => R | Promise<R>, fallback: R): Promise<R> =>
+    core()
+      .then(use)
+      .catch((error: unknown) => {
+        console.error('outcome-survey: could not load the survey code', error);
+        return fallback;
+      });
+  return {
+    core,
+    init: (options) => call((c) => c.init(options), false),
+    show: (surveyId) => call((c) => c.show(surveyId), false),
+    on(event: EventName, handler: Handler) {
+      const off = call(
+        (c) => c.on(event, handler),
+        () => {},
+      );
+      return () => void off.then((f) => f());
+    },
+    track: (eventName) => void call((c) => c.track(eventName), undefined),
+    pending: () => call((c) => c.pending(), 0),
+    flush: () => call((c) => c.flush(), undefined),
+    destroy: () => void call((c) => c.destroy(), undefined),
+  };
+}
+
+// zod keeps its settings on `globalThis.__zod_globalConfig` (shared between copies of
+// zod). Its modules hold the object itself, so when we were the ones to create it we
+// take the global away again: the host page gets no global but OutcomeSurvey.
+const ZOD_GLOBAL = '__zod_globalConfig';
+async function withoutNewGlobals<T>(load: () => Promise<T>): Promise<T> {
+  const had = ZOD_GLOBAL in globalThis;
+  const loaded = await load();
+  if (!had) delete (globalThis as Record<string, unknown>)[ZOD_GLOBAL];
+  return loaded;
+}

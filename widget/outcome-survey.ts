@@ -1,0 +1,163 @@
+import { createEvents, type EventName, type Handler } from './events.ts';
+import { guarded } from './guarded.ts';
+import { kebab } from './option-names.ts';
+import { type EmbedOptions, parseOptions } from './options.ts';
+import { readAttributes } from './read-attributes.ts';
+import { type Controller, type ControllerHost, createController } from './survey-controller.ts';
+import { connectSync, type SyncLink } from './sync-link.ts';
+
+/** The loaded survey code behind the lazy API that hosts call (widget/lazy-api.ts). */
+export type OutcomeSurveyCore = {
+  init(options: Record<string, unknown>): boolean;
+  show(surveyId?: string): Promise<boolean>;
+  on(event: EventName, handler: Handler): () => void;
+  track(eventName: string): void;
+  /** How many responses are still queued on this device. */
+  pending(): Promise<number>;
+  flush(): Promise<void>;
+  destroy(): void;
+  // What the loader and the custom element use to hand over their attributes:
+  initFromScript(script: HTMLScriptElement): boolean;
+  attach(element: HTMLElement): void;
+  detach(element: HTMLElement): void;
+};
+
+type Entry = { options: EmbedOptions; controller: Controller };
+
+export function createOutcomeSurvey(): OutcomeSurveyCore {
+  const events = createEvents();
+  const elements = new Map<HTMLElement, Entry>();
+  let main: Entry | null = null;
+  let sync: Promise<SyncLink | null> | null = null;
+
+  // One drain per page, started by the first valid configuration.
+  const syncFor = (options: EmbedOptions) =>
+    (sync ??= connectSync(options, (sent) => events.emit('synced', { sent })).catch((error: unknown) => {
+      console.error('outcome-survey: could not start syncing; answers stay queued on this device.', error);
+      return null;
+    }));
+
+  function start(
+    raw: Record<string, unknown>,
+    nameOf: (key: string) => string,
+    strict: boolean,
+    host: ControllerHost,
+  ): Entry | null {
+    const parsed = parseOptions(raw, nameOf, strict);
+    if (!parsed.ok) {
+      console.error(parsed.message);
+      events.emit('error', { option: parsed.option, message: parsed.message }, host.target);
+      return null;
+    }
+    return {
+      options: parsed.options,
+      controller: createController(parsed.options, events, host, syncFor(parsed.options)),
+    };
+  }
+
+  const entries = () => [...(main ? [main] : []), ...elements.values()];
+
+  const core: OutcomeSurveyCore = {
+    init: guarded(
+      'init',
+      (options: Record<string, unknown>) => {
+        main?.controller.destroy();
+        const raw = options && typeof options === 'object' ? options : { endpoint: options };
+        main = start(raw, (k) => k, true, { target: null, placement: 'dialog' });
+        return main !== null;
+      },
+      false,
+    ),
+    initFromScript: guarded(
+      'init',
+      (script: HTMLScriptElement) => {
+        main?.controller.destroy();
+        main = start(readAttributes(script, 'data-'), (k) => `data-${kebab(k)}`, false, {
+          target: script,
+          placement: 'dialog',
+        });
+        return main !== null;
+      },
+      false,
+    ),
+    attach: guarded(
+      'attach',
+      (element: HTMLElement) => {
+        elements.get(element)?.controller.destroy();
+        elements.delete(element);
+        const raw = readAttributes(element, '');
+        const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+        const entry = start(raw, kebab, false, { target: element, placement: 'inline', root });
+        if (!entry) return;
+        elements.set(element, entry);
+        // An inline survey is placed by the page on purpose: without a trigger it shows at once.
+        if (raw.trigger === undefined) void entry.controller.show();
+      },
+      undefined,
+    ),
+    detach: guarded(
+      'detach',
+      (element: HTMLElement) => {
+        elements.get(element)?.controller.destroy();
+        elements.delete(element);
+      },
+      undefined,
+    ),
+    show: guarded(
+      'show',
+      async (surveyId?: string) => {
+        const entry = entries().find((e) => surveyId === undefined || e.options.survey === surveyId);
+        if (!entry) {
+          console.error(
+            `outcome-survey: show(${surveyId === undefined ? '' : JSON.stringify(surveyId)}) found no configured survey${surveyId ? ' with that id' : ''}; call init() or add data-* options to the script tag first.`,
+          );
+          return false;
+        }
+        return entry.controller.show();
+      },
+      false,
+    ),
+    on: guarded(
+      'on',
+      (event: EventName, handler: Handler) => events.on(event, handler),
+      () => {},
+    ),
+    track: guarded(
+      'track',
+      (eventName: string) => {
+        if (typeof eventName !== 'string')
+          throw new TypeError(`track(eventName) expects a string, got ${typeof eventName}`);
+        for (const entry of entries()) entry.controller.track(eventName);
+      },
+      undefined,
+    ),
+    pending: guarded(
+      'pending',
+      async () => {
+        const { pendingResponses } = await import('../worker/outbox.ts');
+        return (await pendingResponses()).length;
+      },
+      0,
+    ),
+    flush: guarded(
+      'flush',
+      async () => {
+        await Promise.all(entries().map((e) => e.controller.flush()));
+      },
+      undefined,
+    ),
+    destroy: guarded(
+      'destroy',
+      () => {
+        for (const entry of entries()) entry.controller.destroy();
+        main = null;
+        elements.clear();
+        void sync?.then((link) => link?.stop());
+        sync = null;
+        events.clear();
+      },
+      undefined,
+    ),
+  };
+  return core;
+}

@@ -1,0 +1,48 @@
+// The types an npm user sees. Self-contained on purpose: the build turns this file
+// into dist/public-types.d.ts on its own (vite.config.ts), with no other file behind it.
+
+export type EventName = 'shown' | 'dismissed' | 'submitted' | 'synced' | 'error';
+export type Handler = (detail: Record<string, unknown>) => void;
+
+/** The same options as the script tag's data-* attributes, by their JavaScript names. */
+export type OutcomeSurveyOptions = {
+  /** The collector, e.g. "https://collector.example". */
+  endpoint: string;
+  siteKey: string;
+  /** Survey id, e.g. "career-outcomes". */
+  survey: string;
+  /** ISO 3166-1 alpha-2, e.g. "FR": picks the country's question pack. */
+  country?: string;
+  /** BCP 47, e.g. "fr"; defaults to the page's lang, then the browser's languages. */
+  locale?: string;
+  /** An opaque learner id; the collector keeps only a keyed hash of it. */
+  learnerRef?: string;
+  /** Path of the host's copy of outcome-survey-sw.js; without it the page drains the queue itself. */
+  sw?: string;
+  debug?: boolean;
+  /** When to ask, besides show(): "manual" (default), "event:NAME" (after track(NAME)), "delay:SECONDS", "waves". */
+  trigger?: 'manual' | 'waves' | `event:${string}` | `delay:${number}`;
+  /** Course completion date (ISO 8601), needed by trigger "waves". */
+  completedAt?: string;
+  /** Months after completion at which to ask; default [0, 6, 12]. */
+  waves?: number[];
+  /** At most one prompt per this many days; default 30. */
+  capDays?: number;
+  courseId?: string;
+  pathId?: string;
+};
+
+/** What hosts call, on `window.OutcomeSurvey` or from the npm package. */
+export type OutcomeSurveyApi = {
+  /** Resolves to whether the options were accepted (a refused option is named on the console). */
+  init(options: OutcomeSurveyOptions): Promise<boolean>;
+  /** Resolves to whether the survey was shown ("don't ask me again" and answered waves still hold). */
+  show(surveyId?: string): Promise<boolean>;
+  on(event: EventName, handler: Handler): () => void;
+  /** Tells the widget that something happened on the host page, e.g. "course_completed". */
+  track(eventName: string): void;
+  /** How many responses are still queued on this device. */
+  pending(): Promise<number>;
+  flush(): Promise<void>;
+  destroy(): void;
+};
