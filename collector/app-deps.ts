@@ -1,0 +1,20 @@
+import type { SurveyRegistry } from './surveys/survey-registry.ts';
+import type { Storage } from './storage/storage.ts';
+
+/**
+ * What every route gets. The HTTP layer (collector/app.ts) owns configuration and
+ * authentication; route modules receive these and stay testable with app.request().
+ */
+export type AppDeps = {
+  storage: Storage;
+  surveys: SurveyRegistry;
+  /** Settings the route modules read; the full validated configuration lives in collector/config/. */
+  settings: {
+    exportToken: string;
+    /** Disclosure control for aggregate reports. */
+    minCell: number;
+    roundTo: number;
+    minPercentBase: number;
+    includeAsylumSeekers: boolean;
+  };
+};
