@@ -2,17 +2,35 @@ import type { FieldError } from './format-issues.ts';
 import { PREFER_NOT_TO_SAY, type SurveyDefinition } from './survey-definition.ts';
 import type { SurveyResponse } from './survey-response.ts';
 
+/** "Prefer not to say", alone, as a single or multiple choice: it reveals nothing. */
+const declined = (value: unknown) =>
+  value === PREFER_NOT_TO_SAY || (Array.isArray(value) && value.length === 1 && value[0] === PREFER_NOT_TO_SAY);
+
 /**
  * Checks a well-formed response against the survey version it claims:
  * answers only for questions that version has, of the right kind, and no
- * sensitive answer without sensitive consent.
+ * sensitive answer without sensitive consent, and no answer to a consent group's
+ * question without that group's own consent ("prefer not to say" needs neither).
  */
 export function checkResponse(def: SurveyDefinition, r: SurveyResponse): FieldError[] {
   const errors: FieldError[] = [];
-  const byId = new Map<string, { kind: string; options?: string[]; sensitive?: boolean; maxLength?: number; min?: number; max?: number }>();
+  const byId = new Map<
+    string,
+    {
+      kind: string;
+      options?: string[];
+      sensitive?: boolean;
+      consentGroup?: string;
+      maxLength?: number;
+      min?: number;
+      max?: number;
+    }
+  >();
   for (const q of def.questions) {
     const options = q.options?.map((o) => o.id);
-    if (q.kind === 'grid') for (const row of q.rows ?? []) byId.set(row.id, { kind: 'single_choice', options, sensitive: q.sensitive });
+    if (q.kind === 'grid')
+      for (const row of q.rows ?? [])
+        byId.set(row.id, { kind: 'single_choice', options, sensitive: q.sensitive, consentGroup: q.consentGroup });
     else byId.set(q.id, { ...q, options });
   }
   for (const [id, value] of Object.entries(r.answers)) {
@@ -24,6 +42,11 @@ export function checkResponse(def: SurveyDefinition, r: SurveyResponse): FieldEr
     }
     if (q.sensitive && !r.consent.sensitive && value !== PREFER_NOT_TO_SAY)
       errors.push({ path: at, message: 'sensitive answer without consent.sensitive = true' });
+    if (q.consentGroup && !r.consent.groups?.includes(q.consentGroup) && !declined(value))
+      errors.push({
+        path: at,
+        message: `answer in consent group "${q.consentGroup}" without "${q.consentGroup}" in consent.groups`,
+      });
     const bad = (message: string) => errors.push({ path: at, message });
     switch (q.kind) {
       case 'single_choice':
@@ -31,7 +54,8 @@ export function checkResponse(def: SurveyDefinition, r: SurveyResponse): FieldEr
         if (typeof value !== 'string' || !q.options?.includes(value)) bad(`expected one of ${q.options?.join(', ')}`);
         break;
       case 'multiple_choice':
-        if (!Array.isArray(value) || value.some((v) => !q.options?.includes(v))) bad(`expected a list of ${q.options?.join(', ')}`);
+        if (!Array.isArray(value) || value.some((v) => !q.options?.includes(v)))
+          bad(`expected a list of ${q.options?.join(', ')}`);
         else if (new Set(value).size !== value.length) bad('expected each option at most once');
         break;
       case 'free_text':

@@ -14,11 +14,15 @@ export const SurveyResponse = z.strictObject({
   surveyVersion: z.int().check(z.minimum(1)),
   submittedAt: z.iso.datetime({ error: 'expected an ISO 8601 UTC timestamp such as 2026-01-31T12:00:00Z' }),
   locale: LocaleTag,
-  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166-1 alpha-2 country code such as "FR"' }))),
+  country: z.optional(
+    z.string().check(z.regex(/^[A-Z]{2}$/, { error: 'expected an ISO 3166-1 alpha-2 country code such as "FR"' })),
+  ),
   answers: z.record(z.string().check(z.maxLength(64)), Answer),
   consent: z.strictObject({
     sensitive: z.boolean(),
     version: z.string().check(z.minLength(1), z.maxLength(64)),
+    /** Consent groups (survey-definition's `consentGroup`) the learner agreed to separately, e.g. ["ethnicity"]. */
+    groups: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(16))),
   }),
   learnerRef: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
   context: z.optional(

@@ -114,6 +114,7 @@ describe('the survey UI with a keyboard alone', () => {
             wg_hearing: 'some_difficulty',
           },
           consentSensitive: true,
+          consentGroups: [],
         },
       ],
       dismissed: [],

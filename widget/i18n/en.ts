@@ -43,6 +43,13 @@ export const en = {
   consentQuestion: 'Do you want to answer these questions?',
   consentYes: 'Yes, answer them',
   consentNo: 'No, skip them',
+  ethnicityHeading: 'Questions about your ethnic group',
+  ethnicityWhat: 'Next, we would like to ask about your ethnic group. This is very personal, so we ask you separately.',
+  ethnicityWhy:
+    'We use the answers only to check that our training reaches and helps people of every background. They are never used to make decisions about you.',
+  ethnicityOptional:
+    'These questions are optional. Saying no changes nothing for you or your course, and your other answers are still sent.',
+  ethnicityQuestion: 'Do you want to answer the questions about your ethnic group?',
   checkHeading: 'Check your answers',
   change: 'Change',
   notAnswered: 'Not answered',

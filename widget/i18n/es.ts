@@ -44,6 +44,14 @@ export const es: UiTable = {
   consentQuestion: '¿Quiere responder a estas preguntas?',
   consentYes: 'Sí, responder',
   consentNo: 'No, saltarlas',
+  ethnicityHeading: 'Preguntas sobre su origen étnico',
+  ethnicityWhat:
+    'Ahora queremos preguntarle por su origen étnico. Es algo muy personal, por eso se lo preguntamos aparte.',
+  ethnicityWhy:
+    'Usamos las respuestas solo para comprobar que nuestros cursos llegan y ayudan a personas de todos los orígenes. Nunca se usan para tomar decisiones sobre usted.',
+  ethnicityOptional:
+    'Estas preguntas son opcionales. Decir que no no cambia nada para usted ni para su curso, y sus demás respuestas se envían igual.',
+  ethnicityQuestion: '¿Quiere responder a las preguntas sobre su origen étnico?',
   checkHeading: 'Revise sus respuestas',
   change: 'Cambiar',
   notAnswered: 'Sin respuesta',

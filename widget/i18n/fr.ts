@@ -47,6 +47,14 @@ export const fr: UiTable = {
   consentQuestion: 'Voulez-vous répondre à ces questions ?',
   consentYes: 'Oui, je réponds',
   consentNo: 'Non, je passe',
+  ethnicityHeading: 'Questions sur votre origine ethnique',
+  ethnicityWhat:
+    'Nous aimerions maintenant vous interroger sur votre origine ethnique. C’est très personnel, c’est pourquoi nous vous le demandons à part.',
+  ethnicityWhy:
+    'Vos réponses servent seulement à vérifier que nos formations touchent et aident les personnes de toutes origines. Elles ne servent jamais à prendre une décision vous concernant.',
+  ethnicityOptional:
+    'Ces questions sont facultatives. Dire non ne change rien pour vous ni pour votre formation, et vos autres réponses sont bien envoyées.',
+  ethnicityQuestion: 'Voulez-vous répondre aux questions sur votre origine ethnique ?',
   checkHeading: 'Vérifiez vos réponses',
   change: 'Modifier',
   notAnswered: 'Pas de réponse',

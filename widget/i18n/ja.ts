@@ -40,6 +40,13 @@ export const ja: UiTable = {
   consentQuestion: 'これらの質問に答えますか？',
   consentYes: 'はい、答えます',
   consentNo: 'いいえ、とばします',
+  ethnicityHeading: '民族的背景についての質問',
+  ethnicityWhat: '次に、あなたの民族的背景についてお聞きします。とても個人的な情報なので、別に同意をお願いしています。',
+  ethnicityWhy:
+    '回答は、研修があらゆる背景の人に届き、役立っているかを確かめるためだけに使います。あなた個人についての判断には決して使いません。',
+  ethnicityOptional:
+    'これらの質問は任意です。答えなくても、あなたやあなたの講座には何の影響もありません。ほかの回答はそのまま送信されます。',
+  ethnicityQuestion: '民族的背景についての質問に答えますか？',
   checkHeading: '回答を確認してください',
   change: '変更',
   notAnswered: '未回答',

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { ResolvedSurvey, SurveyResponse } from '../../protocol/index.ts';
+import type { ConsentGroup, ResolvedSurvey, SurveyResponse } from '../../protocol/index.ts';
 import { createTranslator, loadUiTable, type UiTable } from '../i18n/index.ts';
 import { SurveyApp } from './survey-app.tsx';
 import { SURVEY_CSS } from './survey-css.ts';
@@ -8,7 +8,12 @@ export type SurveyUiProps = {
   survey: ResolvedSurvey;
   locale: string;
   placement: 'dialog' | 'inline';
-  onSubmit(result: { answers: SurveyResponse['answers']; consentSensitive: boolean }): Promise<'sent' | 'saved'>;
+  onSubmit(result: {
+    answers: SurveyResponse['answers'];
+    consentSensitive: boolean;
+    /** Consent groups agreed to on their own screen, e.g. ["ethnicity"]. */
+    consentGroups: ConsentGroup[];
+  }): Promise<'sent' | 'saved'>;
   onDismiss(reason: 'not_now' | 'never' | 'closed'): void;
 };
 

@@ -2,13 +2,14 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import { QuestionField } from './fields/question-field.tsx';
-import { answersToSend, CONSENT, flowPath } from './flow-path.ts';
+import { agreedGroups, answersToSend, CONSENT, flowPath, isQuestionStep, stepGroup } from './flow-path.ts';
 import type { SurveyUiProps } from './mount-survey.tsx';
 import { BackButton } from './screens/back-button.tsx';
 import { CheckScreen } from './screens/check-screen.tsx';
 import { ConsentScreen } from './screens/consent-screen.tsx';
 import { DoneScreen } from './screens/done-screen.tsx';
 import { ErrorSummary } from './screens/error-summary.tsx';
+import { GroupConsentScreen } from './screens/group-consent-screen.tsx';
 import { IntroScreen } from './screens/intro-screen.tsx';
 import { initialFlowState, surveyFlow } from './survey-flow.ts';
 
@@ -16,8 +17,8 @@ import { initialFlowState, surveyFlow } from './survey-flow.ts';
 export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: SurveyUiProps & { tr: Translator }) {
   const [state, send] = useReducer(surveyFlow, survey.questions, initialFlowState);
   const rootRef = useRef<HTMLDivElement>(null);
-  const path = flowPath(state.questions, state.answers, state.consent);
-  const questionSteps = path.filter((s) => s !== CONSENT);
+  const path = flowPath(state.questions, state.answers, state.consent, state.groups);
+  const questionSteps = path.filter(isQuestionStep);
 
   // Focus follows the screen: the error summary when there is one, else the new heading.
   // Not on first render: the widget appearing must not pull focus away from the page.
@@ -36,8 +37,9 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: Survey
     if (state.screen !== 'sending') return;
     let live = true;
     onSubmit({
-      answers: answersToSend(state.questions, state.answers, state.consent),
+      answers: answersToSend(state.questions, state.answers, state.consent, state.groups),
       consentSensitive: state.consent === true,
+      consentGroups: agreedGroups(state.questions, state.answers, state.consent, state.groups),
     }).then(
       (outcome) => live && send({ type: 'submitted', outcome }),
       () => live && send({ type: 'submitFailed' }),
@@ -54,13 +56,14 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: Survey
   if (state.screen === 'closed') return null;
 
   const current = state.questions.find((q) => q.id === state.step);
+  const group = stepGroup(state.step);
   const at = questionSteps.indexOf(state.step ?? '');
   let body: ComponentChildren;
   if (state.screen === 'intro')
     body = (
       <IntroScreen
         survey={survey}
-        questionCount={flowPath(state.questions, {}, true).filter((s) => s !== CONSENT).length}
+        questionCount={flowPath(state.questions, {}, true).filter(isQuestionStep).length}
         tr={tr}
         send={send}
       />
@@ -69,6 +72,7 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: Survey
     body = <CheckScreen state={state} tr={tr} send={send} />;
   else if (state.screen === 'done') body = <DoneScreen outcome={state.outcome ?? 'saved'} tr={tr} send={send} />;
   else if (state.step === CONSENT) body = <ConsentScreen tr={tr} send={send} />;
+  else if (group) body = <GroupConsentScreen group={group} tr={tr} send={send} />;
   else if (current)
     body = (
       <form

@@ -5,7 +5,7 @@
 export const SURVEY_CSS = `
 :host{all:initial;display:block}
 .os-root{--_accent:var(--os-accent,#1d70b8);--_on-accent:#fff;--_bg:#fff;--_fg:#0b0c0c;--_muted:#505a5f;--_border:#6f777b;--_error:#b3261e;--_ring:#0b0c0c;
-color-scheme:light;box-sizing:border-box;font:400 max(16px,1rem)/1.5 var(--os-font,system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif);
+color-scheme:light;box-sizing:border-box;font:400 max(16px,1em)/1.5 var(--os-font,system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif);
 color:var(--_fg);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--os-radius,6px);padding:.75em 1.25em 1.25em;text-align:start;overflow-wrap:anywhere}
 @media (prefers-color-scheme:dark){.os-root{--_accent:var(--os-accent-dark,#9cc3ff);--_on-accent:#0b0c0c;--_bg:#1d1e20;--_fg:#f1f1f1;--_muted:#c8cacc;--_border:#8d9196;--_error:#ffa096;--_ring:#ffdd00;color-scheme:dark}}
 .os-root *,.os-root *::before,.os-root *::after{box-sizing:border-box}

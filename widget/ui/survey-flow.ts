@@ -1,7 +1,7 @@
-import type { ResolvedQuestion } from '../../protocol/index.ts';
-import { checkAnswer, type FieldError } from './check-answer.ts';
-import { type Answers, answerKeys, CONSENT, flowPath } from './flow-path.ts';
+import type { ConsentGroup, ResolvedQuestion } from '../../protocol/index.ts';
 import { PREFER_NOT_TO_SAY } from '../../protocol/option-ids.ts';
+import { checkAnswer, type FieldError } from './check-answer.ts';
+import { type Answers, answerKeys, CONSENT, flowPath, type GroupConsents, groupStep } from './flow-path.ts';
 
 export type DismissReason = 'not_now' | 'never' | 'closed';
 export type Screen = 'intro' | 'step' | 'check' | 'sending' | 'done' | 'closed';
@@ -14,6 +14,8 @@ export type FlowState = {
   answers: Answers;
   /** Undefined until the consent screen is answered. */
   consent?: boolean;
+  /** Each consent group's own screen, once answered; declining the sensitive questions clears them. */
+  groups?: GroupConsents;
   /** Reached from check-your-answers: Continue goes back there once nothing new is left to ask. */
   changing: boolean;
   seen: readonly string[];
@@ -29,6 +31,7 @@ export type FlowEvent =
   | { type: 'toggle'; question: string; option: string; checked: boolean }
   | { type: 'next' }
   | { type: 'consent'; agree: boolean }
+  | { type: 'groupConsent'; group: ConsentGroup; agree: boolean }
   | { type: 'back' }
   | { type: 'change'; step: string }
   | { type: 'submit' }
@@ -56,20 +59,22 @@ function goTo(state: FlowState, step: string | undefined): FlowState {
   return { ...base, screen: 'step', step, seen };
 }
 
+const pathOf = (state: FlowState) => flowPath(state.questions, state.answers, state.consent, state.groups);
+
 /** The step after the current one; when changing an answer, only steps never seen (new branches) come before the check screen. */
 function forward(state: FlowState): FlowState {
-  const path = flowPath(state.questions, state.answers, state.consent);
+  const path = pathOf(state);
   const after = path.slice(path.indexOf(state.step ?? '') + 1);
   return goTo(state, state.changing ? after.find((s) => !state.seen.includes(s)) : after[0]);
 }
 
 function back(state: FlowState): FlowState {
   if (state.screen === 'check') {
-    const path = flowPath(state.questions, state.answers, state.consent);
+    const path = pathOf(state);
     return goTo(state, path[path.length - 1]);
   }
   if (state.changing) return goTo(state, undefined);
-  const path = flowPath(state.questions, state.answers, state.consent);
+  const path = pathOf(state);
   const at = path.indexOf(state.step ?? '');
   if (at <= 0) return { ...state, screen: 'intro', step: undefined, error: undefined };
   return goTo(state, path[at - 1]);
@@ -80,7 +85,7 @@ export function surveyFlow(state: FlowState, event: FlowEvent): FlowState {
   const current = state.questions.find((q) => q.id === state.step);
   switch (event.type) {
     case 'start':
-      return state.screen === 'intro' ? goTo(state, flowPath(state.questions, state.answers, state.consent)[0]) : state;
+      return state.screen === 'intro' ? goTo(state, pathOf(state)[0]) : state;
     case 'set': {
       const empty = event.value === undefined || (Array.isArray(event.value) && event.value.length === 0);
       const answers = empty
@@ -109,7 +114,13 @@ export function surveyFlow(state: FlowState, event: FlowEvent): FlowState {
       if (state.step !== CONSENT) return state;
       const sensitiveKeys = state.questions.filter((q) => q.sensitive).flatMap(answerKeys);
       const answers = event.agree ? state.answers : without(state.answers, sensitiveKeys);
-      return forward({ ...state, consent: event.agree, answers });
+      return forward({ ...state, consent: event.agree, answers, groups: event.agree ? state.groups : undefined });
+    }
+    case 'groupConsent': {
+      if (state.step !== groupStep(event.group)) return state;
+      const groupKeys = state.questions.filter((q) => q.consentGroup === event.group).flatMap(answerKeys);
+      const answers = event.agree ? state.answers : without(state.answers, groupKeys);
+      return forward({ ...state, groups: { ...state.groups, [event.group]: event.agree }, answers });
     }
     case 'back':
       return state.screen === 'step' || state.screen === 'check' ? back(state) : state;

@@ -33,7 +33,8 @@ describe('deriveFlags', () => {
     wg_walking: 'a_lot_of_difficulty',
     protection_status: 'asylum_pending',
   });
-  const gb = response('GB', {
+  // Ethnicity answers are valid only with the ethnicity consent of their own (issue 4).
+  const gbAnswers = response('GB', {
     situation: 'looking',
     changes: ['none'],
     ilo_worked: 'no',
@@ -47,6 +48,7 @@ describe('deriveFlags', () => {
     ethnic_group_gb: 'white',
     ethnic_white_gb: 'irish',
   });
+  const gb: SurveyResponse = { ...gbAnswers, consent: { ...gbAnswers.consent, groups: ['ethnicity'] } };
 
   it.each([
     ['FR', fr],

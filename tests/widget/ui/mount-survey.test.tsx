@@ -138,6 +138,10 @@ describe('mountSurvey', () => {
     expect(await ui.findByRole('heading', { name: 'Check your answers' })).toBeTruthy();
     fireEvent.click(ui.getByRole('button', { name: 'Send answers' }));
     expect(await ui.findByText(message)).toBeTruthy();
-    expect(props.onSubmit).toHaveBeenCalledWith({ answers: { situation: 'looking' }, consentSensitive: false });
+    expect(props.onSubmit).toHaveBeenCalledWith({
+      answers: { situation: 'looking' },
+      consentSensitive: false,
+      consentGroups: [],
+    });
   });
 });

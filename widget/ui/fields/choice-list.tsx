@@ -1,7 +1,7 @@
 import { Fragment } from 'preact';
 import type { ResolvedQuestion } from '../../../protocol/index.ts';
-import type { Translator } from '../../i18n/index.ts';
 import { PREFER_NOT_TO_SAY } from '../../../protocol/option-ids.ts';
+import type { Translator } from '../../i18n/index.ts';
 import { domId } from './dom-id.ts';
 
 type Option = NonNullable<ResolvedQuestion['options']>[number];

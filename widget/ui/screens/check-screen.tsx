@@ -1,5 +1,5 @@
 import type { Translator } from '../../i18n/index.ts';
-import { CONSENT, flowPath } from '../flow-path.ts';
+import { flowPath, stepGroup } from '../flow-path.ts';
 import { formatAnswer } from '../format-answer.ts';
 import type { FlowEvent, FlowState } from '../survey-flow.ts';
 import { BackButton } from './back-button.tsx';
@@ -8,10 +8,17 @@ import { ErrorSummary } from './error-summary.tsx';
 /** GOV.UK check-answers: every answer on the path, each with a Change link that returns here. */
 export function CheckScreen({ state, tr, send }: { state: FlowState; tr: Translator; send(e: FlowEvent): void }) {
   const busy = state.screen === 'sending';
-  const rows = flowPath(state.questions, state.answers, state.consent).map((step) => {
+  const rows = flowPath(state.questions, state.answers, state.consent, state.groups).map((step) => {
     const q = state.questions.find((x) => x.id === step);
-    const question = q ? q.text : tr.t('aboutYou');
-    const answer = q ? formatAnswer(q, state.answers, tr) : tr.t(state.consent ? 'answering' : 'skipped');
+    const group = stepGroup(step);
+    // A consent step's row: the general one, or a group's own ("Questions about your ethnic group: Yes").
+    const agreed = group ? state.groups?.[group] : state.consent;
+    const question = q ? q.text : tr.t(group ? `${group}Heading` : 'aboutYou');
+    const answer = q
+      ? formatAnswer(q, state.answers, tr)
+      : agreed === undefined
+        ? undefined
+        : tr.t(agreed ? 'answering' : 'skipped');
     return (
       <div class="os-summary-row" key={step}>
         <dt>{question}</dt>
@@ -19,7 +26,7 @@ export function CheckScreen({ state, tr, send }: { state: FlowState; tr: Transla
         <dd>
           <button type="button" class="os-link" onClick={() => send({ type: 'change', step })}>
             {tr.t('change')}
-            <span class="os-vh"> {step === CONSENT ? tr.t('aboutYou') : question}</span>
+            <span class="os-vh"> {question}</span>
           </button>
         </dd>
       </div>
