@@ -4,6 +4,7 @@ import { appSettings, createApp } from './app.ts';
 import type { Config } from './config/load-config.ts';
 import { jsonLogger, type Logger } from './logging/logger.ts';
 import { openStorage } from './storage/open-storage.ts';
+import { purgeExpired } from './storage/purge-expired.ts';
 import { SurveyRegistry } from './surveys/survey-registry.ts';
 
 export type RunningCollector = { url: string; port: number; close(): Promise<void> };
@@ -16,7 +17,11 @@ export type StartOptions = {
   log?: Logger;
   /** How long close() lets requests in flight finish before cutting their connections. */
   graceMs?: number;
+  /** The clock for retention and the app; tests pass a fixed one. */
+  now?: () => number;
 };
+
+const PURGE_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /** Configuration → surveys → storage → app → listening server. Used by main.ts, `npm start` and browser tests. */
 export async function startCollector({
@@ -25,11 +30,16 @@ export async function startCollector({
   host = config.host,
   log = jsonLogger(),
   graceMs = 10_000,
+  now = Date.now,
 }: StartOptions): Promise<RunningCollector> {
   // Surveys first: a bad survey file should stop the start before any database is touched.
   const surveys = SurveyRegistry.fromFolder(config.surveysDir);
   const storage = await openStorage(config.databaseUrl);
-  const app = createApp({ storage, surveys, settings: appSettings(config) }, { config, log });
+  // Before serving, so that nothing past retention is exported; then daily. Purges never overlap.
+  const purge = () => purgeExpired(storage, config.retentionMonths, now(), log);
+  let purging = purge();
+  await purging;
+  const app = createApp({ storage, surveys, settings: appSettings(config) }, { config, log, now });
   const server = serve({ fetch: app.fetch, port, hostname: host });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -41,12 +51,18 @@ export async function startCollector({
     throw new Error(`cannot listen on ${host}:${port}: ${(err as Error).message}`);
   }
   const actualPort = (server.address() as AddressInfo).port;
+  const daily = setInterval(() => {
+    purging = purging.then(purge);
+  }, PURGE_EVERY_MS);
+  // The timer alone must not keep a process (a test, a CLI) alive.
+  daily.unref();
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     port: actualPort,
     close() {
       // Stop accepting, let requests in flight finish (each is acknowledged only once stored), then close storage.
+      clearInterval(daily);
       closing ??= new Promise<void>((resolve) => {
         // close() waits for keep-alive connections too; dropping each one as soon as it goes idle
         // (its request answered) lets shutdown end with the last request, not the keep-alive timeout.
@@ -57,7 +73,9 @@ export async function startCollector({
           clearTimeout(cut);
           resolve();
         });
-      }).then(() => storage.close());
+      })
+        .then(() => purging)
+        .then(() => storage.close());
       return closing;
     },
   };

@@ -42,4 +42,6 @@ export const ConfigSchema = z.object({
   MIN_CELL: int(1, 1000).default(10),
   ROUND_TO: int(1, 1000).default(5),
   MIN_PERCENT_BASE: int(1, 100_000).default(23),
+  // The consent screen promises "up to 2 years, then delete": raise it only with that text.
+  RETENTION_MONTHS: int(1, 120).default(24),
 });

@@ -28,6 +28,8 @@ export type Config = {
   minCell: number;
   roundTo: number;
   minPercentBase: number;
+  /** Responses older than this many months are deleted at start and daily after. */
+  retentionMonths: number;
 };
 
 export const DEV_SITE_KEYS: SiteKeys = {
@@ -79,6 +81,7 @@ export function loadConfig(
     minCell: s.MIN_CELL,
     roundTo: s.ROUND_TO,
     minPercentBase: s.MIN_PERCENT_BASE,
+    retentionMonths: s.RETENTION_MONTHS,
   };
 }
 

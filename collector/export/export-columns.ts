@@ -36,6 +36,11 @@ const META: [string, FieldType, string][] = [
   ['received_at', 'datetime', 'When the collector received it (UTC)'],
   ['consent_sensitive', 'boolean', 'Learner consented to the optional sensitive questions'],
   ['consent_version', 'string', 'Version of the consent text shown'],
+  [
+    'consent_groups',
+    'string',
+    'Consent groups the learner agreed to separately (e.g. "ethnicity"), ";"-separated; empty for none',
+  ],
 ];
 
 /**

@@ -25,6 +25,8 @@ const META: Record<string, Getter> = {
   received_at: (r) => r.receivedAt,
   consent_sensitive: (r) => String(r.consent.sensitive),
   consent_version: (r) => r.consent.version,
+  // ";" rather than "," so the cell needs no quotes in a comma CSV (Excel exports quote it).
+  consent_groups: (r) => r.consent.groups?.join(';'),
 };
 
 function getter(c: Column, { labels }: RowOptions): Getter {

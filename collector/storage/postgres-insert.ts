@@ -14,6 +14,7 @@ const RESPONSE_COLUMNS: { name: keyof ResponseRow; type: string }[] = [
   { name: 'country', type: 'text' },
   { name: 'consent_sensitive', type: 'bool' },
   { name: 'consent_version', type: 'text' },
+  { name: 'consent_groups', type: 'json' },
   { name: 'learner_hash', type: 'text' },
   { name: 'context', type: 'json' },
   { name: 'answers', type: 'json' },

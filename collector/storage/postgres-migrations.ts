@@ -41,4 +41,13 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'consent groups; index for the retention purge',
+    sql: `
+      ALTER TABLE responses ADD COLUMN consent_groups json; -- NULL when the response had none
+      -- "C" like the other sort keys, so the purge compares timestamps byte by byte and can use the index.
+      CREATE INDEX responses_received ON responses (received_at COLLATE "C");
+    `,
+  },
 ];

@@ -6,6 +6,7 @@ import { filterSql, PAGE_SIZE, SELECT_JOINED } from './filter-sql.ts';
 import { pendingMigrations } from './migration.ts';
 import { insertBatch } from './postgres-insert.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { postgresPurge } from './postgres-purge.ts';
 import type { ResponseFilter, Storage } from './storage.ts';
 import { fromRow, type JoinedRow } from './stored-row.ts';
 import { withTransaction } from './with-transaction.ts';
@@ -88,6 +89,10 @@ export function postgresStorage(connectionString: string): Storage {
         );
         return (await client.query('DELETE FROM responses WHERE learner_hash = $1', [learnerHash])).rowCount ?? 0;
       });
+    },
+
+    async purgeSubmittedBefore(cutoffIso) {
+      return postgresPurge(pool, cutoffIso);
     },
 
     async setOptOut(learnerHash, surveyId, at) {

@@ -39,4 +39,12 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'consent groups; index for the retention purge',
+    sql: `
+      ALTER TABLE responses ADD COLUMN consent_groups TEXT; -- JSON array, NULL when the response had none
+      CREATE INDEX responses_received ON responses (received_at);
+    `,
+  },
 ];

@@ -3,6 +3,7 @@ import { filterSql, PAGE_SIZE, SELECT_JOINED } from './filter-sql.ts';
 import { firstOfEachId, insertStatuses } from './insert-statuses.ts';
 import { pendingMigrations } from './migration.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
+import { sqlitePurge } from './sqlite-purge.ts';
 import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from './storage.ts';
 import { fromRow, type JoinedRow, toRows } from './stored-row.ts';
 
@@ -29,10 +30,11 @@ export function sqliteStorage(path: string): Storage {
   // Prepared on first insert: the tables only exist once migrate() has run.
   const statements = once(() => ({
     insertResponse: db.prepare(`INSERT INTO responses (id, survey_id, survey_version, submitted_at,
-    submitted_sent, received_at, locale, country, consent_sensitive, consent_version, learner_hash, context,
-    answers, flags, content_hash, site_key) VALUES (@id, @survey_id, @survey_version, @submitted_at,
-    @submitted_sent, @received_at, @locale, @country, @consent_sensitive, @consent_version, @learner_hash,
-    @context, @answers, @flags, @content_hash, @site_key) ON CONFLICT (id) DO NOTHING`),
+    submitted_sent, received_at, locale, country, consent_sensitive, consent_version, consent_groups,
+    learner_hash, context, answers, flags, content_hash, site_key) VALUES (@id, @survey_id, @survey_version,
+    @submitted_at, @submitted_sent, @received_at, @locale, @country, @consent_sensitive, @consent_version,
+    @consent_groups, @learner_hash, @context, @answers, @flags, @content_hash, @site_key)
+    ON CONFLICT (id) DO NOTHING`),
     insertSensitive: db.prepare(
       'INSERT INTO sensitive_answers (response_id, answers, flags) VALUES (@response_id, @answers, @flags)',
     ),
@@ -123,6 +125,10 @@ export function sqliteStorage(path: string): Storage {
           return db.prepare('DELETE FROM responses WHERE learner_hash = ?').run(learnerHash).changes;
         })
         .immediate();
+    },
+
+    async purgeSubmittedBefore(cutoffIso) {
+      return sqlitePurge(db, cutoffIso);
     },
 
     async setOptOut(learnerHash, surveyId, at) {

@@ -36,6 +36,11 @@ export interface Storage {
   count(filter: ResponseFilter): Promise<number>;
   /** Erases every response (and its sensitive part) of one learner; returns how many. */
   eraseLearner(learnerHash: string): Promise<number>;
+  /**
+   * Retention: deletes every response (and its sensitive part) submitted before the cutoff, or
+   * received before it when the device's clock ran ahead; returns how many responses went.
+   */
+  purgeSubmittedBefore(cutoffIso: string): Promise<number>;
   /** "Don't ask me again", kept per learner so it holds on every device. */
   setOptOut(learnerHash: string, surveyId: string, at: string): Promise<void>;
   optedOut(learnerHash: string, surveyId: string): Promise<boolean>;

@@ -14,6 +14,8 @@ export type ResponseRow = {
   country: string | null;
   consent_sensitive: boolean;
   consent_version: string;
+  /** JSON array of consent.groups; null when the response had none (not the same as []). */
+  consent_groups: string | null;
   learner_hash: string | null;
   context: string | null;
   answers: string;
@@ -26,8 +28,9 @@ export type ResponseRow = {
 export type SensitiveRow = { response_id: string; answers: string; flags: string };
 
 /** A row as read back: responses joined with sensitive_answers (absent once erased or withheld). */
-export type JoinedRow = Omit<ResponseRow, 'consent_sensitive' | 'context' | 'answers' | 'flags'> & {
+export type JoinedRow = Omit<ResponseRow, 'consent_sensitive' | 'consent_groups' | 'context' | 'answers' | 'flags'> & {
   consent_sensitive: boolean | number;
+  consent_groups: unknown;
   context: unknown;
   answers: unknown;
   flags: unknown;
@@ -54,6 +57,7 @@ export function toRows(r: StoredResponse): { response: ResponseRow; sensitive: S
       country: r.country ?? null,
       consent_sensitive: r.consent.sensitive,
       consent_version: r.consent.version,
+      consent_groups: r.consent.groups === undefined ? null : JSON.stringify(r.consent.groups),
       learner_hash: r.learnerHash ?? null,
       context: r.context === undefined ? null : JSON.stringify(r.context),
       answers: JSON.stringify(r.answers),
@@ -92,6 +96,7 @@ export function fromRow(row: JoinedRow): StoredResponse {
     flags,
     contentHash: row.content_hash,
   };
+  if (row.consent_groups !== null) r.consent.groups = json(row.consent_groups);
   if (row.country !== null) r.country = row.country;
   if (row.context !== null) r.context = json(row.context);
   if (row.learner_hash !== null) r.learnerHash = row.learner_hash;

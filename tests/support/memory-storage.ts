@@ -49,6 +49,14 @@ export class MemoryStorage implements Storage {
     return n;
   }
 
+  async purgeSubmittedBefore(cutoffIso: string): Promise<number> {
+    const cutoff = Date.parse(cutoffIso);
+    let n = 0;
+    for (const [id, r] of this.rows)
+      if (Math.min(Date.parse(r.submittedAt), Date.parse(r.receivedAt)) < cutoff && this.rows.delete(id)) n++;
+    return n;
+  }
+
   async setOptOut(learnerHash: string, surveyId: string): Promise<void> {
     this.optOuts.add(`${learnerHash}\u0000${surveyId}`);
   }

@@ -32,6 +32,12 @@ describe('codebook', () => {
     expect(book.variables.find((v) => v.name === 'wg_seeing')?.text?.fr).toBe('Avez-vous des difficultés à voir ?');
   });
 
+  it('describes consent_groups as a ";"-separated list of separate consents', () => {
+    const v = book.variables.find((x) => x.name === 'consent_groups');
+    expect(v).toMatchObject({ type: 'string', source: 'meta', versions: [1, 2] });
+    expect(v?.label).toMatch(/separately.*";"-separated/);
+  });
+
   it.each(FLAG_NAMES)('says how the flag %s is computed', (flag) => {
     expect(book.variables.find((v) => v.name === `flag_${flag}`)?.derivation).toMatch(/\w+ \w+ \w+/);
   });

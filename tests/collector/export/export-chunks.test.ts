@@ -70,6 +70,52 @@ describe('exportChunks', () => {
     expect(lines[0].sensitiveAnswers).toEqual(generateResponse(0).sensitiveAnswers);
   });
 
+  describe('consent groups', () => {
+    const withGroups = (i: number, groups?: string[]) => {
+      const r = generateResponse(i);
+      return { ...r, consent: groups ? { ...r.consent, groups } : r.consent };
+    };
+    const storage = new MemoryStorage([
+      withGroups(1, ['ethnicity']),
+      withGroups(2, ['ethnicity', 'religion']),
+      withGroups(4, []),
+      withGroups(5),
+    ]);
+    const exported = async (raw: Record<string, unknown>) => {
+      let out = '';
+      for await (const chunk of exportChunks({ storage, surveys }, parseExportOptions(raw, 'test'))) out += chunk;
+      return out;
+    };
+
+    it.each([
+      { excel: '0', cells: ['ethnicity', 'ethnicity;religion', '', ''] },
+      { excel: '1', cells: ['ethnicity', '"ethnicity;religion"', '', ''] },
+    ])('writes them ";"-joined in consent_groups (excel=$excel)', async ({ excel, cells }) => {
+      const csv = (await exported({ survey: 'outcomes-test', excel }))
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n');
+      const delimiter = excel === '1' ? ';' : ',';
+      const column = csv[0].split(delimiter).indexOf('consent_groups');
+      expect(column).toBeGreaterThan(0);
+      // Cells before consent_groups hold no delimiter in these rows, so the column's text starts at its index.
+      const cellAt = (line: string) => {
+        const rest = line.split(delimiter).slice(column).join(delimiter);
+        return rest.startsWith('"') ? rest.slice(0, rest.indexOf('"', 1) + 1) : rest.split(delimiter)[0];
+      };
+      expect(csv.slice(1).map(cellAt)).toEqual(cells);
+    });
+
+    it('keeps them, and their absence, in JSONL', async () => {
+      const lines = (await exported({ format: 'jsonl' }))
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(lines.map((l) => l.consent.groups)).toEqual([['ethnicity'], ['ethnicity', 'religion'], [], undefined]);
+      expect(lines[3].consent).not.toHaveProperty('groups');
+    });
+  });
+
   it.each([
     [{ format: 'xml' }, /format/],
     [{ country: 'france' }, /country: expected an ISO 3166-1/],

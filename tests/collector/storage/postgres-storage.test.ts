@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { POSTGRES_MIGRATIONS } from '../../../collector/storage/postgres-migrations.ts';
 import { createDatabase, type Postgres, startPostgres } from '../../support/postgres.ts';
 import { describeStorage } from './storage-suite.ts';
 
@@ -18,6 +19,15 @@ afterAll(() => own?.stop());
 describeStorage('PostgreSQL', async () => {
   if (!serverUrl) throw new Error('no PostgreSQL server: the beforeAll hook failed to start one');
   const db = await createDatabase(serverUrl);
+  async function exec(sql: string): Promise<void> {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
   return {
     url: db.url,
     async rows(table) {
@@ -28,6 +38,13 @@ describeStorage('PostgreSQL', async () => {
       } finally {
         await client.end();
       }
+    },
+    exec,
+    async atFirstRelease() {
+      await exec(`CREATE TABLE migrations (version integer PRIMARY KEY, name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now());
+        ${POSTGRES_MIGRATIONS[0].sql}
+        INSERT INTO migrations (version, name) VALUES (1, 'first release');`);
     },
     cleanup: db.drop,
   };

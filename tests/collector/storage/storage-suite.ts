@@ -7,6 +7,10 @@ import { makeFullRecord, makeRecord, testId } from './make-record.ts';
 export type TestDatabase = {
   url: string;
   rows(table: 'responses' | 'sensitive_answers' | 'migrations'): Promise<number>;
+  /** Runs SQL on the database directly, beside the adapter. */
+  exec(sql: string): Promise<void>;
+  /** Leaves the database as the first release left it: migration 1 applied and recorded, nothing more. */
+  atFirstRelease(): Promise<void>;
   cleanup(): Promise<void>;
 };
 
@@ -165,6 +169,87 @@ export function describeStorage(name: string, freshDatabase: () => Promise<TestD
       expect((await all(s)).map((r) => r.learnerHash)).toEqual(['kept']);
       expect(await db.rows('responses')).toBe(1);
       expect(await db.rows('sensitive_answers')).toBe(1);
+    });
+
+    it.each([
+      { groups: undefined, case: 'absent' },
+      { groups: [], case: 'empty' },
+      { groups: ['ethnicity'], case: 'one group' },
+      { groups: ['ethnicity', 'religion'], case: 'two groups' },
+    ])('keeps consent.groups as sent ($case)', async ({ groups }) => {
+      const s = await open();
+      const consent =
+        groups === undefined
+          ? { sensitive: true, version: '2026-01' }
+          : { sensitive: true, version: '2026-01', groups };
+      const record = makeFullRecord({ consent });
+      await s.insert([record]);
+      expect(await all(s)).toStrictEqual([record]);
+    });
+
+    describe('purgeSubmittedBefore', () => {
+      const CUTOFF = '2024-03-01T00:00:00Z';
+      const at = (submittedAt: string, receivedAt: string, n: number) =>
+        makeFullRecord({ id: testId(200 + n), learnerHash: `lh-${n}`, submittedAt, receivedAt });
+
+      it('deletes responses submitted before the cutoff from both tables and keeps the rest', async () => {
+        const s = await open();
+        await s.insert([
+          at('2022-01-01T00:00:00Z', '2022-01-01T00:00:01.000Z', 1),
+          at('2024-02-29T23:59:59.999Z', '2024-03-01T00:00:01.000Z', 2), // sent late: the answer's age counts
+          at('2024-03-01T00:00:00Z', '2024-03-01T00:00:01.000Z', 3), // exactly at the cutoff: kept
+          at('2024-03-01T00:00:00.5Z', '2024-03-01T00:00:01.000Z', 4),
+          at('2026-01-01T00:00:00Z', '2026-01-01T00:00:01.000Z', 5),
+        ]);
+        expect(await s.purgeSubmittedBefore(CUTOFF)).toBe(2);
+        expect((await all(s)).map((r) => r.id)).toEqual([3, 4, 5].map((n) => testId(200 + n)));
+        expect(await db.rows('responses')).toBe(3);
+        expect(await db.rows('sensitive_answers')).toBe(3);
+        expect(await s.purgeSubmittedBefore(CUTOFF)).toBe(0);
+      });
+
+      it('deletes a response received before the cutoff even when the device clock ran ahead', async () => {
+        const s = await open();
+        await s.insert([
+          at('2099-01-01T00:00:00Z', '2023-06-01T00:00:00.000Z', 1),
+          at('2099-01-01T00:00:00Z', '2024-06-01T00:00:00.000Z', 2),
+        ]);
+        expect(await s.purgeSubmittedBefore(CUTOFF)).toBe(1);
+        expect((await all(s)).map((r) => r.id)).toEqual([testId(202)]);
+        expect(await db.rows('sensitive_answers')).toBe(1);
+      });
+
+      it('deletes more responses than one batch holds, each once', async () => {
+        const s = await open();
+        const old = Array.from({ length: 2100 }, () =>
+          makeRecord({ submittedAt: '2023-01-01T00:00:00Z', receivedAt: '2023-01-01T00:00:00.000Z' }),
+        );
+        for (let i = 0; i < old.length; i += 500) await s.insert(old.slice(i, i + 500));
+        await s.insert([makeRecord({ submittedAt: '2025-01-01T00:00:00Z', receivedAt: '2025-01-01T00:00:00.000Z' })]);
+        expect(await s.purgeSubmittedBefore(CUTOFF)).toBe(2100);
+        expect(await s.count({})).toBe(1);
+        expect(await db.rows('sensitive_answers')).toBe(1);
+      });
+
+      it('names the cutoff when it is not a timestamp', async () => {
+        const s = await open();
+        await expect(s.purgeSubmittedBefore('two years ago')).rejects.toThrow(/purge cutoff: expected an ISO 8601/);
+      });
+    });
+
+    it('upgrades a database the first release made, keeping its rows', async () => {
+      await db.atFirstRelease();
+      // consent_sensitive as '0': SQLite's STRICT integer and PostgreSQL's boolean both accept it.
+      await db.exec(`INSERT INTO responses (id, survey_id, survey_version, submitted_at, submitted_sent, received_at,
+        locale, consent_sensitive, consent_version, answers, flags, content_hash, site_key) VALUES ('${testId(300)}',
+        'career-outcomes', 1, '2026-03-01T10:00:00.000000000Z', '2026-03-01T10:00:00Z', '2026-03-01T10:00:05.000Z',
+        'fr', '0', 'c1', '{}', '{}', 'h', 'site-a')`);
+      const s = await open();
+      const [old] = await all(s);
+      expect(old.consent).toStrictEqual({ sensitive: false, version: 'c1' });
+      const record = makeFullRecord({ consent: { sensitive: true, version: '2', groups: ['ethnicity'] } });
+      await s.insert([record]);
+      expect(await all(s)).toContainEqual(record);
     });
 
     it('runs migrations once however often and from however many instances it starts', async () => {
