@@ -4,8 +4,14 @@ import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 // (the worker a host serves as is) and dist/outcome-survey-sw-import.js (for a host's own
 // worker: importScripts, then self.OutcomeSurveySW.register(self)). Classic, not ES modules,
 // because module workers and importScripts do not mix. emptyOutDir is off: the main build
-// writes to dist/ too.
-const workerBuild = (entry: string, fileName: string, outDir: string, plugins: Plugin[] = []): InlineConfig => ({
+// writes to dist/ too. A third build, an ES module, serves hosts that bundle their own worker.
+const workerBuild = (
+  entry: string,
+  fileName: string,
+  outDir: string,
+  plugins: Plugin[] = [],
+  format: 'iife' | 'es' = 'iife',
+): InlineConfig => ({
   configFile: false,
   logLevel: 'warn',
   plugins,
@@ -15,7 +21,7 @@ const workerBuild = (entry: string, fileName: string, outDir: string, plugins: P
     minify: true,
     target: 'es2022',
     copyPublicDir: false,
-    lib: { entry, formats: ['iife'], name: 'OutcomeSurveySWBundle', fileName: () => fileName },
+    lib: { entry, formats: [format], name: 'OutcomeSurveySWBundle', fileName: () => fileName },
   },
 });
 
@@ -29,6 +35,9 @@ function alsoBuildImportScript(): Plugin {
     },
     async closeBundle() {
       await build(workerBuild('worker/import-script.ts', 'outcome-survey-sw-import.js', outDir));
+      // The same logic as an ES module, for hosts that bundle their own worker:
+      // import { registerOutcomeSurveyHandlers } from 'outcome-survey/worker'.
+      await build(workerBuild('worker/index.ts', 'outcome-survey-worker.js', outDir, [], 'es'));
     },
   };
 }

@@ -13,6 +13,7 @@ const FIXED = [
   'dist/index.js',
   'dist/outcome-survey-sw-import.js',
   'dist/outcome-survey-sw.js',
+  'dist/outcome-survey-worker.js',
   'dist/outcome-survey.js',
   'dist/public-types.d.ts',
   'dist/sri.json',
