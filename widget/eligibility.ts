@@ -8,8 +8,7 @@ export type Who = { endpoint: string; siteKey: string; learnerRef: string; surve
  */
 export async function fetchEligibility(who: Who): Promise<Eligibility | null> {
   try {
-    const query = new URLSearchParams({ siteKey: who.siteKey, learnerRef: who.learnerRef, surveyId: who.surveyId });
-    const res = await fetch(`${who.endpoint}/v1/eligibility?${query}`, { credentials: 'omit' });
+    const res = await postWho(who, '/v1/eligibility');
     if (!res.ok) return null;
     const body = (await res.json()) as Partial<Eligibility>;
     if (typeof body.eligible !== 'boolean') return null;
@@ -26,14 +25,18 @@ export async function fetchEligibility(who: Who): Promise<Eligibility | null> {
 /** Records "don't ask me again" at the collector so it holds on every device; best effort. */
 export async function sendOptOut(who: Who): Promise<boolean> {
   try {
-    const res = await fetch(`${who.endpoint}/v1/eligibility/opt-out`, {
-      method: 'POST',
-      credentials: 'omit',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ siteKey: who.siteKey, learnerRef: who.learnerRef, surveyId: who.surveyId }),
-    });
-    return res.ok;
+    return (await postWho(who, '/v1/eligibility/opt-out')).ok;
   } catch {
     return false;
   }
+}
+
+// In a body, never a query string: proxies and access logs keep URLs, and the learnerRef is personal data.
+function postWho(who: Who, path: string): Promise<Response> {
+  return fetch(who.endpoint + path, {
+    method: 'POST',
+    credentials: 'omit',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ siteKey: who.siteKey, learnerRef: who.learnerRef, surveyId: who.surveyId }),
+  });
 }

@@ -1,3 +1,4 @@
+import { debugLog } from './debug-log.ts';
 import type { EventName, Handler } from './public-types.ts';
 
 export type { EventName, Handler } from './public-types.ts';
@@ -32,6 +33,7 @@ export function createEvents(): Events {
       return () => set.delete(handler);
     },
     emit(name, detail, target) {
+      debugLog(name, detail);
       for (const handler of handlers.get(name) ?? []) {
         try {
           handler(detail);

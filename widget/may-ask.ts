@@ -1,3 +1,4 @@
+import { debugLog } from './debug-log.ts';
 import type { EmbedOptions } from './options.ts';
 import { decidePrompt } from './triggers/decide-prompt.ts';
 import { dueWave } from './triggers/due-wave.ts';
@@ -14,7 +15,7 @@ export async function mayAsk(options: EmbedOptions, onDemand: boolean, now: numb
   const answeredHere = state.answered.filter((a) => a.startsWith(prefix)).map((a) => a.slice(prefix.length));
   const waves = options.trigger.kind === 'waves' && options.completedAt;
   const wave = waves ? dueWave(options.completedAt as Date, new Date(now), options.waves, answeredHere) : undefined;
-  if (wave === null) return null;
+  if (wave === null) return skip(options, 'no wave due');
   const decision = decidePrompt({
     surveyId: options.survey,
     wave: wave ?? 'once',
@@ -23,7 +24,7 @@ export async function mayAsk(options: EmbedOptions, onDemand: boolean, now: numb
     state,
     onDemand,
   });
-  if (!decision.ask) return null;
+  if (!decision.ask) return skip(options, decision.reason);
   if (options.learnerRef) {
     const { fetchEligibility } = await import('./eligibility.ts');
     const who = {
@@ -33,7 +34,15 @@ export async function mayAsk(options: EmbedOptions, onDemand: boolean, now: numb
       surveyId: options.survey,
     };
     const eligibility = await fetchEligibility(who);
-    if (eligibility && (!eligibility.eligible || (wave && eligibility.answeredWaves.includes(wave)))) return null;
+    if (!eligibility) debugLog('no eligibility answer; the device decides');
+    else if (!eligibility.eligible) return skip(options, `collector says ${eligibility.reason}`);
+    else if (wave && eligibility.answeredWaves.includes(wave)) return skip(options, 'wave answered elsewhere');
   }
+  debugLog('asking', options.survey, wave ?? '');
   return { wave };
+}
+
+function skip(options: EmbedOptions, reason: string): null {
+  debugLog('not asking', options.survey, reason);
+  return null;
 }

@@ -1,3 +1,4 @@
+import { setDebug } from './debug-log.ts';
 import { createEvents, type EventName, type Handler } from './events.ts';
 import { guarded } from './guarded.ts';
 import { kebab } from './option-names.ts';
@@ -5,6 +6,7 @@ import { type EmbedOptions, parseOptions } from './options.ts';
 import { readAttributes } from './read-attributes.ts';
 import { type Controller, type ControllerHost, createController } from './survey-controller.ts';
 import { connectSync, type SyncLink } from './sync-link.ts';
+import { withdrawFromDevice } from './withdraw-from-device.ts';
 
 /** The loaded survey code behind the lazy API that hosts call (widget/lazy-api.ts). */
 export type OutcomeSurveyCore = {
@@ -14,6 +16,8 @@ export type OutcomeSurveyCore = {
   track(eventName: string): void;
   /** How many responses are still queued on this device. */
   pending(): Promise<number>;
+  /** Erases what is still on this device for the configured learner (or everyone, without a learnerRef). */
+  withdraw(): Promise<number>;
   flush(): Promise<void>;
   destroy(): void;
   // What the loader and the custom element use to hand over their attributes:
@@ -49,6 +53,8 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       events.emit('error', { option: parsed.option, message: parsed.message }, host.target);
       return null;
     }
+    // Before the controller starts: a "waves" trigger decides at once.
+    if (parsed.options.debug) setDebug(true);
     return {
       options: parsed.options,
       controller: createController(parsed.options, events, host, syncFor(parsed.options)),
@@ -56,6 +62,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
   }
 
   const entries = () => [...(main ? [main] : []), ...elements.values()];
+  const refreshDebug = () => setDebug(entries().some((e) => e.options.debug));
 
   const core: OutcomeSurveyCore = {
     init: guarded(
@@ -64,6 +71,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
         main?.controller.destroy();
         const raw = options && typeof options === 'object' ? options : { endpoint: options };
         main = start(raw, (k) => k, true, { target: null, placement: 'dialog' });
+        refreshDebug();
         return main !== null;
       },
       false,
@@ -76,6 +84,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
           target: script,
           placement: 'dialog',
         });
+        refreshDebug();
         return main !== null;
       },
       false,
@@ -88,6 +97,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
         const raw = readAttributes(element, '');
         const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
         const entry = start(raw, kebab, false, { target: element, placement: 'inline', root });
+        refreshDebug();
         if (!entry) return;
         elements.set(element, entry);
         // An inline survey is placed by the page on purpose: without a trigger it shows at once.
@@ -100,6 +110,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       (element: HTMLElement) => {
         elements.get(element)?.controller.destroy();
         elements.delete(element);
+        refreshDebug();
       },
       undefined,
     ),
@@ -139,6 +150,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       },
       0,
     ),
+    withdraw: guarded('withdraw', () => withdrawFromDevice(entries().flatMap((e) => e.options.learnerRef ?? [])), 0),
     flush: guarded(
       'flush',
       async () => {
@@ -155,6 +167,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
         void sync?.then((link) => link?.stop());
         sync = null;
         events.clear();
+        setDebug(false);
       },
       undefined,
     ),

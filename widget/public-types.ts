@@ -43,6 +43,13 @@ export type OutcomeSurveyApi = {
   track(eventName: string): void;
   /** How many responses are still queued on this device. */
   pending(): Promise<number>;
+  /**
+   * The learner withdraws: erases the responses still queued on this device (and any the
+   * collector refused) for the configured learnerRef, or all of this site's without one.
+   * Resolves to how many were erased. What already reached the collector is erased there
+   * with DELETE /v1/learners/:ref.
+   */
+  withdraw(): Promise<number>;
   flush(): Promise<void>;
   destroy(): void;
 };

@@ -21,27 +21,30 @@ const fields = {
   learnerRef: z.string().min(1).max(256),
   surveyId: z.string().min(1).max(64),
 };
-// Extra query parameters (a cache-buster) are harmless; extra body keys are a client bug worth naming.
-const Query = z.object(fields);
+// Extra body keys are a client bug worth naming.
 const Body = z.strictObject(fields);
 
-const OPT_OUT_MAX_BYTES = 4096;
+// Both bodies are three short strings; anything bigger is not from the widget.
+const BODY_MAX_BYTES = 4096;
 
 /** "May we ask this learner?" and "don't ask me again", kept per learner so both hold on every device. */
 export function eligibilityRoutes(deps: EligibilityDeps): Hono {
   const app = new Hono();
-  type Parsed = { errors: FieldError[]; data?: undefined } | { errors?: undefined; data: z.infer<typeof Query> };
-  const parse = (schema: typeof Query | typeof Body, input: unknown): Parsed => {
-    const q = schema.safeParse(input);
+  type Parsed = { errors: FieldError[]; data?: undefined } | { errors?: undefined; data: z.infer<typeof Body> };
+  const parse = (input: unknown): Parsed => {
+    const q = Body.safeParse(input);
     if (!q.success) return { errors: formatIssues(q.error.issues) };
     if (!deps.surveys.latest(q.data.surveyId))
       return { errors: [{ path: 'surveyId', message: `unknown survey ${quote(q.data.surveyId)}` }] };
     return { data: q.data };
   };
 
-  app.get('/v1/eligibility', async (c) => {
-    const q = parse(Query, c.req.query());
-    if (q.errors) return jsonError(c, 400, 'bad eligibility query', q.errors);
+  // A POST, not a GET with a query string: the raw learnerRef must not land in proxy or access logs (PRIVACY.md).
+  app.post('/v1/eligibility', async (c) => {
+    const body = await readJsonBody(c.req.raw, BODY_MAX_BYTES);
+    if (!body.ok) return jsonError(c, body.status, body.error);
+    const q = parse(body.value);
+    if (q.errors) return jsonError(c, 400, 'bad eligibility request', q.errors);
     const denied = deps.sites.check(q.data.siteKey, c.req.header('origin'));
     if (denied) return jsonError(c, denied.status, denied.error);
     const hash = learnerHash(q.data.learnerRef, deps.learnerRefSecret);
@@ -55,10 +58,23 @@ export function eligibilityRoutes(deps: EligibilityDeps): Hono {
     );
   });
 
+  // Widgets built before the move get a reason rather than a bare 404; they fall back to the device's own flags.
+  app.get('/v1/eligibility', (c) =>
+    jsonError(
+      c,
+      405,
+      'GET /v1/eligibility is gone: POST a JSON body { siteKey, learnerRef, surveyId } instead',
+      undefined,
+      {
+        Allow: 'POST',
+      },
+    ),
+  );
+
   app.post('/v1/eligibility/opt-out', async (c) => {
-    const body = await readJsonBody(c.req.raw, OPT_OUT_MAX_BYTES);
+    const body = await readJsonBody(c.req.raw, BODY_MAX_BYTES);
     if (!body.ok) return jsonError(c, body.status, body.error);
-    const q = parse(Body, body.value);
+    const q = parse(body.value);
     if (q.errors) return jsonError(c, 400, 'bad opt-out request', q.errors);
     const denied = deps.sites.check(q.data.siteKey, c.req.header('origin'));
     if (denied) return jsonError(c, denied.status, denied.error);

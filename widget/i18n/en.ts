@@ -36,7 +36,8 @@ export const en = {
   consentHeading: 'Some questions about you',
   consentWhat: 'Next, we would like to ask about your situation: for example work, school, health or where you live.',
   consentWhy: 'This helps us check that training works for everyone, including people who are often left out.',
-  consentWho: 'Nobody sees your answers on their own. We only share totals for large groups of people.',
+  consentWho:
+    'Only a small research team can see your answers, and they never see your name. We only publish totals for large groups of people.',
   consentKeep: 'We keep your answers for up to 2 years, then delete them.',
   consentOptional: 'These questions are optional. Saying no changes nothing for you or your course.',
   consentWithdraw: 'If you change your mind later, ask your course team and we will delete these answers.',

@@ -37,7 +37,8 @@ export const es: UiTable = {
   consentWhat: 'Ahora queremos preguntarle por su situación: por ejemplo trabajo, estudios, salud o dónde vive.',
   consentWhy:
     'Así comprobamos que la formación sirve a todas las personas, también a las que a menudo se quedan fuera.',
-  consentWho: 'Nadie ve sus respuestas por separado. Solo compartimos totales de grupos grandes de personas.',
+  consentWho:
+    'Solo un pequeño equipo de investigación puede ver sus respuestas, y nunca ve su nombre. Solo publicamos totales de grupos grandes de personas.',
   consentKeep: 'Guardamos sus respuestas 2 años como máximo y después las borramos.',
   consentOptional: 'Estas preguntas son opcionales. Decir que no no cambia nada para usted ni para su curso.',
   consentWithdraw: 'Si cambia de opinión más tarde, pídalo al equipo de su curso y borraremos estas respuestas.',

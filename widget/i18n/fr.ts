@@ -39,7 +39,7 @@ export const fr: UiTable = {
   consentWhy:
     'Cela nous aide à vérifier que la formation marche pour tout le monde, y compris les personnes souvent oubliées.',
   consentWho:
-    'Personne ne voit vos réponses seules. Nous partageons seulement des totaux pour de grands groupes de personnes.',
+    'Seule une petite équipe de recherche peut voir vos réponses, et elle ne voit jamais votre nom. Nous publions seulement des totaux pour de grands groupes de personnes.',
   consentKeep: 'Nous gardons vos réponses 2 ans au plus, puis nous les effaçons.',
   consentOptional: 'Ces questions sont facultatives. Dire non ne change rien pour vous ni pour votre formation.',
   consentWithdraw:

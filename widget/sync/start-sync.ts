@@ -1,10 +1,12 @@
 import type { Workbox } from 'workbox-window';
 import { type FlushOptions, type FlushReport, flush } from '../../worker/flush.ts';
 import { FLUSH_MESSAGE, SYNC_TAG } from '../../worker/sync-names.ts';
+import { debugLog } from '../debug-log.ts';
 
 export type SyncOptions = {
   /** The host's copy of dist/outcome-survey-sw.js; without it the page drains the queue itself. */
   swUrl?: string;
+  /** Ignored: logging follows widget/debug-log.ts, which the widget turns on for data-debug. */
   debug?: boolean;
   onReport?(report: FlushReport): void;
   /** Passed to flush() when the page drains the queue itself. */
@@ -26,7 +28,8 @@ const MAX_TIMER_MS = 60 * 60 * 1000;
 export function startSync(opts: SyncOptions = {}): SyncHandle {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const log = (...args: unknown[]) => opts.debug && console.debug('outcome-survey:', ...args);
+  // One page-wide switch (data-debug on any survey), so a later init() without it goes quiet here too.
+  const log = debugLog;
   const worker =
     opts.swUrl && typeof navigator !== 'undefined' && 'serviceWorker' in navigator
       ? registerWorker(opts.swUrl, log)
@@ -35,6 +38,7 @@ export function startSync(opts: SyncOptions = {}): SyncHandle {
   async function run(ignoreBackoff = false): Promise<void> {
     if (stopped) return;
     const wb = await worker;
+    log('sync attempt', wb ? 'by the service worker' : 'by the page');
     let report = wb ? await askWorker(ignoreBackoff, log) : undefined;
     if (!report) {
       report = await flush({ ...opts.flushOptions, ignoreBackoff }).catch((err: unknown) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, SITE_KEY, testApp } from './test-app.ts';
+import { ORIGIN, testApp } from './test-app.ts';
 
 describe('GET /healthz', () => {
   it('reports storage up', async () => {
@@ -48,56 +48,7 @@ describe('GET /v1/surveys', () => {
   });
 });
 
-describe('eligibility', () => {
-  const query = (learnerRef: string) =>
-    `/v1/eligibility?siteKey=${SITE_KEY}&learnerRef=${learnerRef}&surveyId=outcomes`;
-  const optOut = (body: unknown, origin = ORIGIN) =>
-    ({ method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) }) as const;
-
-  it('holds a learner eligible until they opt out, on any device', async () => {
-    const { app } = testApp();
-    expect(await (await app.request(query('ana'), { headers: { origin: ORIGIN } })).json()).toEqual({
-      eligible: true,
-      answeredWaves: [],
-    });
-    const res = await app.request(
-      '/v1/eligibility/opt-out',
-      optOut({ siteKey: SITE_KEY, learnerRef: 'ana', surveyId: 'outcomes' }),
-    );
-    expect(await res.json()).toEqual({ optedOut: true });
-    expect(await (await app.request(query('ana'))).json()).toEqual({
-      eligible: false,
-      reason: 'opted_out',
-      answeredWaves: [],
-    });
-    expect(await (await app.request(query('ben'))).json()).toEqual({ eligible: true, answeredWaves: [] });
-  });
-
-  it('refuses an opt-out from a foreign origin', async () => {
-    const { app, storage } = testApp();
-    const res = await app.request(
-      '/v1/eligibility/opt-out',
-      optOut({ siteKey: SITE_KEY, learnerRef: 'ana', surveyId: 'outcomes' }, 'https://evil.example'),
-    );
-    expect(res.status).toBe(403);
-    expect(storage.optOuts.size).toBe(0);
-  });
-
-  it.each([
-    ['a missing learnerRef', `/v1/eligibility?siteKey=${SITE_KEY}&surveyId=outcomes`, 'learnerRef'],
-    ['an unknown survey', `/v1/eligibility?siteKey=${SITE_KEY}&learnerRef=a&surveyId=nope`, 'surveyId'],
-  ])('answers 400 for %s', async (_name, url, path) => {
-    const res = await testApp().app.request(url);
-    expect(res.status).toBe(400);
-    expect((await res.json()).errors).toEqual([{ path, message: expect.any(String) }]);
-  });
-
-  it('answers 401 for an unknown site key', async () => {
-    const res = await testApp().app.request('/v1/eligibility?siteKey=nope&learnerRef=a&surveyId=outcomes');
-    expect(res.status).toBe(401);
-  });
-});
-
+// The eligibility routes are tested in eligibility-routes.test.ts.
 it('answers 404 as JSON for an unknown path', async () => {
   const res = await testApp().app.request('/nowhere');
   expect(res.status).toBe(404);

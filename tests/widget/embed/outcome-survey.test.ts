@@ -91,8 +91,9 @@ describe('OutcomeSurvey', () => {
     api.init({ ...base, learnerRef: 'learner-7' });
     await api.show();
     lastMount().props.onDismiss('never');
-    await vi.waitFor(() => expect(collector.requests.some((r) => r.method === 'POST')).toBe(true));
-    expect(collector.requests.find((r) => r.method === 'POST')).toEqual({
+    const isOptOut = (r: { url: string }) => r.url.endsWith('/opt-out');
+    await vi.waitFor(() => expect(collector.requests.some(isOptOut)).toBe(true));
+    expect(collector.requests.find(isOptOut)).toEqual({
       method: 'POST',
       url: 'https://collector.example/v1/eligibility/opt-out',
       body: { siteKey: 'site', learnerRef: 'learner-7', surveyId: 'career-outcomes' },

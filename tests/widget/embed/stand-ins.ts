@@ -47,7 +47,8 @@ export function fakeCollector(): Collector {
     const json = (body: unknown, status = 200) =>
       new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (input.includes('/v1/eligibility/opt-out')) return json({ optedOut: true });
-    if (input.includes('/v1/eligibility')) return json(collector.eligibility);
+    if (input.includes('/v1/eligibility'))
+      return method === 'POST' ? json(collector.eligibility) : json({ error: 'use POST' }, 405);
     if (input.includes('/v1/surveys/career-outcomes')) return json(survey);
     return json({ error: 'not found' }, 404);
   });
