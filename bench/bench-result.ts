@@ -1,0 +1,37 @@
+/** One line of the performance table: our figure, the reference measured in the same run, and their ratio. */
+export type Row = {
+  measure: string;
+  ours: string;
+  reference?: string;
+  /** What the README quotes: ours ÷ reference, with the direction that is better spelled out in `measure`. */
+  ratio?: number;
+  note?: string;
+};
+
+export type BenchOutcome = {
+  rows: Row[];
+  /** Raw numbers, kept in latest.json so a later run can be compared. */
+  data: Record<string, unknown>;
+  versions: Record<string, string>;
+  commands: string[];
+};
+
+export type BenchRecord =
+  | ({ status: 'ok'; seconds: number } & BenchOutcome)
+  | { status: 'skipped' | 'failed'; seconds: number; reason: string };
+
+/** Thrown when a piece a benchmark needs has not landed (or cannot run here); the run goes on without it. */
+export class BenchSkip extends Error {
+  override name = 'BenchSkip';
+}
+
+export type BenchContext = {
+  root: string;
+  /** Scratch folder for this run, removed at the end. */
+  tmp: string;
+  log: (line: string) => void;
+  /** Results of the benchmarks that ran before, by id (footprint reads weight's and sync's). */
+  earlier: Record<string, BenchRecord>;
+};
+
+export type Bench = { id: string; title: string; run: (ctx: BenchContext) => Promise<BenchOutcome> };

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { isShown, resolveSurvey } from '../protocol/index.ts';
+import type { BenchContext } from './bench-result.ts';
+import { type Browser, launchChromium } from './browser.ts';
+import { type CollectorProcess, SITE_KEY, startCollectorProcess } from './collector-process.ts';
+import { type Embed, type FirstQuestionTiming, firstQuestionPage } from './host-page.ts';
+import { type StaticServer, startStaticServer } from './static-server.ts';
+import { COUNTRY, LOCALE, latestSurvey, SURVEY_ID } from './survey-responses.ts';
+import { ensureBuild } from './widget-build.ts';
+
+export type Harness = {
+  server: StaticServer;
+  collector: CollectorProcess;
+  browser: Browser;
+  embed: Embed;
+  databaseUrl: string;
+  /** One page load in a fresh browser context (empty HTTP cache), CPU slowed `throttle` times. */
+  firstQuestion(throttle: number, timeoutMs?: number): Promise<FirstQuestionTiming>;
+};
+
+/** The built widget on a loopback host page, a real collector on another origin, and headless Chromium. */
+export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) => Promise<T>): Promise<T> {
+  await ensureBuild(ctx.root, ctx.log);
+  const def = latestSurvey(ctx.root);
+  const first = resolveSurvey(def, { country: COUNTRY, locale: LOCALE }).questions.find((q) => isShown(q, {}));
+  if (!first) throw new Error(`bench: survey ${SURVEY_ID} shows no question to a learner in ${COUNTRY}`);
+  const server = await startStaticServer(join(ctx.root, 'dist'));
+  const databaseUrl = `sqlite:${join(ctx.tmp, `browser-${Date.now()}.sqlite`)}`;
+  let collector: CollectorProcess | undefined;
+  let browser: Browser | undefined;
+  try {
+    collector = await startCollectorProcess(ctx.root, { databaseUrl, origins: [server.origin] });
+    browser = await launchChromium();
+    const embed: Embed = {
+      endpoint: collector.url,
+      siteKey: SITE_KEY,
+      survey: SURVEY_ID,
+      country: COUNTRY,
+      locale: LOCALE,
+    };
+    server.pages.set('/first.html', firstQuestionPage(embed, first.text, '/dist/outcome-survey.js'));
+    const b = browser;
+    const harness: Harness = {
+      server,
+      collector,
+      browser: b,
+      embed,
+      databaseUrl,
+      async firstQuestion(throttle, timeoutMs = 30_000) {
+        const context = await b.newContext();
+        try {
+          const page = await context.newPage();
+          if (throttle > 1)
+            await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+          await page.goto(`${server.origin}/first.html`);
+          await page.waitForFunction(
+            'window.__bench.visibleAt !== undefined || window.__bench.error !== undefined',
+            undefined,
+            {
+              timeout: timeoutMs,
+              polling: 100,
+            },
+          );
+          const timing = (await page.evaluate('window.__bench')) as FirstQuestionTiming;
+          if (timing.error) throw new Error(`widget: OutcomeSurvey.show() failed: ${timing.error}`);
+          return timing;
+        } catch (err) {
+          throw new Error(`first question "${first.text}" not visible: ${(err as Error).message.split('\n')[0]}`);
+        } finally {
+          await context.close();
+        }
+      },
+    };
+    return await fn(harness);
+  } finally {
+    await browser?.close();
+    await collector?.close();
+    await server.close();
+  }
+}
