@@ -14,7 +14,7 @@ export function createLazyApi(): LazyApi {
   let loading: Promise<OutcomeSurveyCore> | undefined;
   const core = () =>
     (loading ??= whenIdle()
-      .then(() => withoutNewGlobals(() => import('./outcome-survey.ts')))
+      .then(() => import('./outcome-survey.ts'))
       .then((m) => m.createOutcomeSurvey())
       .catch((error: unknown) => {
         // A chunk that failed to download (flaky network) is tried again on the next call.
@@ -41,18 +41,8 @@ export function createLazyApi(): LazyApi {
     },
     track: (eventName) => void call((c) => c.track(eventName), undefined),
     pending: () => call((c) => c.pending(), 0),
+    withdraw: () => call((c) => c.withdraw(), 0),
     flush: () => call((c) => c.flush(), undefined),
     destroy: () => void call((c) => c.destroy(), undefined),
   };
-}
-
-// zod keeps its settings on `globalThis.__zod_globalConfig` (shared between copies of
-// zod). Its modules hold the object itself, so when we were the ones to create it we
-// take the global away again: the host page gets no global but OutcomeSurvey.
-const ZOD_GLOBAL = '__zod_globalConfig';
-async function withoutNewGlobals<T>(load: () => Promise<T>): Promise<T> {
-  const had = ZOD_GLOBAL in globalThis;
-  const loaded = await load();
-  if (!had) delete (globalThis as Record<string, unknown>)[ZOD_GLOBAL];
-  return loaded;
 }

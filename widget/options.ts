@@ -1,11 +1,11 @@
-import * as z from 'zod/mini';
 import { OPTION_NAMES, type OptionName } from './option-names.ts';
 import { DEFAULT_WAVES } from './triggers/due-wave.ts';
 import { parseTrigger, type Trigger } from './triggers/parse-trigger.ts';
 
-// zod/mini never compiles schemas with `new Function`; this keeps it that way if a
-// classic schema ever joins the bundle (strict CSPs report even a caught probe).
-z.config({ jitless: true });
+// A hand-written check rather than a zod/mini schema: options are checked on the way to the
+// first question, and zod/mini costs ≈5.5–7 KB brotli there (shared/research/peer-bundles.md),
+// more than a third of that path's 15 KB budget. Fourteen flat options need only a predicate
+// each; the protocol's shapes, which nest, stay in zod on the collector's side.
 
 /** What each option must look like, in the words the console error uses. */
 export const EXPECTED: Record<OptionName, string> = {
@@ -34,40 +34,53 @@ const parsesAs = (v: string, ok: (url: URL) => boolean) => {
 };
 // Date.parse alone accepts "1" or "June 3"; the pattern keeps it to ISO 8601.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
-// Only the zod kinds the widget already ships elsewhere (string, number, boolean, array,
-// object): each extra kind (url, iso, union) adds to the bytes before the first question.
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 
-const Schema = z.object({
-  endpoint: z.string().check(z.refine((v) => /^https?:\/\//.test(v) && parsesAs(v, () => true))),
+type Check = (v: unknown) => boolean;
+const string =
+  (ok: (v: string) => boolean): Check =>
+  (v) =>
+    typeof v === 'string' && ok(v);
+const matches = (pattern: RegExp) => string((v) => pattern.test(v));
+const text = (max: number) => string((v) => v.length >= 1 && v.length <= max);
+const whole =
+  (max: number): Check =>
+  (n) =>
+    Number.isInteger(n) && (n as number) >= 0 && (n as number) <= max;
+
+/** Each option's check, in the order errors are reported; the first three are required. */
+const CHECKS: Record<OptionName, Check> = {
+  endpoint: string((v) => /^https?:\/\//.test(v) && parsesAs(v, () => true)),
   siteKey: text(128),
-  survey: z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,63}$/)),
-  country: z.optional(z.string().check(z.regex(/^[A-Z]{2}$/))),
-  locale: z.optional(z.string().check(z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/))),
-  learnerRef: z.optional(text(256)),
-  sw: z.optional(z.string().check(z.refine((v) => parsesAs(v, (url) => url.origin === location.origin)))),
-  debug: z.optional(z.boolean()),
-  trigger: z.optional(z.string().check(z.refine((v) => parseTrigger(v) !== null))),
-  completedAt: z.optional(
-    z.string().check(
-      z.regex(ISO_DATE),
-      z.refine((v) => !Number.isNaN(Date.parse(v))),
-    ),
-  ),
-  waves: z.optional(
-    z.array(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 120))).check(z.minLength(1)),
-  ),
-  capDays: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 365))),
-  courseId: z.optional(text(128)),
-  pathId: z.optional(text(128)),
-});
+  survey: matches(/^[a-z][a-z0-9_-]{0,63}$/),
+  country: matches(/^[A-Z]{2}$/),
+  locale: matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/),
+  learnerRef: text(256),
+  sw: string((v) => parsesAs(v, (url) => url.origin === location.origin)),
+  debug: (v) => typeof v === 'boolean',
+  trigger: string((v) => parseTrigger(v) !== null),
+  completedAt: string((v) => ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))),
+  waves: (v) => Array.isArray(v) && v.length > 0 && v.every(whole(120)),
+  capDays: whole(365),
+  courseId: text(128),
+  pathId: text(128),
+};
+const REQUIRED: readonly OptionName[] = ['endpoint', 'siteKey', 'survey'];
 
-export type EmbedOptions = Omit<z.infer<typeof Schema>, 'trigger' | 'waves' | 'capDays' | 'completedAt' | 'debug'> & {
+export type EmbedOptions = {
+  endpoint: string;
+  siteKey: string;
+  survey: string;
+  country?: string;
+  locale?: string;
+  learnerRef?: string;
+  sw?: string;
+  debug: boolean;
   trigger: Trigger;
+  completedAt?: Date;
   waves: number[];
   capDays: number;
-  completedAt?: Date;
-  debug: boolean;
+  courseId?: string;
+  pathId?: string;
 };
 
 export type OptionsResult = { ok: true; options: EmbedOptions } | { ok: false; option: string; message: string };
@@ -93,24 +106,26 @@ export function parseOptions(
     const unknown = Object.keys(raw).find((k) => !(OPTION_NAMES as readonly string[]).includes(k));
     if (unknown) return fail(unknown, `one of the known options: ${OPTION_NAMES.join(', ')}`);
   }
-  const result = Schema.safeParse(raw);
-  if (!result.success) {
-    const key = String(result.error.issues[0]?.path[0] ?? 'endpoint');
-    return fail(key, EXPECTED[key as OptionName] ?? 'a known option');
+  // Only known options are kept; an optional one given as undefined counts as absent.
+  const o: Record<string, unknown> = {};
+  for (const key of OPTION_NAMES) {
+    const value = raw[key];
+    if ((value !== undefined || REQUIRED.includes(key)) && !CHECKS[key](value)) return fail(key, EXPECTED[key]);
+    if (key in raw) o[key] = Array.isArray(value) ? [...value] : value;
   }
-  const o = result.data;
-  const trigger = parseTrigger(o.trigger ?? 'manual') as Trigger;
-  if (trigger.kind === 'waves' && !o.completedAt) return fail('completedAt', EXPECTED.completedAt);
+  const known = o as Omit<EmbedOptions, 'trigger' | 'completedAt'> & { trigger?: string; completedAt?: string };
+  const trigger = parseTrigger(known.trigger ?? 'manual') as Trigger;
+  if (trigger.kind === 'waves' && !known.completedAt) return fail('completedAt', EXPECTED.completedAt);
   return {
     ok: true,
     options: {
-      ...o,
-      endpoint: o.endpoint.replace(/\/+$/, ''),
+      ...known,
+      endpoint: known.endpoint.replace(/\/+$/, ''),
       trigger,
-      waves: o.waves ?? [...DEFAULT_WAVES],
-      capDays: o.capDays ?? 30,
-      completedAt: o.completedAt ? new Date(o.completedAt) : undefined,
-      debug: o.debug ?? false,
+      waves: known.waves ?? [...DEFAULT_WAVES],
+      capDays: known.capDays ?? 30,
+      completedAt: known.completedAt ? new Date(known.completedAt) : undefined,
+      debug: known.debug ?? false,
     },
   };
 }

@@ -2,11 +2,12 @@ import type { ResolvedSurvey } from '../protocol/resolved-survey.ts';
 import type { SubmitResult } from './build-response.ts';
 import type { Who } from './eligibility.ts';
 import type { Events } from './events.ts';
+import { pickUiLocale } from './i18n/pick-ui-locale.ts';
 import { loadSurvey } from './load-survey.ts';
 import { mayAsk } from './may-ask.ts';
-import { adoptHostSheet, createDialogHost } from './mount-host.ts';
+import { createDialogHost } from './mount-host.ts';
 import type { EmbedOptions } from './options.ts';
-import type { SyncLink } from './sync-link.ts';
+import { holdSyncFor, type SyncLink } from './sync-link.ts';
 import { DAY_MS } from './triggers/decide-prompt.ts';
 import { updatePromptState } from './triggers/prompt-state.ts';
 
@@ -45,7 +46,13 @@ export function createController(
   let close: (() => void) | null = null;
   const timers: ReturnType<typeof setTimeout>[] = [];
 
-  async function prompt(trigger: string, onDemand: boolean): Promise<boolean> {
+  function prompt(trigger: string, onDemand: boolean): Promise<boolean> {
+    const shown = promptNow(trigger, onDemand);
+    holdSyncFor(shown);
+    return shown;
+  }
+
+  async function promptNow(trigger: string, onDemand: boolean): Promise<boolean> {
     if (destroyed || busy || unmount) return false;
     busy = true;
     try {
@@ -56,10 +63,7 @@ export function createController(
       const who: Who | null = options.learnerRef
         ? { ...destination(), learnerRef: options.learnerRef, surveyId: options.survey }
         : null;
-      const [{ mountSurvey }, { pickUiLocale }] = await Promise.all([
-        import('./ui/mount-survey.tsx'),
-        import('./i18n/pick-ui-locale.ts'),
-      ]);
+      const { mountSurvey } = await import('./ui/mount-survey.tsx');
       const locale = pickUiLocale(options.locale, document.documentElement.lang, navigator.languages);
       const survey = await loadSurvey(options.endpoint, options.survey, options.locale ?? locale, options.country);
       if (destroyed) return false;
@@ -86,7 +90,6 @@ export function createController(
           close?.();
         },
       });
-      adoptHostSheet(root, host.placement);
       unmount = stop;
       updatePromptState((s) => {
         s.lastPromptAt = now;

@@ -1,16 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useReducer, useRef } from 'preact/hooks';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import { QuestionField } from './fields/question-field.tsx';
-import { agreedGroups, answersToSend, CONSENT, flowPath, isQuestionStep, stepGroup } from './flow-path.ts';
+import { agreedGroups, answersToSend, flowPath, isQuestionStep } from './flow-path.ts';
 import type { SurveyUiProps } from './mount-survey.tsx';
 import { BackButton } from './screens/back-button.tsx';
-import { CheckScreen } from './screens/check-screen.tsx';
-import { ConsentScreen } from './screens/consent-screen.tsx';
-import { DoneScreen } from './screens/done-screen.tsx';
 import { ErrorSummary } from './screens/error-summary.tsx';
-import { GroupConsentScreen } from './screens/group-consent-screen.tsx';
 import { IntroScreen } from './screens/intro-screen.tsx';
+import type { LaterScreen } from './screens/later-screen.tsx';
 import { initialFlowState, surveyFlow } from './survey-flow.ts';
 
 /** Drives the flow reducer and owns its effects: focus, sending, dismissing, Escape. */
@@ -19,19 +16,6 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: Survey
   const rootRef = useRef<HTMLDivElement>(null);
   const path = flowPath(state.questions, state.answers, state.consent, state.groups);
   const questionSteps = path.filter(isQuestionStep);
-
-  // Focus follows the screen: the error summary when there is one, else the new heading.
-  // Not on first render: the widget appearing must not pull focus away from the page.
-  const screenKey = `${state.screen === 'sending' ? 'check' : state.screen}:${state.step ?? ''}`;
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    const root = rootRef.current;
-    (root?.querySelector<HTMLElement>('.os-error-summary') ?? root?.querySelector<HTMLElement>('.os-heading'))?.focus();
-  }, [screenKey, state.error, state.submitFailed]);
 
   useEffect(() => {
     if (state.screen !== 'sending') return;
@@ -53,10 +37,19 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: Survey
     if (state.dismissed) onDismiss(state.dismissed);
   }, [state.dismissed]);
 
-  if (state.screen === 'closed') return null;
+  // The screens after the first question come in their own chunk, fetched once the first screen
+  // shows; a failed fetch is tried again on the next screen change.
+  const [Later, setLater] = useState<typeof LaterScreen>();
+  const screenKey = `${state.screen === 'sending' ? 'check' : state.screen}:${state.step ?? ''}`;
+  useEffect(() => {
+    if (!Later)
+      import('./screens/later-screen.tsx').then(
+        (m) => setLater(() => m.LaterScreen),
+        () => {},
+      );
+  }, [screenKey]);
 
   const current = state.questions.find((q) => q.id === state.step);
-  const group = stepGroup(state.step);
   const at = questionSteps.indexOf(state.step ?? '');
   let body: ComponentChildren;
   if (state.screen === 'intro')
@@ -68,11 +61,6 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: Survey
         send={send}
       />
     );
-  else if (state.screen === 'check' || state.screen === 'sending')
-    body = <CheckScreen state={state} tr={tr} send={send} />;
-  else if (state.screen === 'done') body = <DoneScreen outcome={state.outcome ?? 'saved'} tr={tr} send={send} />;
-  else if (state.step === CONSENT) body = <ConsentScreen tr={tr} send={send} />;
-  else if (group) body = <GroupConsentScreen group={group} tr={tr} send={send} />;
   else if (current)
     body = (
       <form
@@ -91,7 +79,22 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: Survey
         </button>
       </form>
     );
+  else if (Later) body = <Later state={state} tr={tr} send={send} />;
 
+  // Focus follows the screen once it is drawn: the error summary when there is one, else the new
+  // heading. Not on first render: the widget appearing must not pull focus away from the page.
+  const drawn = body ? screenKey : '';
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const root = rootRef.current;
+    (root?.querySelector<HTMLElement>('.os-error-summary') ?? root?.querySelector<HTMLElement>('.os-heading'))?.focus();
+  }, [drawn, state.error, state.submitFailed]);
+
+  if (state.screen === 'closed') return null;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions lint/a11y/useAriaPropsSupportedByRole: the role is "dialog" or "region" (both named); Escape closes from anywhere inside it.
     <div
