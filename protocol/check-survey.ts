@@ -26,7 +26,9 @@ function semanticErrors(def: SurveyDefinition): FieldError[] {
   def.questions.forEach((q, i) => {
     const at = `questions[${i}]`;
     claim(q.id, `${at}.id`);
-    q.rows?.forEach((r, j) => claim(r.id, `${at}.rows[${j}].id`));
+    q.rows?.forEach((r, j) => {
+      claim(r.id, `${at}.rows[${j}].id`);
+    });
     errors.push(...questionErrors(q, at, def.questions.slice(0, i)));
   });
   for (const [country, pack] of Object.entries(def.packs ?? {})) {

@@ -2,11 +2,9 @@ import { applyVerdict } from './apply-verdict.ts';
 import { classifyResult } from './classify-result.ts';
 import {
   deadLetters,
-  moveToDeadLetters,
   pendingResponses,
   removeDeadLetters,
   removeQueued,
-  reschedule,
 } from './outbox.ts';
 import { postBatch } from './post-batch.ts';
 import type { QueuedItem } from './queued-item.ts';
