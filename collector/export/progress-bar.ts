@@ -1,4 +1,4 @@
-export type Progress = { tick(): void; done(): void };
+export type Progress = { tick(rows?: number): void; done(): void };
 
 const QUIET: Progress = { tick() {}, done() {} };
 
@@ -19,8 +19,8 @@ export function progressBar(total: number, out: NodeJS.WriteStream = process.std
     );
   };
   return {
-    tick() {
-      rows++;
+    tick(count = 1) {
+      rows += count;
       if (now() - drawn >= 200) {
         drawn = now();
         draw();

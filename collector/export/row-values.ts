@@ -3,16 +3,23 @@ import type { CellValue } from './csv-cell.ts';
 import type { Column } from './export-columns.ts';
 
 export type RowOptions = { labels: boolean };
-type Answers = StoredResponse['answers'];
-type Getter = (r: StoredResponse, answers: Answers) => CellValue;
+type Getter = (r: StoredResponse) => CellValue;
 
 /** Compiles the columns once into getters, so each row costs one pass and no lookups by name. */
 export function rowReader(columns: readonly Column[], opts: RowOptions): (r: StoredResponse) => CellValue[] {
   const getters = columns.map((c) => getter(c, opts));
   return (r) => {
-    const answers = { ...r.answers, ...r.sensitiveAnswers };
-    return getters.map((g) => g(r, answers));
+    const values: CellValue[] = new Array(getters.length);
+    for (let i = 0; i < getters.length; i++) values[i] = getters[i](r);
+    return values;
   };
+}
+
+// A sensitive answer wins over a plain one with the same key, as when both were merged into one object;
+// looked up in place because copying both objects for every row was a visible share of an export (issue 9).
+function answer(r: StoredResponse, key: string): StoredResponse['answers'][string] | undefined {
+  const sensitive = r.sensitiveAnswers[key];
+  return sensitive !== undefined ? sensitive : r.answers[key];
 }
 
 const META: Record<string, Getter> = {
@@ -35,8 +42,8 @@ function getter(c: Column, { labels }: RowOptions): Getter {
     case 'meta':
       return META[c.name];
     case 'option':
-      return (_r, a) => {
-        const v = a[s.questionId];
+      return (r) => {
+        const v = answer(r, s.questionId);
         return Array.isArray(v) ? (v.includes(s.optionId) ? 1 : 0) : null;
       };
     case 'flag':
@@ -50,8 +57,8 @@ function getter(c: Column, { labels }: RowOptions): Getter {
       return (r) => r.flags[s.flag]?.rule;
     case 'answer': {
       const valueLabels = labels && c.values ? new Map(c.values.map((v) => [v.code, v.label.en])) : undefined;
-      return (_r, a) => {
-        const v = a[s.answerKey];
+      return (r) => {
+        const v = answer(r, s.answerKey);
         if (v === undefined) return null;
         if (Array.isArray(v)) return v.join(' '); // not expected for this kind; kept rather than dropped
         if (typeof v === 'number') return v;

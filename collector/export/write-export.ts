@@ -21,6 +21,7 @@ export function exportBody(chunks: AsyncGenerator<string>): ReadableStream<Uint8
         await chunks.return(undefined);
       },
     },
-    { highWaterMark: 16 },
+    // Chunks hold many rows each (export-chunks.ts): two queued ahead keep the socket busy in little memory.
+    { highWaterMark: 2 },
   );
 }

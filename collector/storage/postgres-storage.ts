@@ -3,6 +3,7 @@
 // whose behaviour under load and failover is well documented.
 import pg from 'pg';
 import { filterSql, PAGE_SIZE, SELECT_JOINED } from './filter-sql.ts';
+import { type Keyset, keysetPage } from './keyset-page.ts';
 import { pendingMigrations } from './migration.ts';
 import { insertBatch } from './postgres-insert.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
@@ -56,17 +57,14 @@ export function postgresStorage(connectionString: string): Storage {
 
     // Keyset pages by (submitted_at, id): constant memory, no cursor holding a connection between pages.
     async *responses(filter) {
-      let after: { at: string; id: string } | undefined;
+      let after: Keyset | undefined;
       for (;;) {
         const params: unknown[] = [];
-        const conditions = where(filter, params);
-        if (after) {
-          params.push(after.at, after.id);
-          conditions.push(`(r.submitted_at, r.id) > ($${params.length - 1}, $${params.length})`);
-        }
-        const sql = `${SELECT_JOINED} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-          ORDER BY r.submitted_at, r.id LIMIT ${PAGE_SIZE}`;
-        const { rows } = await pool.query<JoinedRow>(sql, params);
+        const tail = keysetPage(filter, after, (v) => {
+          params.push(v);
+          return `$${params.length}`;
+        });
+        const { rows } = await pool.query<JoinedRow>(`${SELECT_JOINED} ${tail}`, params);
         for (const row of rows) yield fromRow(row);
         if (rows.length < PAGE_SIZE) return;
         const last = rows[rows.length - 1];

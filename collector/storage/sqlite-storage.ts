@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
-import { filterSql, PAGE_SIZE, SELECT_JOINED } from './filter-sql.ts';
+import { filterSql } from './filter-sql.ts';
 import { firstOfEachId, insertStatuses } from './insert-statuses.ts';
 import { pendingMigrations } from './migration.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { sqlitePurge } from './sqlite-purge.ts';
+import { sqliteResponses } from './sqlite-responses.ts';
 import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from './storage.ts';
-import { fromRow, type JoinedRow, toRows } from './stored-row.ts';
+import { toRows } from './stored-row.ts';
 
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -88,25 +89,8 @@ export function sqliteStorage(path: string): Storage {
       return insertAll.immediate(records);
     },
 
-    // Keyset pages rather than one long stmt.iterate(): an open iterator keeps the only
-    // connection busy, which would block every insert until a slow export finished.
-    async *responses(filter) {
-      let after: { at: string; id: string } | undefined;
-      for (;;) {
-        const params: unknown[] = [];
-        const conditions = where(filter, params);
-        if (after) {
-          conditions.push('(r.submitted_at, r.id) > (?, ?)');
-          params.push(after.at, after.id);
-        }
-        const sql = `${SELECT_JOINED} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-          ORDER BY r.submitted_at, r.id LIMIT ${PAGE_SIZE}`;
-        const rows = db.prepare<unknown[], JoinedRow>(sql).all(...params);
-        for (const row of rows) yield fromRow(row);
-        if (rows.length < PAGE_SIZE) return;
-        const last = rows[rows.length - 1];
-        after = { at: last.submitted_at, id: last.id };
-      }
+    responses(filter) {
+      return sqliteResponses(db, filter);
     },
 
     async count(filter) {

@@ -1,4 +1,4 @@
-import { FLAG_NAMES, type Flag, type FlagName, type Flags, SENSITIVE_FLAGS } from '../flags/flag.ts';
+import { FLAG_NAMES, type Flag, type Flags, SENSITIVE_FLAGS } from '../flags/flag.ts';
 import { sortTime } from './sort-time.ts';
 import type { StoredResponse } from './storage.ts';
 
@@ -80,8 +80,13 @@ const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const WITHHELD: Flag = { value: null, rule: 'withheld' };
 
 export function fromRow(row: JoinedRow): StoredResponse {
-  const stored: Partial<Flags> = { ...json(row.flags), ...(json(row.sensitive_flags) ?? {}) };
-  const flags = Object.fromEntries(FLAG_NAMES.map((n: FlagName) => [n, stored[n] ?? WITHHELD])) as Flags;
+  // A loop rather than spreading both objects and rebuilding a third: an export reads every row
+  // through here, and the copies were a visible share of its time (issue 9). The tables split the
+  // flags, so no name is in both; the sensitive one would win, as it did when spread last.
+  const plain: Partial<Flags> = json(row.flags) ?? {};
+  const sensitive: Partial<Flags> = json(row.sensitive_flags) ?? {};
+  const flags = {} as Flags;
+  for (const n of FLAG_NAMES) flags[n] = sensitive[n] ?? plain[n] ?? WITHHELD;
   const r: StoredResponse = {
     id: row.id,
     surveyId: row.survey_id,
