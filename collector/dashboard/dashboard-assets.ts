@@ -4,9 +4,14 @@ import { readFileSync } from 'node:fs';
 const FILES = {
   'index.html': 'text/html; charset=utf-8',
   'app.js': 'text/javascript; charset=utf-8',
+  'svg.js': 'text/javascript; charset=utf-8',
+  'bar-chart.js': 'text/javascript; charset=utf-8',
+  'delivery-chart.js': 'text/javascript; charset=utf-8',
+  'target-chart.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
 } as const;
 export type DashboardFile = keyof typeof FILES;
+export const DASHBOARD_FILES = Object.keys(FILES) as DashboardFile[];
 
 // No inline script or style anywhere, so the page runs under this strict policy.
 export const DASHBOARD_CSP =

@@ -1,6 +1,7 @@
 import type { Ack } from '../../protocol/index.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Storage, StoredResponse } from '../storage/storage.ts';
+import { type RejectionReason, tallyReasons } from './rejection-reason.ts';
 import { type IngestContext, toStoredResponse } from './to-stored-response.ts';
 
 const CONFLICT = 'id already stored with different content';
@@ -17,23 +18,43 @@ export async function ingestBatch(items: unknown[], ctx: IngestContext, storage:
   const ack: Ack = { accepted: [], duplicate: [], rejected: [] };
   const records: StoredResponse[] = [];
   const positions: number[] = [];
+  const reasons: RejectionReason[] = [];
   items.forEach((item, i) => {
     const prepared = toStoredResponse(item, `responses[${i}]`, ctx);
     if (prepared.ok) {
       records.push(prepared.record);
       positions.push(i);
-    } else ack.rejected.push({ id: idOf(item), errors: prepared.errors });
+    } else {
+      ack.rejected.push({ id: idOf(item), errors: prepared.errors });
+      reasons.push(prepared.reason);
+    }
   });
-  if (records.length === 0) return ack;
-  const statuses = await storage.insert(records);
+  // Throws before anything is counted: the client retries the whole batch, so counting now would count twice.
+  const statuses = records.length ? await storage.insert(records) : [];
   statuses.forEach((status, i) => {
     const id = records[i].id;
     if (status === 'accepted') ack.accepted.push(id);
     else if (status === 'duplicate') ack.duplicate.push(id);
     else {
       ack.rejected.push({ id, errors: [{ path: `responses[${positions[i]}].id`, message: CONFLICT }] });
+      reasons.push('conflict');
       log.warn({ event: 'conflict', id, siteKey: ctx.siteKey, message: CONFLICT });
     }
   });
+  if (reasons.length) countLater(reasons, ctx, storage, log);
   return ack;
+}
+
+// After the ack is on its way (setImmediate runs once the response is written), and never awaited: the count is
+// for the dashboard's delivery health, and losing one is better than failing or slowing an acknowledgement.
+function countLater(reasons: RejectionReason[], ctx: IngestContext, storage: Storage, log: Logger): void {
+  const day = ctx.receivedAt.slice(0, 10);
+  setImmediate(() => {
+    // Through a promise, so a storage that throws synchronously is logged the same way.
+    Promise.resolve()
+      .then(() => storage.countRejections(day, ctx.siteKey, tallyReasons(reasons)))
+      .catch((err: unknown) => {
+        log.warn({ event: 'rejection_count_failed', day, siteKey: ctx.siteKey, error: (err as Error).message });
+      });
+  });
 }

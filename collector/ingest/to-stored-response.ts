@@ -5,6 +5,7 @@ import type { SurveyRegistry } from '../surveys/survey-registry.ts';
 import { contentHash } from './content-hash.ts';
 import { findUnsafeKey } from './find-unsafe-key.ts';
 import { learnerHash } from './learner-hash.ts';
+import type { RejectionReason } from './rejection-reason.ts';
 
 export type IngestContext = {
   surveys: SurveyRegistry;
@@ -14,14 +15,19 @@ export type IngestContext = {
   receivedAt: string;
 };
 
-export type Prepared = { ok: true; record: StoredResponse } | { ok: false; errors: FieldError[] };
+// The two consent messages of checkResponse (protocol/); anchored so a question id sent by a client cannot match.
+const CONSENT_PROBLEM = /^sensitive answer without consent\.sensitive|without "[^"]*" in consent\.groups$/;
+
+export type Prepared =
+  | { ok: true; record: StoredResponse }
+  | { ok: false; errors: FieldError[]; reason: RejectionReason };
 
 /** One item of a batch: validated, checked against its survey version, split, hashed and flagged. */
 export function toStoredResponse(item: unknown, at: string, ctx: IngestContext): Prepared {
   const unsafe = findUnsafeKey(item, at);
-  if (unsafe) return { ok: false, errors: [unsafe] };
+  if (unsafe) return { ok: false, errors: [unsafe], reason: 'unsafe_key' };
   const parsed = SurveyResponse.safeParse(item);
-  if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues, [at]) };
+  if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues, [at]), reason: 'invalid_shape' };
   const r = parsed.data;
   const survey = ctx.surveys.get(r.surveyId, r.surveyVersion);
   if (!survey) {
@@ -29,11 +35,19 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
     const message = known.length
       ? `survey "${r.surveyId}" has no version ${r.surveyVersion} (known: ${known.join(', ')})`
       : `unknown survey "${r.surveyId}"`;
-    return { ok: false, errors: [{ path: `${at}.${known.length ? 'surveyVersion' : 'surveyId'}`, message }] };
+    return {
+      ok: false,
+      errors: [{ path: `${at}.${known.length ? 'surveyVersion' : 'surveyId'}`, message }],
+      reason: 'unknown_survey',
+    };
   }
   const problems = checkResponse(survey, r);
   if (problems.length)
-    return { ok: false, errors: problems.map((e) => ({ path: `${at}.${e.path}`, message: e.message })) };
+    return {
+      ok: false,
+      errors: problems.map((e) => ({ path: `${at}.${e.path}`, message: e.message })),
+      reason: problems.some((e) => CONSENT_PROBLEM.test(e.message)) ? 'consent_missing' : 'answer_invalid',
+    };
 
   const sensitiveIds = new Set(
     survey.questions.filter((q) => q.sensitive).flatMap((q) => [q.id, ...(q.rows ?? []).map((row) => row.id)]),

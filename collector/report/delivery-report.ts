@@ -1,32 +1,72 @@
-import type { StoredResponse } from '../storage/storage.ts';
-import { type DisclosureRules, type PublishedCount, suppressTable } from './disclosure-control.ts';
+import { REJECTION_REASONS } from '../ingest/rejection-reason.ts';
+import type { RejectionCount, StoredResponse } from '../storage/storage.ts';
 
 export type DeliveryReport = {
+  /** Every UTC day from the first to the last with a received or rejected item; a quiet day is a 0, not a gap. */
   days: string[];
-  received: PublishedCount[];
-  /** The collector does not keep rejected items (they are answered per item and logged), so there is no count to show. */
-  rejected: null;
+  /** Responses of the survey received per day (by the collector's clock). */
+  received: number[];
+  /** Items rejected per day, every survey and site key together (a rejected item may name no valid survey). */
+  rejected: number[];
+  /** The same, per reason code; only reasons seen in the range. */
+  rejectedByReason: Record<string, number[]>;
   notes: string[];
 };
 
-/** Responses received per UTC day (by the collector's clock), under the same disclosure rules as every count. */
+const NOTES = [
+  'Received counts responses of this survey by the day the collector received them; rejected counts items of every survey, by coarse reason only: nothing else of a rejected item is kept.',
+  'These are counts of deliveries, exact and not rounded or suppressed: they describe the pipeline, not learners.',
+];
+
+/**
+ * Delivery health per UTC day. Disclosure control (k, rounding) does not apply here: these are
+ * operational counts of items arriving, with no attribute of a learner (no country, answer or
+ * flag) to disclose, shown to token holders who can export the rows anyway; suppressing them
+ * would hide the quiet or failing days this chart exists to show.
+ */
 export async function deliveryReport(
   responses: AsyncIterable<StoredResponse>,
-  rules: DisclosureRules,
+  rejections: readonly RejectionCount[],
 ): Promise<DeliveryReport> {
-  const perDay = new Map<string, number>();
+  const received = new Map<string, number>();
   for await (const r of responses) {
     const day = r.receivedAt.slice(0, 10);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    received.set(day, (received.get(day) ?? 0) + 1);
   }
-  const days = [...perDay.keys()].sort();
-  const table = suppressTable({ cells: [days.map((d) => perDay.get(d) ?? 0)] }, rules);
+  const byReason = new Map<string, Map<string, number>>();
+  for (const { day, reason, count } of rejections) {
+    const perDay = byReason.get(reason) ?? new Map<string, number>();
+    byReason.set(reason, perDay);
+    perDay.set(day, (perDay.get(day) ?? 0) + count);
+  }
+  const seen = [...received.keys(), ...rejections.map((r) => r.day)].sort();
+  const days = seen.length ? dayRange(seen[0], seen[seen.length - 1]) : [];
+  const known: readonly string[] = REJECTION_REASONS;
+  const reasons = [...byReason.keys()].sort((a, b) => rank(known, a) - rank(known, b) || (a < b ? -1 : 1));
+  const rejectedByReason = Object.fromEntries(
+    reasons.map((reason) => [reason, days.map((d) => byReason.get(reason)?.get(d) ?? 0)]),
+  );
   return {
     days,
-    received: table.cells[0] ?? [],
-    rejected: null,
-    notes: [
-      'Rejected items are not stored by the collector today: the collector’s request log counts them per request.',
-    ],
+    received: days.map((d) => received.get(d) ?? 0),
+    rejected: days.map((_, i) => reasons.reduce((sum, reason) => sum + rejectedByReason[reason][i], 0)),
+    rejectedByReason,
+    notes: NOTES,
   };
+}
+
+// Reasons in the order of REJECTION_REASONS; a code from a newer collector sharing the database goes last.
+const rank = (known: readonly string[], reason: string) => {
+  const i = known.indexOf(reason);
+  return i < 0 ? known.length : i;
+};
+
+/** Each UTC day from first to last, both included (YYYY-MM-DD). */
+export function dayRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  const end = Date.parse(`${last}T00:00:00Z`);
+  // Bounded: ten years of days is more than any delivery chart shows.
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= end && out.length < 3660; t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
 }

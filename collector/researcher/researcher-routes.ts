@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app-deps.ts';
-import { DASHBOARD_CSP, type DashboardFile, dashboardFile } from '../dashboard/dashboard-assets.ts';
+import { DASHBOARD_CSP, DASHBOARD_FILES, type DashboardFile, dashboardFile } from '../dashboard/dashboard-assets.ts';
 import { buildCodebook } from '../export/codebook.ts';
 import { codebookMarkdown } from '../export/codebook-markdown.ts';
 import { toDataPackage } from '../export/data-package.ts';
@@ -65,7 +65,8 @@ export function researcherRoutes(deps: AppDeps): Hono {
 
   app.get('/v1/report/delivery', async (c) => {
     const { surveyId } = columnsFor(deps.surveys, c.req.query('survey'));
-    return c.json(await deliveryReport(deps.storage.responses({ surveyId }), rules), 200, {
+    const rejections = await deps.storage.rejectionsByDay();
+    return c.json(await deliveryReport(deps.storage.responses({ surveyId }), rejections), 200, {
       'Cache-Control': 'no-store',
     });
   });
@@ -81,8 +82,7 @@ export function researcherRoutes(deps: AppDeps): Hono {
   };
   app.get('/v1/dashboard', serve('index.html'));
   app.get('/v1/dashboard/', serve('index.html'));
-  app.get('/v1/dashboard/app.js', serve('app.js'));
-  app.get('/v1/dashboard/app.css', serve('app.css'));
+  for (const name of DASHBOARD_FILES) app.get(`/v1/dashboard/${name}`, serve(name));
 
   app.onError((err, c) => {
     if (err instanceof ExportOptionsError || err instanceof ReportOptionsError) {

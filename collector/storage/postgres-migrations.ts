@@ -50,4 +50,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX responses_received ON responses (received_at COLLATE "C");
     `,
   },
+  {
+    version: 3,
+    name: 'rejections counted per day, site key and reason',
+    sql: `
+      -- Counts only: no id, answer or message of a rejected item is ever kept.
+      CREATE TABLE rejections_daily (
+        day date NOT NULL, -- UTC, by the collector's clock
+        site_key text COLLATE "C" NOT NULL,
+        reason_code text COLLATE "C" NOT NULL,
+        count integer NOT NULL,
+        PRIMARY KEY (day, site_key, reason_code)
+      );
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import { pendingMigrations } from './migration.ts';
 import { insertBatch } from './postgres-insert.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { postgresPurge } from './postgres-purge.ts';
+import { postgresCountRejections, postgresRejectionsByDay } from './postgres-rejections.ts';
 import type { ResponseFilter, Storage } from './storage.ts';
 import { fromRow, type JoinedRow } from './stored-row.ts';
 import { withTransaction } from './with-transaction.ts';
@@ -116,6 +117,14 @@ export function postgresStorage(connectionString: string): Storage {
         [learnerHash, surveyId],
       );
       return rows.map((r) => r.wave);
+    },
+
+    async countRejections(day, siteKey, counts) {
+      await postgresCountRejections(pool, day, siteKey, counts);
+    },
+
+    async rejectionsByDay(from, to) {
+      return postgresRejectionsByDay(pool, from, to);
     },
 
     async ping() {

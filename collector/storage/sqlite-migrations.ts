@@ -47,4 +47,18 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX responses_received ON responses (received_at);
     `,
   },
+  {
+    version: 3,
+    name: 'rejections counted per day, site key and reason',
+    sql: `
+      -- Counts only: no id, answer or message of a rejected item is ever kept.
+      CREATE TABLE rejections_daily (
+        day TEXT NOT NULL, -- YYYY-MM-DD, UTC, by the collector's clock
+        site_key TEXT NOT NULL,
+        reason_code TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (day, site_key, reason_code)
+      ) STRICT;
+    `,
+  },
 ];

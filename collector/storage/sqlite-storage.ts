@@ -4,6 +4,7 @@ import { firstOfEachId, insertStatuses } from './insert-statuses.ts';
 import { pendingMigrations } from './migration.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { sqlitePurge } from './sqlite-purge.ts';
+import { sqliteCountRejections, sqliteRejectionsByDay } from './sqlite-rejections.ts';
 import { sqliteResponses } from './sqlite-responses.ts';
 import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from './storage.ts';
 import { toRows } from './stored-row.ts';
@@ -140,6 +141,14 @@ export function sqliteStorage(path: string): Storage {
           WHERE learner_hash = ? AND survey_id = ? AND json_extract(context, '$.wave') IS NOT NULL ORDER BY wave`)
         .all(learnerHash, surveyId);
       return rows.map((r) => r.wave);
+    },
+
+    async countRejections(day, siteKey, counts) {
+      sqliteCountRejections(db, day, siteKey, counts);
+    },
+
+    async rejectionsByDay(from, to) {
+      return sqliteRejectionsByDay(db, from, to);
     },
 
     async ping() {

@@ -26,6 +26,9 @@ export type ResponseFilter = {
   to?: string;
 };
 
+/** Rejected items of one UTC day, site key and coarse reason; nothing of the items themselves is kept. */
+export type RejectionCount = { day: string; siteKey: string; reason: string; count: number };
+
 export interface Storage {
   /** Runs pending migrations; safe to call at every start and from several instances at once. */
   migrate(): Promise<void>;
@@ -46,6 +49,10 @@ export interface Storage {
   optedOut(learnerHash: string, surveyId: string): Promise<boolean>;
   /** Waves (context.wave) this learner already answered for a survey, so none is asked twice. */
   answeredWaves(learnerHash: string, surveyId: string): Promise<string[]>;
+  /** Adds to the day's rejection counts per reason (upsert-increment); day is YYYY-MM-DD (UTC). */
+  countRejections(day: string, siteKey: string, counts: Record<string, number>): Promise<void>;
+  /** Counts ordered by (day, siteKey, reason); from inclusive, to exclusive, both YYYY-MM-DD. */
+  rejectionsByDay(from?: string, to?: string): Promise<RejectionCount[]>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -4,6 +4,8 @@ import { Hono } from 'hono';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBearer } from '../../collector/http/bearer-auth.ts';
+import { ingestBatch } from '../../collector/ingest/ingest-batch.ts';
+import { silentLogger } from '../../collector/logging/logger.ts';
 import { researcherRoutes } from '../../collector/researcher/researcher-routes.ts';
 import { SurveyRegistry } from '../../collector/surveys/survey-registry.ts';
 import { generateResponses, TEST_SURVEYS } from '../support/generate-responses.ts';
@@ -14,11 +16,12 @@ const DAY = 86_400_000;
 
 // Until the full collector can be started with a given storage, the routes are mounted as the app
 // mounts them, with the token on the data endpoints only (the dashboard files hold no data).
-function startServer(): Promise<ServerType> {
+async function startServer(): Promise<ServerType> {
   const storage = new MemoryStorage(generateResponses(3000, Date.UTC(2024, 0, 1), (700 * DAY) / 3000));
   // A busy last month, so the delivery chart has days above k to draw.
   for (const r of generateResponses(600, Date.UTC(2025, 10, 1), (30 * DAY) / 600))
     storage.rows.set(`1${r.id.slice(1)}`, { ...r, id: `1${r.id.slice(1)}` });
+  await rejectSome(storage);
   const settings = { exportToken: TOKEN, minCell: 10, roundTo: 5, minPercentBase: 23, includeAsylumSeekers: false };
   const app = new Hono();
   app.use(
@@ -29,6 +32,33 @@ function startServer(): Promise<ServerType> {
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(server));
   });
+}
+
+// Bad items sent through the real ingest path on given days, so the delivery chart counts what ingest counted.
+const BAD_ITEMS: [day: string, items: unknown[]][] = [
+  ['2025-06-01', [{ nonsense: true }]], // outside the last 30 days shown
+  ['2025-11-10', [{ nonsense: true }, { ...validItem(), surveyId: 'no-such-survey' }]],
+  ['2025-11-20', [1, 2, 3].map(() => ({ ...validItem(), answers: { situation: 'astronaut' } }))],
+];
+
+function validItem() {
+  const { receivedAt, siteKey, sensitiveAnswers, flags, contentHash, learnerHash, ...r } = [
+    ...generateResponses(1, Date.UTC(2025, 10, 1), 0),
+  ][0];
+  return { ...r, id: crypto.randomUUID(), answers: { ...r.answers, ...sensitiveAnswers } };
+}
+
+async function rejectSome(storage: MemoryStorage): Promise<void> {
+  const surveys = new SurveyRegistry(TEST_SURVEYS);
+  for (const [day, items] of BAD_ITEMS) {
+    const ctx = { surveys, learnerRefSecret: 's'.repeat(32), includeAsylumSeekers: false, siteKey: 'site-a' };
+    const ack = await ingestBatch(items, { ...ctx, receivedAt: `${day}T09:00:00.000Z` }, storage, silentLogger);
+    expect(ack.rejected).toHaveLength(items.length);
+  }
+  // The counts are written after the ack, off the request path: a few turns of the event loop, bounded.
+  for (let turn = 0; turn < 100 && (await storage.rejectionsByDay()).length < 4; turn++)
+    await new Promise((resolve) => setImmediate(resolve));
+  expect(await storage.rejectionsByDay()).toHaveLength(4);
 }
 
 describe('researcher dashboard', () => {
@@ -55,7 +85,7 @@ describe('researcher dashboard', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
+    if (server) await new Promise((resolve) => server.close(resolve));
   });
 
   it('draws the charts from the report endpoint after the token is given, with no CSP violation', async () => {
@@ -69,7 +99,7 @@ describe('researcher dashboard', () => {
     await page.fill('#token', TOKEN);
     await page.fill('#survey', 'outcomes-test');
     await page.click('button[type=submit]');
-    await page.waitForSelector('figure[data-chart=received] svg', { timeout: 15_000 });
+    await page.waitForSelector('figure[data-chart=delivery] svg', { timeout: 15_000 });
 
     const report = await (
       await fetch(`${base}/v1/report?survey=outcomes-test&by=month`, { headers: { Authorization: `Bearer ${TOKEN}` } })
@@ -86,7 +116,48 @@ describe('researcher dashboard', () => {
     const countries = await page.$$eval('#countries-table th[scope=row]', (ths) => ths.map((t) => t.textContent));
     expect(countries).toEqual(['FR', 'GB', 'JP', 'KE', 'US']);
     expect(await page.locator('figure[data-chart=categories] rect.bar').count()).toBeGreaterThan(0);
-    expect(await page.locator('figure[data-chart=received] rect.bar').count()).toBeGreaterThan(20);
+    const delivery = await (
+      await fetch(`${base}/v1/report/delivery?survey=outcomes-test`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    ).json();
+    const received = await page.$$eval('figure[data-chart=delivery] rect.bar-received', (rects) =>
+      rects.map((r) => Number(r.getAttribute('data-value'))),
+    );
+    expect(received).toEqual(delivery.received.slice(-30).filter((n: number) => n > 0));
+    expect(received.length).toBe(30);
+    const rejected = await page.$$eval('figure[data-chart=delivery] rect.bar-rejected', (rects) =>
+      rects.map((r) => Number(r.getAttribute('data-value'))),
+    );
+    expect(rejected).toEqual([2, 3]);
+    expect(await page.textContent('figure[data-chart=delivery] [data-rejected-summary]')).toBe(
+      'Rejected in these days, by reason: invalid_shape 1, unknown_survey 1, answer_invalid 3.',
+    );
+    const rejectedRow = await page.$$eval('#delivery-table tr', (trs) =>
+      trs.filter((tr) => tr.firstElementChild?.textContent === '2025-11-20').map((tr) => tr.textContent),
+    );
+    expect(rejectedRow).toHaveLength(1);
+
+    const byYear = await (
+      await fetch(`${base}/v1/report?survey=outcomes-test&by=year`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    ).json();
+    const underserved = byYear.tables.any_underserved.colTotals.map((c: { count: number | null }) => c.count);
+    expect(underserved).toHaveLength(2);
+    expect(
+      await page.$$eval('figure[data-chart=target] rect.bar', (rects) =>
+        rects.map((r) => Number(r.getAttribute('data-value'))),
+      ),
+    ).toEqual(underserved);
+    const [yoy] = byYear.yearOverYear;
+    expect(yoy).toMatchObject({ row: 'all', period: '2025', previous: '2024' });
+    expect(
+      await page.$$eval('figure[data-chart=target] line.target[data-value]', (ls) =>
+        ls.map((l) => Number(l.getAttribute('data-value'))),
+      ),
+    ).toEqual([Math.round(underserved[0] * 1.2)]);
+    const sign = yoy.changePercent > 0 ? '+' : '';
+    const change = await page.$$eval('#target-table td', (tds) => tds.map((td) => td.textContent));
+    expect(change).toContain(`${sign}${yoy.changePercent}% on 2024`);
+    expect(change).toContain(yoy.changePercent >= 20 ? 'target met' : 'below target');
+    expect(change).toContain(`${yoy.share}%`);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
     expect(problems).toEqual([]);
 

@@ -1,4 +1,10 @@
-import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from '../../collector/storage/storage.ts';
+import type {
+  InsertStatus,
+  RejectionCount,
+  ResponseFilter,
+  Storage,
+  StoredResponse,
+} from '../../collector/storage/storage.ts';
 
 export function matches(r: StoredResponse, f: ResponseFilter): boolean {
   return (
@@ -14,6 +20,8 @@ export function matches(r: StoredResponse, f: ResponseFilter): boolean {
 export class MemoryStorage implements Storage {
   readonly rows = new Map<string, StoredResponse>();
   readonly optOuts = new Set<string>();
+  /** Rejection counts by "day|siteKey|reason". */
+  readonly rejections = new Map<string, number>();
 
   constructor(initial: Iterable<StoredResponse> = []) {
     for (const r of initial) this.rows.set(r.id, r);
@@ -70,6 +78,25 @@ export class MemoryStorage implements Storage {
       .filter((r) => r.learnerHash === learnerHash && r.surveyId === surveyId && r.context?.wave)
       .map((r) => r.context?.wave as string);
     return [...new Set(waves)];
+  }
+
+  async countRejections(day: string, siteKey: string, counts: Record<string, number>): Promise<void> {
+    for (const [reason, n] of Object.entries(counts))
+      if (n > 0)
+        this.rejections.set(
+          `${day}|${siteKey}|${reason}`,
+          (this.rejections.get(`${day}|${siteKey}|${reason}`) ?? 0) + n,
+        );
+  }
+
+  async rejectionsByDay(from?: string, to?: string): Promise<RejectionCount[]> {
+    return [...this.rejections]
+      .map(([key, count]) => {
+        const [day, siteKey, reason] = key.split('|');
+        return { day, siteKey, reason, count };
+      })
+      .filter((r) => (from === undefined || r.day >= from) && (to === undefined || r.day < to))
+      .sort((a, b) => (`${a.day}|${a.siteKey}|${a.reason}` < `${b.day}|${b.siteKey}|${b.reason}` ? -1 : 1));
   }
 
   async ping(): Promise<boolean> {

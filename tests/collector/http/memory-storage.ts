@@ -1,9 +1,17 @@
-import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from '../../../collector/storage/storage.ts';
+import type {
+  InsertStatus,
+  RejectionCount,
+  ResponseFilter,
+  Storage,
+  StoredResponse,
+} from '../../../collector/storage/storage.ts';
 
 /** The Storage contract in a Map, for HTTP tests that are about the edge, not the database. */
 export class MemoryStorage implements Storage {
   readonly rows = new Map<string, StoredResponse>();
   readonly optOuts = new Set<string>();
+  /** Rejection counts by "day|siteKey|reason". */
+  readonly rejections = new Map<string, number>();
   up = true;
   closed = false;
 
@@ -57,6 +65,25 @@ export class MemoryStorage implements Storage {
       .filter((r) => r.learnerHash === learnerHash && r.surveyId === surveyId && r.context?.wave)
       .map((r) => r.context?.wave as string);
     return [...new Set(waves)].sort();
+  }
+
+  async countRejections(day: string, siteKey: string, counts: Record<string, number>): Promise<void> {
+    for (const [reason, n] of Object.entries(counts))
+      if (n > 0)
+        this.rejections.set(
+          `${day}|${siteKey}|${reason}`,
+          (this.rejections.get(`${day}|${siteKey}|${reason}`) ?? 0) + n,
+        );
+  }
+
+  async rejectionsByDay(from?: string, to?: string): Promise<RejectionCount[]> {
+    return [...this.rejections]
+      .map(([key, count]) => {
+        const [day, siteKey, reason] = key.split('|');
+        return { day, siteKey, reason, count };
+      })
+      .filter((r) => (from === undefined || r.day >= from) && (to === undefined || r.day < to))
+      .sort((a, b) => (`${a.day}|${a.siteKey}|${a.reason}` < `${b.day}|${b.siteKey}|${b.reason}` ? -1 : 1));
   }
 
   async ping(): Promise<boolean> {

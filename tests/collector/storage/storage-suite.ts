@@ -6,7 +6,7 @@ import { makeFullRecord, makeRecord, testId } from './make-record.ts';
 /** One empty database for one test, reachable by URL and inspectable beside the adapter. */
 export type TestDatabase = {
   url: string;
-  rows(table: 'responses' | 'sensitive_answers' | 'migrations'): Promise<number>;
+  rows(table: 'responses' | 'sensitive_answers' | 'migrations' | 'rejections_daily'): Promise<number>;
   /** Runs SQL on the database directly, beside the adapter. */
   exec(sql: string): Promise<void>;
   /** Leaves the database as the first release left it: migration 1 applied and recorded, nothing more. */
@@ -297,6 +297,63 @@ export function describeStorage(name: string, freshDatabase: () => Promise<TestD
       ]);
       expect(await s.answeredWaves('lh', 'career-outcomes')).toEqual(['12m', '6m']);
       expect(await s.answeredWaves('nobody', 'career-outcomes')).toEqual([]);
+    });
+
+    describe('rejection counts', () => {
+      it('adds to the counts of a day, site key and reason, skipping zeros', async () => {
+        const s = await open();
+        await s.countRejections('2026-03-02', 'site-b', { conflict: 1 });
+        await s.countRejections('2026-03-01', 'site-a', { invalid_shape: 2, unknown_survey: 1, conflict: 0 });
+        await s.countRejections('2026-03-01', 'site-a', { invalid_shape: 3 });
+        expect(await s.rejectionsByDay()).toEqual([
+          { day: '2026-03-01', siteKey: 'site-a', reason: 'invalid_shape', count: 5 },
+          { day: '2026-03-01', siteKey: 'site-a', reason: 'unknown_survey', count: 1 },
+          { day: '2026-03-02', siteKey: 'site-b', reason: 'conflict', count: 1 },
+        ]);
+        expect(await db.rows('rejections_daily')).toBe(3);
+      });
+
+      it.each([
+        { from: undefined, to: undefined, days: ['2026-02-28', '2026-03-01', '2026-03-31'] },
+        { from: '2026-03-01', to: undefined, days: ['2026-03-01', '2026-03-31'] },
+        { from: undefined, to: '2026-03-31', days: ['2026-02-28', '2026-03-01'] },
+        { from: '2026-03-01', to: '2026-03-02', days: ['2026-03-01'] },
+      ])('selects $days from $from (inclusive) to $to (exclusive)', async ({ from, to, days }) => {
+        const s = await open();
+        for (const day of ['2026-03-31', '2026-02-28', '2026-03-01'])
+          await s.countRejections(day, 'k', { conflict: 1 });
+        expect((await s.rejectionsByDay(from, to)).map((r) => r.day)).toEqual(days);
+      });
+
+      it('loses no increment when two instances count the same day at once', async () => {
+        const [a, b] = await Promise.all([open(), open()]);
+        await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            (i % 2 ? a : b).countRejections('2026-03-01', 'k', { invalid_shape: 1, answer_invalid: 2 }),
+          ),
+        );
+        expect((await a.rejectionsByDay()).map((r) => [r.reason, r.count])).toEqual([
+          ['answer_invalid', 80],
+          ['invalid_shape', 40],
+        ]);
+      });
+
+      it.each([
+        [
+          'a day that is not YYYY-MM-DD',
+          (s: Storage) => s.countRejections('2026-3-1', 'k', { conflict: 1 }),
+          /day must be a day as YYYY-MM-DD/,
+        ],
+        [
+          'a count that is not a whole number',
+          (s: Storage) => s.countRejections('2026-03-01', 'k', { conflict: 1.5 }),
+          /count for "conflict"/,
+        ],
+        ['a range bound that is not a day', (s: Storage) => s.rejectionsByDay('yesterday'), /from must be a day/],
+      ])('names %s', async (_case, call, message) => {
+        const s = await open();
+        await expect(call(s)).rejects.toThrow(message);
+      });
     });
 
     it('answers ping while open and not after close', async () => {

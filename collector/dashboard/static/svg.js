@@ -1,0 +1,65 @@
+// DOM helpers for the dashboard: every text goes in through textContent, never innerHTML.
+const SVG = 'http://www.w3.org/2000/svg';
+
+export function el(tag, attrs = {}, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export function svgEl(tag, attrs = {}, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// Bars are told apart by pattern and by their printed value, never by colour alone.
+export function patternDef(id, kind, ink = '#0b3d91') {
+  const p = svgEl('pattern', { id, width: 8, height: 8, patternUnits: 'userSpaceOnUse' });
+  p.append(svgEl('rect', { width: 8, height: 8, fill: '#dbe6f6' }));
+  if (kind === 'hatch')
+    p.append(svgEl('path', { d: 'M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4', stroke: ink, 'stroke-width': 2 }));
+  if (kind === 'dots') p.append(svgEl('circle', { cx: 4, cy: 4, r: 2, fill: ink }));
+  if (kind === 'cross') p.append(svgEl('path', { d: 'M0,4 h8 M4,0 v8', stroke: ink, 'stroke-width': 1.5 }));
+  if (kind === 'solid') p.firstChild.setAttribute('fill', ink);
+  return p;
+}
+
+/** A figure with its caption, an SVG of the given size, and the id its numbers table must carry. */
+export function chartFrame(id, title, width, height) {
+  const figure = el('figure', { 'aria-labelledby': `${id}-title`, 'data-chart': id });
+  figure.append(el('figcaption', { id: `${id}-title` }, title));
+  const svg = svgEl('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-labelledby': `${id}-title`,
+    'aria-describedby': `${id}-table`,
+  });
+  figure.append(svg);
+  return { figure, svg };
+}
+
+/** The chart's numbers as a table for screen readers: head is the column titles, rows start with their row header. */
+export function numbersTable(id, title, head, rows) {
+  // The wrapper is what is hidden: a table ignores height, so hidden itself it still stretches the page.
+  const wrapper = el('div', { class: 'sr-only' });
+  const table = el('table', { id: `${id}-table` });
+  wrapper.append(table);
+  table.append(el('caption', {}, `${title} (numbers)`));
+  const tr = el('tr');
+  for (const h of head) tr.append(el('th', { scope: 'col' }, h));
+  table.append(tr);
+  for (const [first, ...cells] of rows) {
+    const row = el('tr');
+    row.append(el('th', { scope: 'row' }, first));
+    for (const c of cells) row.append(el('td', { class: 'num' }, c));
+    table.append(row);
+  }
+  return wrapper;
+}
+
+export const countText = (cell) => (cell.count === null ? `suppressed (${cell.suppressed})` : String(cell.count));
+export const percentText = (cell) =>
+  cell.percent === null || cell.percent === undefined ? 'not shown (small base or suppressed)' : `${cell.percent}%`;
