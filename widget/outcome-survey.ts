@@ -5,7 +5,8 @@ import { kebab } from './option-names.ts';
 import { type EmbedOptions, parseOptions } from './options.ts';
 import { readAttributes } from './read-attributes.ts';
 import { type Controller, type ControllerHost, createController } from './survey-controller.ts';
-import { connectSync, type SyncLink } from './sync-link.ts';
+import { noPromptInFlight } from './sync-hold.ts';
+import type { SyncLink } from './sync-link.ts';
 import { withdrawFromDevice } from './withdraw-from-device.ts';
 
 /** The loaded survey code behind the lazy API that hosts call (widget/lazy-api.ts). */
@@ -36,10 +37,13 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
 
   // One drain per page, started by the first valid configuration.
   const syncFor = (options: EmbedOptions) =>
-    (sync ??= connectSync(options, (sent) => events.emit('synced', { sent })).catch((error: unknown) => {
-      console.error('outcome-survey: could not start syncing; answers stay queued on this device.', error);
-      return null;
-    }));
+    (sync ??= noPromptInFlight()
+      .then(() => import('./sync-link.ts'))
+      .then((m) => m.connectSync(options, (sent) => events.emit('synced', { sent })))
+      .catch((error: unknown) => {
+        console.error('outcome-survey: could not start syncing; answers stay queued on this device.', error);
+        return null;
+      }));
 
   function start(
     raw: Record<string, unknown>,

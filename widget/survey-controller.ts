@@ -6,8 +6,10 @@ import { pickUiLocale } from './i18n/pick-ui-locale.ts';
 import { loadSurvey } from './load-survey.ts';
 import { mayAsk } from './may-ask.ts';
 import { createDialogHost } from './mount-host.ts';
+import { nextTask } from './next-task.ts';
 import type { EmbedOptions } from './options.ts';
-import { holdSyncFor, type SyncLink } from './sync-link.ts';
+import { holdSyncFor } from './sync-hold.ts';
+import type { SyncLink } from './sync-link.ts';
 import { DAY_MS } from './triggers/decide-prompt.ts';
 import { updatePromptState } from './triggers/prompt-state.ts';
 
@@ -63,9 +65,14 @@ export function createController(
       const who: Who | null = options.learnerRef
         ? { ...destination(), learnerRef: options.learnerRef, surveyId: options.survey }
         : null;
-      const { mountSurvey } = await import('./ui/mount-survey.tsx');
       const locale = pickUiLocale(options.locale, document.documentElement.lang, navigator.languages);
-      const survey = await loadSurvey(options.endpoint, options.survey, options.locale ?? locale, options.country);
+      // The UI chunk and the survey download side by side; mounting (stylesheet, strings, first
+      // render) waits for a task of its own rather than running on after either arrives (issue 9).
+      const [{ mountSurvey }, survey] = await Promise.all([
+        import('./ui/mount-survey.tsx'),
+        loadSurvey(options.endpoint, options.survey, options.locale ?? locale, options.country),
+      ]);
+      await nextTask();
       if (destroyed) return false;
       const dialog = host.root ? null : createDialogHost();
       const root = host.root ?? (dialog as { root: ShadowRoot }).root;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { ConsentGroup, ResolvedSurvey, SurveyResponse } from '../../protocol/index.ts';
-import { createTranslator, loadUiTable, type UiTable } from '../i18n/index.ts';
+import { createTranslator, loadUiTable, type Translator } from '../i18n/index.ts';
+import { nextTask } from '../next-task.ts';
 import { SurveyApp } from './survey-app.tsx';
 import { SURVEY_CSS } from './survey-css.ts';
 
@@ -17,28 +18,48 @@ export type SurveyUiProps = {
   onDismiss(reason: 'not_now' | 'never' | 'closed'): void;
 };
 
-let sheet: CSSStyleSheet | undefined;
+// One constructed sheet per stylesheet text, shared by every survey on the page.
+const sheets = new Map<string, CSSStyleSheet>();
+
+function sheetOf(css: string): CSSStyleSheet {
+  let sheet = sheets.get(css);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  return sheet;
+}
 
 /**
- * Renders the survey into a shadow root. Styles go in through a constructable stylesheet,
+ * Renders the survey into a shadow root. Styles go in through constructable stylesheets,
  * never a <style> element or style attribute, so hosts need no 'unsafe-inline' in their CSP.
  */
 export function mountSurvey(root: ShadowRoot, props: SurveyUiProps): () => void {
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(SURVEY_CSS);
-  }
-  const ours = sheet;
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, ours];
+  const ours: CSSStyleSheet[] = [];
+  const adoptStyles = (css: string) => {
+    const sheet = sheetOf(css);
+    if (ours.includes(sheet)) return;
+    ours.push(sheet);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  };
+  adoptStyles(SURVEY_CSS);
   let mounted = true;
-  const show = (table?: UiTable) =>
-    mounted && render(<SurveyApp {...props} tr={createTranslator(props.locale, table)} />, root);
-  // English renders at once; another language first fetches its strings chunk.
-  if (props.locale === 'en') show();
-  else loadUiTable(props.locale).then(show);
+  const show = (tr: Translator) => mounted && render(<SurveyApp {...props} tr={tr} adoptStyles={adoptStyles} />, root);
+  // English renders at once; another language first fetches its strings chunk. The translator's
+  // first Intl formatter loads ICU data (tens of ms on a slow phone), so the first render of
+  // another language gets a task of its own (issue 9).
+  if (props.locale === 'en') show(createTranslator('en'));
+  else
+    loadUiTable(props.locale)
+      .then((table) => createTranslator(props.locale, table))
+      .then(async (tr) => {
+        await nextTask();
+        show(tr);
+      });
   return () => {
     mounted = false;
     render(null, root);
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== ours);
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => !ours.includes(s));
   };
 }

@@ -1,17 +1,19 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
-import { QuestionField } from './fields/question-field.tsx';
+import { needsTypedInput, QuestionField } from './fields/question-field.tsx';
 import { agreedGroups, answersToSend, flowPath, isQuestionStep } from './flow-path.ts';
+import { type LaterParts, loadLaterParts } from './load-later-parts.ts';
 import type { SurveyUiProps } from './mount-survey.tsx';
 import { BackButton } from './screens/back-button.tsx';
-import { ErrorSummary } from './screens/error-summary.tsx';
 import { IntroScreen } from './screens/intro-screen.tsx';
-import type { LaterScreen } from './screens/later-screen.tsx';
 import { initialFlowState, surveyFlow } from './survey-flow.ts';
 
+/** mountSurvey's props, with the strings and a way to add the later chunk's stylesheet to the shadow root. */
+type Props = SurveyUiProps & { tr: Translator; adoptStyles(css: string): void };
+
 /** Drives the flow reducer and owns its effects: focus, sending, dismissing, Escape. */
-export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: SurveyUiProps & { tr: Translator }) {
+export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr, adoptStyles }: Props) {
   const [state, send] = useReducer(surveyFlow, survey.questions, initialFlowState);
   const rootRef = useRef<HTMLDivElement>(null);
   const path = flowPath(state.questions, state.answers, state.consent, state.groups);
@@ -37,14 +39,18 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: Survey
     if (state.dismissed) onDismiss(state.dismissed);
   }, [state.dismissed]);
 
-  // The screens after the first question come in their own chunk, fetched once the first screen
-  // shows; a failed fetch is tried again on the next screen change.
-  const [Later, setLater] = useState<typeof LaterScreen>();
+  // The screens after the first question and the typed inputs come in their own chunk, fetched once
+  // the first screen shows; a failed fetch is tried again on the next screen change.
+  const [later, setLater] = useState<LaterParts>();
   const screenKey = `${state.screen === 'sending' ? 'check' : state.screen}:${state.step ?? ''}`;
   useEffect(() => {
-    if (!Later)
-      import('./screens/later-screen.tsx').then(
-        (m) => setLater(() => m.LaterScreen),
+    if (!later)
+      loadLaterParts().then(
+        (parts) => {
+          // Styles first, so no later part is ever drawn unstyled.
+          adoptStyles(parts.LATER_CSS);
+          setLater(parts);
+        },
         () => {},
       );
   }, [screenKey]);
@@ -61,25 +67,29 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr }: Survey
         send={send}
       />
     );
-  else if (current)
+  else if (current && (later || !needsTypedInput(current)))
     body = (
       <form
         class="os-screen"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          send({ type: 'next' });
+          // Already fetched while the first screen showed; a failed fetch is tried again on the next press.
+          loadLaterParts().then(
+            (m) => send({ type: 'next', check: m.checkAnswer }),
+            () => {},
+          );
         }}
       >
         <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
-        {state.error && <ErrorSummary error={state.error} tr={tr} />}
-        <QuestionField q={current} answers={state.answers} error={state.error} tr={tr} send={send} />
+        {state.error && later && <later.ErrorSummary error={state.error} tr={tr} />}
+        <QuestionField q={current} answers={state.answers} error={state.error} tr={tr} send={send} inputs={later} />
         <button type="submit" class="os-button">
           {tr.t('continue')}
         </button>
       </form>
     );
-  else if (Later) body = <Later state={state} tr={tr} send={send} />;
+  else if (later) body = <later.LaterScreen state={state} tr={tr} send={send} />;
 
   // Focus follows the screen once it is drawn: the error summary when there is one, else the new
   // heading. Not on first render: the widget appearing must not pull focus away from the page.

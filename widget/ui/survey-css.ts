@@ -8,6 +8,7 @@
 // value is no longer inherited (THEMING.md). Dialogs sit in a box-less <outcome-survey-dialog>.
 // Sizes are in em from a 16px floor so a host's `html { font-size: 62.5% }` cannot shrink the text.
 // Contrast (WCAG 1.4.3/1.4.11): text ≥ 4.5:1, focus ring and borders ≥ 3:1, in both colour schemes.
+// What only the typed inputs and the screens after the first question use is in later-css.ts.
 export const SURVEY_CSS = `
 :host{all:initial!important;display:block!important;--os-accent:#1d70b8;--os-accent-dark:#9cc3ff;--os-font:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;--os-radius:6px}
 :host(outcome-survey-dialog){display:contents!important}
@@ -15,7 +16,7 @@ export const SURVEY_CSS = `
 font:400 max(16px,1em)/1.5 var(--os-font);color:var(--_fg);background:var(--_bg);border:1px solid var(--_border);border-radius:var(--os-radius);padding:.75em 1.25em 1.25em;overflow-wrap:anywhere}
 @media (prefers-color-scheme:dark){.os-root{--_accent:var(--os-accent-dark);--_on-accent:#0b0c0c;--_bg:#1d1e20;--_fg:#f1f1f1;--_muted:#c8cacc;--_border:#8d9196;--_error:#ffa096;--_ring:#ffdd00;color-scheme:dark}}
 *,::before,::after{box-sizing:border-box}
-button,.os-input{font:inherit}
+button,input,select,textarea{font:inherit}
 button,.os-choice>*{cursor:pointer}
 .os-dialog{position:fixed;bottom:1em;inset-inline-end:1em;z-index:2147483000;width:min(26em,calc(100% - 2em));max-height:calc(100% - 2em);overflow:auto;box-shadow:0 .25em 1.5em rgb(0 0 0/.3)}
 .os-inline{max-width:40em}
@@ -27,7 +28,7 @@ legend{padding:0}
 a{color:var(--_accent)}
 .os-bar{display:flex;align-items:flex-start;justify-content:space-between;gap:.5em}
 .os-title,.os-progress,.os-back{font-size:.9375em}
-.os-title,.os-progress,.os-optional,.os-hint,.os-count,.os-muted{color:var(--_muted)}
+.os-title,.os-progress,.os-optional,.os-hint{color:var(--_muted)}
 .os-title{margin:.375em 0 .25em}
 .os-progress{margin:0 0 .5em}
 .os-progress:empty{margin:0}
@@ -35,23 +36,14 @@ a{color:var(--_accent)}
 .os-heading:focus{outline:none}
 .os-optional{font-weight:400;font-size:.8em}
 .os-hint{margin:-.25em 0 .75em}
-.os-length,.os-strong,.os-row-legend,dt{font-weight:700}
-.os-list{padding-inline-start:1.25em}
-.os-list li{margin-bottom:.375em}
+.os-length,.os-row-legend{font-weight:700}
 .os-choice{display:flex;align-items:flex-start;gap:.625em;margin-bottom:.5em}
 .os-choice input{flex:none;width:1.5em;height:1.5em;margin:0;accent-color:var(--_accent)}
 .os-choice label{flex:1;padding:.0625em 0}
 .os-or{margin:.25em 0 .5em}
 .os-row{margin-bottom:1em}
 .os-row-legend{margin-bottom:.5em}
-.os-input{color:var(--_fg);background:var(--_bg);border:2px solid var(--_fg);border-radius:calc(var(--os-radius)/2);padding:.375em .5em;min-height:2.5em;max-width:100%}
-.os-number{width:8em}
-.os-year{width:5em}
-.os-textarea{display:block;width:100%;resize:vertical}
-.os-date{display:flex;flex-wrap:wrap;gap:1em}
-.os-date-item{display:flex;flex-direction:column;gap:.25em}
-.os-count{margin:.375em 0 0}
-.os-count-over,.os-error-list a,.os-error-message{color:var(--_error);font-weight:700}
+.os-error-message{color:var(--_error);font-weight:700}
 .os-actions{display:flex;flex-wrap:wrap;gap:.75em;margin-bottom:1em}
 .os-button{font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--_accent);border-radius:var(--os-radius);background:var(--_accent);color:var(--_on-accent)}
 .os-secondary{background:none;color:var(--_accent)}
@@ -60,15 +52,8 @@ a{color:var(--_accent)}
 .os-link,.os-back{color:var(--_accent);padding:.125em 0;min-height:1.5em;text-decoration:underline;text-align:start}
 .os-back{margin-bottom:.75em}
 .os-close{font-size:1.5em;line-height:1;flex:none;width:1.75em;height:1.75em;padding:0;border-radius:var(--os-radius);color:var(--_fg)}
-.os-error-summary{border:4px solid var(--_error);padding:1em;margin-bottom:1.25em}
-.os-error-title{font-size:1.125em;margin:0 0 .5em}
-.os-error-list{margin:0;padding:0;list-style:none}
 .os-error-message{margin:0 0 .5em}
 .os-group-error{border-inline-start:4px solid var(--_error);padding-inline-start:.75em}
-.os-summary{margin-bottom:1.25em}
-.os-summary-row{border-bottom:1px solid var(--_border);padding:.625em 0}
-.os-summary-row dd{margin:0;white-space:pre-line}
-.os-vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
 :focus-visible{outline:3px solid var(--_ring);outline-offset:2px}
-@media (forced-colors:active){.os-root,.os-input,.os-error-summary,.os-group-error{border-color:CanvasText}.os-button{border-color:ButtonText}:focus-visible{outline-color:Highlight}}
+@media (forced-colors:active){.os-root,.os-group-error{border-color:CanvasText}.os-button{border-color:ButtonText}:focus-visible{outline-color:Highlight}}
 `;

@@ -1,6 +1,6 @@
 import type { ConsentGroup, ResolvedQuestion } from '../../protocol/index.ts';
 import { PREFER_NOT_TO_SAY } from '../../protocol/option-ids.ts';
-import { checkAnswer, type FieldError } from './check-answer.ts';
+import type { checkAnswer, FieldError } from './check-answer.ts';
 import { type Answers, answerKeys, CONSENT, flowPath, type GroupConsents, groupStep } from './flow-path.ts';
 
 export type DismissReason = 'not_now' | 'never' | 'closed';
@@ -29,7 +29,8 @@ export type FlowEvent =
   | { type: 'start' }
   | { type: 'set'; key: string; value: Answers[string] | undefined }
   | { type: 'toggle'; question: string; option: string; checked: boolean }
-  | { type: 'next' }
+  // The checker comes with the event: it is in the chunk fetched after the first screen (later-parts.ts).
+  | { type: 'next'; check: typeof checkAnswer }
   | { type: 'consent'; agree: boolean }
   | { type: 'groupConsent'; group: ConsentGroup; agree: boolean }
   | { type: 'back' }
@@ -106,7 +107,7 @@ export function surveyFlow(state: FlowState, event: FlowEvent): FlowState {
     }
     case 'next': {
       if (state.screen !== 'step' || !current) return state;
-      const checked = checkAnswer(current, state.answers);
+      const checked = event.check(current, state.answers);
       if (!checked.ok) return { ...state, error: checked.error };
       return forward({ ...state, answers: checked.answers });
     }

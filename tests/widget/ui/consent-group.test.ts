@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type ResolvedQuestion, resolveSurvey, SurveyDefinition } from '../../../protocol/index.ts';
+import { checkAnswer } from '../../../widget/ui/check-answer.ts';
 import {
   agreedGroups,
   answersToSend,
@@ -47,7 +48,7 @@ const ETHNICITY = groupStep('ethnicity');
 const run = (events: FlowEvent[], from: FlowState = initialFlowState(questions)) => events.reduce(surveyFlow, from);
 const where = (s: FlowState) => (s.screen === 'step' ? s.step : s.screen);
 const set = (key: string, value: string): FlowEvent => ({ type: 'set', key, value });
-const next: FlowEvent = { type: 'next' };
+const next: FlowEvent = { type: 'next', check: checkAnswer };
 const back: FlowEvent = { type: 'back' };
 const agree: FlowEvent = { type: 'consent', agree: true };
 const decline: FlowEvent = { type: 'consent', agree: false };

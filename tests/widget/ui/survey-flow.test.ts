@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkAnswer } from '../../../widget/ui/check-answer.ts';
 import { CONSENT } from '../../../widget/ui/flow-path.ts';
 import { type FlowEvent, type FlowState, initialFlowState, surveyFlow } from '../../../widget/ui/survey-flow.ts';
 import { harnessSurvey } from '../../e2e/fixtures/ui-harness-survey.ts';
@@ -8,7 +9,7 @@ const run = (events: FlowEvent[], from: FlowState = initialFlowState(questions))
 const where = (s: FlowState) => (s.screen === 'step' ? s.step : s.screen);
 
 const start: FlowEvent = { type: 'start' };
-const next: FlowEvent = { type: 'next' };
+const next: FlowEvent = { type: 'next', check: checkAnswer };
 const back: FlowEvent = { type: 'back' };
 const set = (key: string, value: FlowState['answers'][string] | undefined): FlowEvent => ({ type: 'set', key, value });
 const agree: FlowEvent = { type: 'consent', agree: true };

@@ -6,10 +6,24 @@ import type { Answers } from '../flow-path.ts';
 import type { FlowEvent } from '../survey-flow.ts';
 import { ChoiceList } from './choice-list.tsx';
 import { domId } from './dom-id.ts';
-import { MonthYearInput } from './month-year-input.tsx';
-import { TextInput } from './text-input.tsx';
+import type { MonthYearInput } from './month-year-input.tsx';
+import type { TextInput } from './text-input.tsx';
 
-type Props = { q: ResolvedQuestion; answers: Answers; error?: FieldError; tr: Translator; send(e: FlowEvent): void };
+/** The inputs that come in the later chunk (widget/ui/later-parts.ts): choice questions need neither. */
+export type TypedInputs = { TextInput: typeof TextInput; MonthYearInput: typeof MonthYearInput };
+
+type Props = {
+  q: ResolvedQuestion;
+  answers: Answers;
+  error?: FieldError;
+  tr: Translator;
+  send(e: FlowEvent): void;
+  /** Undefined until the later chunk arrives; the app shows a typed question only once it has. */
+  inputs?: TypedInputs;
+};
+
+export const needsTypedInput = (q: ResolvedQuestion) =>
+  q.kind === 'number' || q.kind === 'free_text' || q.kind === 'month_year';
 
 const asList = (v: Answers[string] | undefined) => (Array.isArray(v) ? v : v === undefined ? [] : [String(v)]);
 
@@ -22,7 +36,7 @@ function ErrorMessage({ id, error, tr }: { id: string; error?: FieldError; tr: T
 }
 
 /** One question as one screen's form content: the question is the heading, inside the legend or label (GOV.UK question pages). */
-export function QuestionField({ q, answers, error, tr, send }: Props) {
+export function QuestionField({ q, answers, error, tr, send, inputs }: Props) {
   const hintId = `${domId(q.id)}-hint`;
   const errorId = `${domId(q.id)}-error`;
   const ownError = error && (error.field === q.id || error.field === `${q.id}.year`) ? error : undefined;
@@ -62,20 +76,24 @@ export function QuestionField({ q, answers, error, tr, send }: Props) {
           <label for={domId(q.id)}>{title}</label>
         </h2>
         {extras}
-        <TextInput
-          q={q}
-          value={text}
-          describedBy={describedBy}
-          invalid={Boolean(ownError)}
-          tr={tr}
-          onChange={set(q.id)}
-        />
+        {inputs && (
+          <inputs.TextInput
+            q={q}
+            value={text}
+            describedBy={describedBy}
+            invalid={Boolean(ownError)}
+            tr={tr}
+            onChange={set(q.id)}
+          />
+        )}
       </div>
     );
 
   let control: ComponentChildren;
   if (q.kind === 'month_year')
-    control = <MonthYearInput id={q.id} value={text} invalid={Boolean(ownError)} tr={tr} onChange={set(q.id)} />;
+    control = inputs && (
+      <inputs.MonthYearInput id={q.id} value={text} invalid={Boolean(ownError)} tr={tr} onChange={set(q.id)} />
+    );
   else if (q.kind === 'grid')
     control = (q.rows ?? []).map((row) => {
       const rowError = error?.field === row.id ? error : undefined;
