@@ -20,6 +20,17 @@ async function openElementPage() {
   const context = await browser.newContext();
   const page = await context.newPage();
   const seen = watchPage(page);
+  // Listen before any script runs: the element can show (and dispatch) before a later
+  // page.evaluate would attach a listener.
+  await page.addInitScript(() => {
+    document.addEventListener('outcome-survey:shown', (e) => {
+      const w = window as unknown as { shownEvents?: { tag: string; detail: unknown }[] };
+      w.shownEvents = [
+        ...(w.shownEvents ?? []),
+        { tag: (e.target as Element).tagName, detail: (e as CustomEvent).detail },
+      ];
+    });
+  });
   await page.goto(
     stack.hostPage(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><h1>Course</h1>` +
@@ -33,16 +44,13 @@ async function openElementPage() {
 describe('<outcome-survey>', () => {
   it('renders the survey inline inside itself and tells the page through a DOM event', async () => {
     const { page, seen, close } = await openElementPage();
-    const shown = page.evaluate(
-      () =>
-        new Promise<unknown>((resolve) =>
-          document
-            .querySelector('outcome-survey')
-            ?.addEventListener('outcome-survey:shown', (e) => resolve((e as CustomEvent).detail)),
-        ),
-    );
     await page.locator('outcome-survey').getByRole('region').waitFor({ timeout: 15_000 });
-    expect(await shown).toMatchObject({ surveyId: 'career-outcomes' });
+    const shown = await page.waitForFunction(
+      () => (window as unknown as { shownEvents?: { tag: string; detail: unknown }[] }).shownEvents,
+    );
+    expect(await shown.jsonValue()).toEqual([
+      { tag: 'OUTCOME-SURVEY', detail: expect.objectContaining({ surveyId: 'career-outcomes' }) },
+    ]);
     expect(await page.locator('outcome-survey').getByRole('button', { name: 'Start' }).isVisible()).toBe(true);
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(seen.consoleErrors).toEqual([]);
