@@ -1,5 +1,5 @@
-import type { SurveyRegistry } from './surveys/survey-registry.ts';
 import type { Storage } from './storage/storage.ts';
+import type { SurveyRegistry } from './surveys/survey-registry.ts';
 
 /**
  * What every route gets. The HTTP layer (collector/app.ts) owns configuration and

@@ -9,7 +9,9 @@ export const MAX_BATCH = 500;
  */
 export const BatchEnvelope = z.strictObject({
   siteKey: z.string().check(z.minLength(1), z.maxLength(128)),
-  responses: z.array(z.unknown()).check(z.maxLength(MAX_BATCH, { error: `expected at most ${MAX_BATCH} responses per batch` })),
+  responses: z
+    .array(z.unknown())
+    .check(z.maxLength(MAX_BATCH, { error: `expected at most ${MAX_BATCH} responses per batch` })),
 });
 export type BatchEnvelope = z.infer<typeof BatchEnvelope>;
 

@@ -1,5 +1,5 @@
-import type { SurveyResponse } from './survey-response.ts';
 import type { Condition } from './survey-definition.ts';
+import type { SurveyResponse } from './survey-response.ts';
 
 type Answers = SurveyResponse['answers'];
 

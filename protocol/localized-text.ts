@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
 
 /** BCP 47 language tag, loosely checked: "en", "fr", "en-GB", "zh-Hant-TW". */
-export const LocaleTag = z.string().check(
-  z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'expected a BCP 47 language tag such as "en" or "fr-FR"' }),
-);
+export const LocaleTag = z
+  .string()
+  .check(
+    z.regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { error: 'expected a BCP 47 language tag such as "en" or "fr-FR"' }),
+  );
 
 /**
  * Text in several languages, keyed by language tag. English is required: it is

@@ -11,7 +11,9 @@ const Id = z.string().check(
 );
 
 const SurveyId = z.string().check(
-  z.regex(/^[a-z][a-z0-9_-]{0,63}$/, { error: 'expected a survey id: lowercase letters, digits, "-" and "_", starting with a letter' }),
+  z.regex(/^[a-z][a-z0-9_-]{0,63}$/, {
+    error: 'expected a survey id: lowercase letters, digits, "-" and "_", starting with a letter',
+  }),
 );
 
 export const Option = z.strictObject({
@@ -85,7 +87,9 @@ export const Question = z.strictObject({
   /** All conditions must hold for the question to be shown. */
   showIf: z.optional(z.array(Condition)),
   /** A link shown under the question, e.g. the official checker for underserved areas. */
-  link: z.optional(z.strictObject({ href: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }), label: LocalizedText })),
+  link: z.optional(
+    z.strictObject({ href: z.url({ protocol: /^https$/, error: 'expected an https:// URL' }), label: LocalizedText }),
+  ),
 });
 export type Question = z.infer<typeof Question>;
 
@@ -113,6 +117,13 @@ export const SurveyDefinition = z.strictObject({
   locales: z.optional(z.array(LocaleTag)),
   questions: z.array(Question).check(z.minLength(1)),
   /** Country variants keyed by ISO 3166-1 alpha-2 code, plus "default". */
-  packs: z.optional(z.record(z.string().check(z.regex(/^([A-Z]{2}|default)$/, { error: 'expected an ISO 3166-1 alpha-2 country code or "default"' })), Pack)),
+  packs: z.optional(
+    z.record(
+      z
+        .string()
+        .check(z.regex(/^([A-Z]{2}|default)$/, { error: 'expected an ISO 3166-1 alpha-2 country code or "default"' })),
+      Pack,
+    ),
+  ),
 });
 export type SurveyDefinition = z.infer<typeof SurveyDefinition>;

@@ -2,7 +2,10 @@
  * UUID version 7 (RFC 9562): 48-bit Unix milliseconds, then random bits, so ids
  * sort by creation time. Made on the client once and reused on every retry.
  */
-export function uuidv7(now: number = Date.now(), random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): string {
+export function uuidv7(
+  now: number = Date.now(),
+  random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b),
+): string {
   const b = random(new Uint8Array(16));
   let ms = now;
   for (let i = 5; i >= 0; i--) {

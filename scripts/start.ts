@@ -1,6 +1,6 @@
-import { startDemo } from '../demo/start-demo.ts';
 import { ConfigError, loadConfig } from '../collector/config/load-config.ts';
 import { startCollector } from '../collector/start-collector.ts';
+import { startDemo } from '../demo/start-demo.ts';
 
 // `npm start`: the collector on COLLECTOR_PORT and the demo course site on DEMO_PORT,
 // two origins so that CORS is real. Development defaults: SQLite under data/.

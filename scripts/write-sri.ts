@@ -9,7 +9,12 @@ export function sriHashes(dir: string): Record<string, string> {
     .filter((f) => /\.(js|mjs|css)$/.test(f))
     .sort();
   return Object.fromEntries(
-    files.map((f) => [f.replaceAll('\\', '/'), `sha384-${createHash('sha384').update(readFileSync(join(dir, f))).digest('base64')}`]),
+    files.map((f) => [
+      f.replaceAll('\\', '/'),
+      `sha384-${createHash('sha384')
+        .update(readFileSync(join(dir, f)))
+        .digest('base64')}`,
+    ]),
   );
 }
 

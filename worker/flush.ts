@@ -1,11 +1,6 @@
 import { applyVerdict } from './apply-verdict.ts';
 import { classifyResult } from './classify-result.ts';
-import {
-  deadLetters,
-  pendingResponses,
-  removeDeadLetters,
-  removeQueued,
-} from './outbox.ts';
+import { deadLetters, pendingResponses, removeDeadLetters, removeQueued } from './outbox.ts';
 import { postBatch } from './post-batch.ts';
 import type { QueuedItem } from './queued-item.ts';
 import { withFlushLock } from './with-flush-lock.ts';

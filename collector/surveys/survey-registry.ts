@@ -13,7 +13,8 @@ export class SurveyRegistry {
   constructor(definitions: SurveyDefinition[]) {
     for (const def of definitions) {
       const versions = this.#byId.get(def.id) ?? new Map<number, SurveyDefinition>();
-      if (versions.has(def.version)) throw new SurveyFileError(`survey "${def.id}" version ${def.version} is defined twice`);
+      if (versions.has(def.version))
+        throw new SurveyFileError(`survey "${def.id}" version ${def.version} is defined twice`);
       versions.set(def.version, def);
       this.#byId.set(def.id, versions);
     }
@@ -21,7 +22,9 @@ export class SurveyRegistry {
 
   /** Loads and checks every *.json file; one bad file stops the start with its name and the JSON path. */
   static fromFolder(dir: string): SurveyRegistry {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
     return new SurveyRegistry(files.map((f) => loadSurveyFile(join(dir, f))));
   }
 

@@ -29,9 +29,17 @@ const rules: { from: string; mayNotImport: RegExp; why: string }[] = [
   { from: 'widget', mayNotImport: /^collector\//, why: 'browser code never imports collector code' },
   { from: 'worker', mayNotImport: /^collector\//, why: 'browser code never imports collector code' },
   { from: 'collector', mayNotImport: /^(widget|worker)\//, why: 'the collector never imports browser code' },
-  { from: 'protocol', mayNotImport: /^(widget|worker|collector|demo|bench|tests)\//, why: 'protocol imports nothing of ours' },
+  {
+    from: 'protocol',
+    mayNotImport: /^(widget|worker|collector|demo|bench|tests)\//,
+    why: 'protocol imports nothing of ours',
+  },
   { from: 'widget', mayNotImport: /^worker\/service-worker/, why: 'the service-worker entry is imported by nothing' },
-  { from: 'collector', mayNotImport: /^worker\/service-worker/, why: 'the service-worker entry is imported by nothing' },
+  {
+    from: 'collector',
+    mayNotImport: /^worker\/service-worker/,
+    why: 'the service-worker entry is imported by nothing',
+  },
   { from: 'demo', mayNotImport: /^(widget|worker)\//, why: 'the demo uses the built widget, not its source' },
 ];
 

@@ -43,11 +43,9 @@ describe.each(['en', 'ar'] as const)('the survey UI in %s', (locale) => {
         );
       }
       expect(await horizontalOverflow(page), `overflow on the ${screen} screen`).toEqual({ page: 0, widget: 0 });
-      await page
-        .locator('#survey-host')
-        .screenshot({
-          path: join(SHOTS, `${locale}-${String(SCREENS.indexOf(screen)).padStart(2, '0')}-${screen}.png`),
-        });
+      await page.locator('#survey-host').screenshot({
+        path: join(SHOTS, `${locale}-${String(SCREENS.indexOf(screen)).padStart(2, '0')}-${screen}.png`),
+      });
     });
     expect(visited).toEqual([...SCREENS]);
     expect(violations).toEqual({});

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../collector/config/load-config.ts';
+import { silentLogger } from '../../collector/logging/logger.ts';
 import { type RunningCollector, startCollector } from '../../collector/start-collector.ts';
 import { type Demo, startDemo } from '../../demo/start-demo.ts';
-import { silentLogger } from '../../collector/logging/logger.ts';
 import { answerSurvey } from './support/answer-survey.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 
@@ -100,7 +100,11 @@ describe('walking skeleton', () => {
     await collector?.close();
     expect(await answerSurvey(page)).toMatch(/saved/i);
     await page.reload();
-    collector = await startCollector({ config: configFor(new URL(demo?.url ?? '').origin, port), port, log: silentLogger });
+    collector = await startCollector({
+      config: configFor(new URL(demo?.url ?? '').origin, port),
+      port,
+      log: silentLogger,
+    });
     await page.reload();
     const ids = await waitForExport(1);
     await new Promise((r) => setTimeout(r, 1000)); // a second copy would arrive within this window

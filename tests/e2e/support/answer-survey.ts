@@ -48,6 +48,7 @@ async function answerScreen(page: Page): Promise<void> {
   const boxes = page.locator('input[type=checkbox]');
   if ((await boxes.count()) > 0) await boxes.first().check();
   for (const input of await page.locator('input[type=text], textarea').all()) await input.fill('Learned a lot');
-  for (const input of await page.locator('input[type=number], input[inputmode=numeric]').all()) await input.fill('2024');
+  for (const input of await page.locator('input[type=number], input[inputmode=numeric]').all())
+    await input.fill('2024');
   for (const select of await page.locator('select').all()) await select.selectOption({ index: 1 });
 }
