@@ -4,6 +4,14 @@ import { defineConfig } from 'vitest/config';
 // browser tests in real headless Chromium (tests/e2e, one file at a time).
 export default defineConfig({
   test: {
+    // `npm test` prints line and branch coverage of the source folders (Node and happy-dom
+    // tests; code that runs inside Chromium is exercised by the browser tests but not counted).
+    coverage: {
+      provider: 'v8',
+      include: ['{protocol,widget,worker,collector}/**/*.{ts,tsx}'],
+      reporter: ['text-summary'],
+      reportOnFailure: true,
+    },
     projects: [
       {
         test: {
