@@ -1,22 +1,15 @@
 import { existsSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { BenchSkip } from './bench-result.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export type { Browser };
 
-type Chromium = typeof import('playwright-core').chromium;
-export type Browser = Awaited<ReturnType<Chromium['launch']>>;
-
+/**
+ * The e2e tests' launch, so bench and tests drive the same browser with the same flags.
+ * Imported on first use: benches that need no browser do not load playwright-core.
+ */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new BenchSkip(`browser: ${CHROMIUM} is missing`);
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const { CHROMIUM_PATH, launchChromium: launch } = await import('../tests/e2e/support/launch-chromium.ts');
+  if (!existsSync(CHROMIUM_PATH)) throw new BenchSkip(`browser: ${CHROMIUM_PATH} is missing`);
+  return launch();
 }

@@ -1,26 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../tests/support/free-port.ts';
 import { BenchSkip } from './bench-result.ts';
 
 export const SITE_KEY = 'bench-site-key';
 export const EXPORT_TOKEN = 'bench-export-token-0123456789';
 
 export type CollectorProcess = { url: string; pid: number; close(): Promise<void> };
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Which entry point starts a collector here, or why none does yet. */
 export function collectorEntry(root: string): string {

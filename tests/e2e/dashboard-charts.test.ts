@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireBearer } from '../../collector/http/bearer-auth.ts';
 import { ingestBatch } from '../../collector/ingest/ingest-batch.ts';
@@ -10,6 +10,7 @@ import { researcherRoutes } from '../../collector/researcher/researcher-routes.t
 import { SurveyRegistry } from '../../collector/surveys/survey-registry.ts';
 import { generateResponses, TEST_SURVEYS } from '../support/generate-responses.ts';
 import { MemoryStorage } from '../support/memory-storage.ts';
+import { launchChromium } from './support/launch-chromium.ts';
 
 const TOKEN = 'dashboard-test-token-0123456789';
 const DAY = 86_400_000;
@@ -69,18 +70,7 @@ describe('researcher dashboard', () => {
   beforeAll(async () => {
     server = await startServer();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

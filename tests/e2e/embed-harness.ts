@@ -1,6 +1,5 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -8,6 +7,7 @@ import { loadConfig } from '../../collector/config/load-config.ts';
 import { silentLogger } from '../../collector/logging/logger.ts';
 import { startCollector } from '../../collector/start-collector.ts';
 import { startDemo } from '../../demo/start-demo.ts';
+import { freePort } from '../support/free-port.ts';
 
 export { answerSurvey } from './support/answer-survey.ts';
 export { launchChromium } from './support/launch-chromium.ts';
@@ -66,18 +66,6 @@ function startHostServer(port: number, dist: string) {
       }),
     ),
   );
-}
-
-/** A free port, so the collector can allow the demo's origin before the demo starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startEmbedStack(): Promise<EmbedStack> {

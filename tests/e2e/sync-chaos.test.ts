@@ -1,20 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { FlushReport } from '../../worker/flush.ts';
-import {
-  buildHarness,
-  CollectorProcess,
-  freePort,
-  launchChromium,
-  SITE_KEY,
-  serveStatic,
-  sleep,
-  storedIds,
-  waitFor,
-} from './fixtures/sync-env.ts';
+import { SITE_KEY, sleep, storedIds, useSyncEnv, waitFor } from './fixtures/sync-env.ts';
 
 declare const harness: { submit(n: number): Promise<string[]>; pending(): Promise<string[]>; reports(): FlushReport[] };
 
@@ -22,26 +9,7 @@ const TABS = 5;
 const RESPONSES = 200;
 const CHAOS_MS = 40_000;
 
-let dir: string;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let collector: CollectorProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sync-chaos-'));
-  await buildHarness(join(dir, 'www'));
-  site = await serveStatic(join(dir, 'www'));
-  collector = new CollectorProcess(await freePort(), join(dir, 'db.sqlite'), site.origin);
-  await collector.start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await collector?.stop('SIGTERM');
-  await site?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const env = useSyncEnv('sync-chaos-');
 
 // Seeded, so a failing run can be replayed with SYNC_CHAOS_SEED.
 function random(seed: number): () => number {
@@ -59,8 +27,8 @@ describe('chaos: 5 tabs, a collector that crashes, a network that drops', () => 
     const seed = Number(process.env.SYNC_CHAOS_SEED ?? Date.now() % 1_000_000);
     const rnd = random(seed);
     const between = (min: number, max: number) => min + Math.floor(rnd() * (max - min));
-    const context: BrowserContext = await browser.newContext();
-    const url = `${site.origin}/?sync=page&endpoint=${encodeURIComponent(collector.url)}&siteKey=${SITE_KEY}`;
+    const context: BrowserContext = await env.browser.newContext();
+    const url = `${env.site.origin}/?sync=page&endpoint=${encodeURIComponent(env.collector.url)}&siteKey=${SITE_KEY}`;
     const tabs: Page[] = [];
     for (let i = 0; i < TABS; i++) {
       const tab = await context.newPage();
@@ -72,7 +40,7 @@ describe('chaos: 5 tabs, a collector that crashes, a network that drops', () => 
     // Some acknowledgements are lost on the way back (the collector stored the batch, the page
     // never hears it): the page must send those again, and the collector must absorb them.
     let losing = true;
-    await context.route(`${collector.url}/v1/responses`, async (route) => {
+    await context.route(`${env.collector.url}/v1/responses`, async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       let answer: Awaited<ReturnType<typeof route.fetch>>;
       try {
@@ -110,9 +78,9 @@ describe('chaos: 5 tabs, a collector that crashes, a network that drops', () => 
         await sleep(between(300, 2500));
         if (rnd() < 0.5) {
           events.crashes++;
-          await collector.stop('SIGKILL');
+          await env.collector.stop('SIGKILL');
           await sleep(between(200, 3000));
-          await collector.start();
+          await env.collector.start();
         } else {
           events.offline++;
           await context.setOffline(true);
@@ -132,8 +100,8 @@ describe('chaos: 5 tabs, a collector that crashes, a network that drops', () => 
       90_000,
     );
     const reports = (await Promise.all(tabs.map((tab) => tab.evaluate(() => harness.reports())))).flat();
-    await collector.stop('SIGTERM');
-    const stored = await storedIds(collector.dbPath);
+    await env.collector.stop('SIGTERM');
+    const stored = await storedIds(env.collector.dbPath);
 
     const sum = (k: 'sent' | 'duplicates' | 'retried' | 'rejected' | 'expired') =>
       reports.reduce((n, r) => n + r[k], 0);

@@ -1,45 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildHarness,
-  CollectorProcess,
-  freePort,
-  launchChromium,
-  SITE_KEY,
-  serveStatic,
-  storedIds,
-  waitFor,
-} from './fixtures/sync-env.ts';
+import { describe, expect, it } from 'vitest';
+import { SITE_KEY, storedIds, useSyncEnv, waitFor } from './fixtures/sync-env.ts';
 
 declare const harness: { submit(n: number): Promise<string[]>; pending(): Promise<string[]> };
 
-let dir: string;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let collector: CollectorProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sync-reload-'));
-  await buildHarness(join(dir, 'www'));
-  site = await serveStatic(join(dir, 'www'));
-  collector = new CollectorProcess(await freePort(), join(dir, 'db.sqlite'), site.origin);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await collector?.stop('SIGTERM');
-  await site?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const env = useSyncEnv('sync-reload-', { startCollector: false });
 
 describe('a response given while the collector is down', () => {
   it('survives two reloads and arrives exactly once when the collector comes back', async () => {
-    const page = await browser.newPage();
-    const url = `${site.origin}/?sync=page&endpoint=${encodeURIComponent(collector.url)}&siteKey=${SITE_KEY}`;
+    const page = await env.browser.newPage();
+    const url = `${env.site.origin}/?sync=page&endpoint=${encodeURIComponent(env.collector.url)}&siteKey=${SITE_KEY}`;
     await page.goto(url);
     await page.waitForFunction(() => document.title === 'ready');
     const [id] = await page.evaluate(() => harness.submit(1));
@@ -49,7 +18,7 @@ describe('a response given while the collector is down', () => {
       expect(await page.evaluate(() => harness.pending())).toEqual([id]);
     }
 
-    await collector.start();
+    await env.collector.start();
     // No nudge from the test: the page's own retry timer has to deliver it.
     await waitFor(
       'the queue to empty',
@@ -57,8 +26,8 @@ describe('a response given while the collector is down', () => {
       90_000,
     );
 
-    await collector.stop('SIGTERM');
-    expect(await storedIds(collector.dbPath)).toEqual([id]);
+    await env.collector.stop('SIGTERM');
+    expect(await storedIds(env.collector.dbPath)).toEqual([id]);
     await page.close();
   });
 });

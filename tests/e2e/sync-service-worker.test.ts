@@ -1,20 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { FlushReport } from '../../worker/flush.ts';
-import {
-  buildHarness,
-  CollectorProcess,
-  freePort,
-  launchChromium,
-  SITE_KEY,
-  serveStatic,
-  storedIds,
-  waitFor,
-} from './fixtures/sync-env.ts';
+import { SITE_KEY, storedIds, useSyncEnv, waitFor } from './fixtures/sync-env.ts';
 
 declare const harness: {
   submit(n: number): Promise<string[]>;
@@ -24,38 +14,21 @@ declare const harness: {
   messageWorker(): Promise<FlushReport>;
 };
 
-let dir: string;
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let collector: CollectorProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'sync-sw-'));
-  await buildHarness(join(dir, 'www'));
-  site = await serveStatic(join(dir, 'www'));
-  collector = new CollectorProcess(await freePort(), join(dir, 'db.sqlite'), site.origin);
-  await collector.start();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await collector?.stop('SIGTERM');
-  await site?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const env = useSyncEnv('sync-sw-');
 
 async function openPage(sync: 'off' | 'sw'): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${site.origin}/?sync=${sync}&endpoint=${encodeURIComponent(collector.url)}&siteKey=${SITE_KEY}`);
+  await page.goto(
+    `${env.site.origin}/?sync=${sync}&endpoint=${encodeURIComponent(env.collector.url)}&siteKey=${SITE_KEY}`,
+  );
   await page.waitForFunction(() => document.title === 'ready');
   return page;
 }
 
 describe('the service worker', () => {
   it('is one self-contained file within 5 KB brotli', async () => {
-    const code = await readFile(join(dir, 'www', 'outcome-survey-sw.js'));
+    const code = await readFile(join(env.dir, 'www', 'outcome-survey-sw.js'));
     expect(code.toString()).not.toMatch(/^\s*(import|export)\s/m);
     expect(brotliCompressSync(code).length).toBeLessThanOrEqual(5 * 1024);
   });
@@ -69,7 +42,7 @@ describe('the service worker', () => {
       'the worker to drain the queue',
       async () => (await page.evaluate(() => harness.pending())).length === 0,
     );
-    expect((await storedIds(collector.dbPath)).filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
+    expect((await storedIds(env.collector.dbPath)).filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort());
     await page.context().close();
   });
 
@@ -80,7 +53,7 @@ describe('the service worker', () => {
     const report = await page.evaluate(() => harness.messageWorker());
     expect(report).toMatchObject({ sent: 4, duplicates: 0, rejected: 0, retried: 0 });
     expect(await page.evaluate(() => harness.pending())).toEqual([]);
-    expect((await storedIds(collector.dbPath)).filter((id) => ids.includes(id))).toHaveLength(4);
+    expect((await storedIds(env.collector.dbPath)).filter((id) => ids.includes(id))).toHaveLength(4);
     await page.context().close();
   });
 
@@ -97,7 +70,7 @@ describe('the service worker', () => {
       'the restarted worker to drain the queue',
       async () => (await page.evaluate(() => harness.pending())).length === 0,
     );
-    expect((await storedIds(collector.dbPath)).filter((id) => ids.includes(id))).toHaveLength(2);
+    expect((await storedIds(env.collector.dbPath)).filter((id) => ids.includes(id))).toHaveLength(2);
     await page.context().close();
   });
 
@@ -108,22 +81,22 @@ describe('the service worker', () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
     const ids = await page.evaluate(() => harness.submit(2));
     expect(await page.evaluate(() => harness.messageWorker())).toMatchObject({ sent: 2 });
-    expect((await storedIds(collector.dbPath)).filter((id) => ids.includes(id))).toHaveLength(2);
+    expect((await storedIds(env.collector.dbPath)).filter((id) => ids.includes(id))).toHaveLength(2);
     await page.context().close();
   });
 
   it('delivers through the worker registered by startSync once the collector is back', async () => {
-    await collector.stop();
+    await env.collector.stop();
     const page = await openPage('sw');
     const [id] = await page.evaluate(() => harness.submit(1));
     expect(await page.evaluate(() => harness.pending())).toEqual([id]);
-    await collector.start();
+    await env.collector.start();
     await waitFor(
       'the queue to empty',
       async () => (await page.evaluate(() => harness.pending())).length === 0,
       90_000,
     );
-    expect((await storedIds(collector.dbPath)).filter((x) => x === id)).toEqual([id]);
+    expect((await storedIds(env.collector.dbPath)).filter((x) => x === id)).toEqual([id]);
     await page.context().close();
   });
 });

@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AxeViolation, axeViolations, launchChromium } from './fixtures/ui-harness-browser.ts';
+import { type AxeViolation, axeViolations } from './fixtures/ui-harness-browser.ts';
 import { type Harness, startHarness } from './fixtures/ui-harness-server.ts';
 import { type ScreenName, walkScreens } from './fixtures/ui-harness-walk.ts';
+import { launchChromium } from './support/launch-chromium.ts';
 
 // Issue 3: "honours prefers-reduced-motion and prefers-color-scheme, and forced-colors mode",
 // with the same axe run and 3:1 focus ring as the light scheme (ui-screens, ui-keyboard).

@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { focused, launchChromium } from './fixtures/ui-harness-browser.ts';
+import { focused } from './fixtures/ui-harness-browser.ts';
 import { type Harness, startHarness } from './fixtures/ui-harness-server.ts';
+import { launchChromium } from './support/launch-chromium.ts';
 
 let harness: Harness;
 let browser: Browser;

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, focused, horizontalOverflow, launchChromium } from './fixtures/ui-harness-browser.ts';
+import { axeViolations, focused, horizontalOverflow } from './fixtures/ui-harness-browser.ts';
 import { type Harness, startHarness } from './fixtures/ui-harness-server.ts';
 import { SCREENS, type ScreenName, walkScreens } from './fixtures/ui-harness-walk.ts';
+import { launchChromium } from './support/launch-chromium.ts';
 
 const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 

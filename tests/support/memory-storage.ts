@@ -16,12 +16,15 @@ export function matches(r: StoredResponse, f: ResponseFilter): boolean {
   );
 }
 
-/** The Storage interface over an array, for tests of code that only reads and writes through it. */
+/** The Storage contract in a Map, for tests about the code above the database, not the database. */
 export class MemoryStorage implements Storage {
   readonly rows = new Map<string, StoredResponse>();
   readonly optOuts = new Set<string>();
   /** Rejection counts by "day|siteKey|reason". */
   readonly rejections = new Map<string, number>();
+  /** What ping() answers: set false to play a database that is down. */
+  up = true;
+  closed = false;
 
   constructor(initial: Iterable<StoredResponse> = []) {
     for (const r of initial) this.rows.set(r.id, r);
@@ -33,7 +36,8 @@ export class MemoryStorage implements Storage {
     return records.map((r) => {
       const existing = this.rows.get(r.id);
       if (existing) return existing.contentHash === r.contentHash ? 'duplicate' : 'conflict';
-      this.rows.set(r.id, r);
+      // A copy, as a database keeps: a caller changing its object later must not change what was stored.
+      this.rows.set(r.id, structuredClone(r));
       return 'accepted';
     });
   }
@@ -77,7 +81,7 @@ export class MemoryStorage implements Storage {
     const waves = [...this.rows.values()]
       .filter((r) => r.learnerHash === learnerHash && r.surveyId === surveyId && r.context?.wave)
       .map((r) => r.context?.wave as string);
-    return [...new Set(waves)];
+    return [...new Set(waves)].sort();
   }
 
   async countRejections(day: string, siteKey: string, counts: Record<string, number>): Promise<void> {
@@ -100,8 +104,10 @@ export class MemoryStorage implements Storage {
   }
 
   async ping(): Promise<boolean> {
-    return true;
+    return this.up;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.closed = true;
+  }
 }

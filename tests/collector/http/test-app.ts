@@ -4,7 +4,7 @@ import { type Config, loadConfig } from '../../../collector/config/load-config.t
 import { memoryLogger } from '../../../collector/logging/logger.ts';
 import { SurveyRegistry } from '../../../collector/surveys/survey-registry.ts';
 import type { SurveyDefinition, SurveyResponse } from '../../../protocol/index.ts';
-import { MemoryStorage } from './memory-storage.ts';
+import { MemoryStorage } from '../../support/memory-storage.ts';
 
 export const SITE_KEY = 'test-site';
 export const ORIGIN = 'https://learn.example';

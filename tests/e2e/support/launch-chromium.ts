@@ -1,9 +1,14 @@
 import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Debian's Chromium, headless, with nothing reaching out to the network on its own.
+ * The one launch for tests and bench alike, so both measure the same browser.
+ */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
       '--no-sandbox',
