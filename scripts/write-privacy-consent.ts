@@ -78,7 +78,8 @@ export function consentMarkdown(locale: string, table: UiTable): string {
   consentKeys();
   const name = LANGUAGE_NAMES[locale];
   if (!name) throw new Error(`no language name for UI locale "${locale}" in scripts/write-privacy-consent.ts`);
-  const tr = createTranslator(locale, table);
+  // The whole English table as the fallback, as the widget has it once its later chunk is in.
+  const tr = createTranslator(locale, table, en);
   // The group screens build their keys from the group's name, as the widget does.
   const t = (key: string) => escapeMarkdown(tr.t(key as UiKey));
   const dir = RTL_LOCALES.includes(locale) ? ' dir="rtl"' : '';

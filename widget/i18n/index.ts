@@ -1,4 +1,4 @@
-export { en, type UiKey, type UiTable } from './en.ts';
+export type { UiKey, UiTable } from './en.ts';
 export { pickUiLocale } from './pick-ui-locale.ts';
 export { createTranslator, type PluralKey, type Translator } from './translator.ts';
 export { RTL_LOCALES, UI_LOCALES } from './ui-locales.ts';

@@ -1,4 +1,5 @@
-import { en, type UiKey, type UiTable } from './en.ts';
+import type { UiKey, UiTable } from './en.ts';
+import { enFirst } from './en-first.ts';
 import { RTL_LOCALES, UI_LOCALES } from './ui-locales.ts';
 
 export type PluralKey = 'minutes' | 'questions' | 'charsLeft' | 'charsOver';
@@ -10,14 +11,32 @@ export type Translator = {
   t(key: UiKey, vars?: Vars): string;
   plural(key: PluralKey, n: number): string;
   number(n: number): string;
+  /** The same translator with more English fallbacks: the later chunk's strings (en-later.ts). */
+  withEnglish(more: UiTable): Translator;
 };
 
-/** Built-in strings for one UI language; a missing or empty key shows English, never the key. */
-export function createTranslator(locale: string, table: UiTable = en): Translator {
+// English plural rules, for the fallback of a form a language's table leaves out: made once per page.
+let englishRules: Intl.PluralRules | undefined;
+
+/**
+ * Built-in strings for one UI language; a missing or empty key shows English, never the key.
+ * The English fallback starts with the first screens' strings; the later chunk adds the rest
+ * through withEnglish before it draws anything.
+ */
+export function createTranslator(locale: string, table: UiTable = enFirst, english: UiTable = enFirst): Translator {
   const lang = UI_LOCALES.includes(locale) ? locale : 'en';
-  const numbers = new Intl.NumberFormat(lang);
-  const rules = new Intl.PluralRules(lang);
-  const english = en as Record<string, string | undefined>;
+  // Made here, not on first use: the first Intl object of a page loads ICU data in one long native
+  // call, and mount-survey.tsx gives that a task of its own before the first render (issue 9).
+  return withFormats(lang, table, english, new Intl.NumberFormat(lang), new Intl.PluralRules(lang));
+}
+
+function withFormats(
+  lang: string,
+  table: UiTable,
+  english: UiTable,
+  numbers: Intl.NumberFormat,
+  rules: Intl.PluralRules,
+): Translator {
   const number = (n: number) => numbers.format(n);
   const fill = (text: string, vars: Vars = {}) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => {
@@ -33,8 +52,10 @@ export function createTranslator(locale: string, table: UiTable = en): Translato
     plural(key, n) {
       // English rules pick the English form, so a language's own category never misses.
       const own = table[`${key}_${rules.select(n)}`] || table[`${key}_other`];
-      const text = own ?? english[`${key}_${new Intl.PluralRules('en').select(n)}`] ?? english[`${key}_other`] ?? key;
-      return fill(text, { n });
+      if (own) return fill(own, { n });
+      englishRules ??= new Intl.PluralRules('en');
+      return fill(english[`${key}_${englishRules.select(n)}`] ?? english[`${key}_other`] ?? key, { n });
     },
+    withEnglish: (more) => withFormats(lang, table, { ...english, ...more }, numbers, rules),
   };
 }

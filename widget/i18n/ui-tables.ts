@@ -1,6 +1,7 @@
-import { en, type UiTable } from './en.ts';
+import type { UiTable } from './en.ts';
+import { enFirst } from './en-first.ts';
 
-// English ships in the UI chunk (it is every language's fallback); the others are separate
+// English (its first screens' strings) ships in the UI chunk as every language's fallback; the others are separate
 // chunks, fetched only for the learner who needs them.
 const LOADERS: Readonly<Record<string, () => Promise<UiTable>>> = {
   fr: () => import('./fr.ts').then((m) => m.fr),
@@ -10,11 +11,11 @@ const LOADERS: Readonly<Record<string, () => Promise<UiTable>>> = {
   ja: () => import('./ja.ts').then((m) => m.ja),
 };
 
-/** The built-in strings of a UI language; English for English, an unknown language, or a chunk that failed to load. */
+/** The built-in strings of a UI language; English (enFirst) for English, an unknown language, or a chunk that failed to load. */
 export async function loadUiTable(locale: string): Promise<UiTable> {
   try {
-    return (await LOADERS[locale]?.()) ?? en;
+    return (await LOADERS[locale]?.()) ?? enFirst;
   } catch {
-    return en;
+    return enFirst;
   }
 }

@@ -1,10 +1,14 @@
-// The styles of what comes in the later chunk (later-parts.ts): typed inputs, error summary and the
-// screens after the questions. Adopted after SURVEY_CSS (survey-css.ts), whose variables they use,
+// The styles of what comes in the later chunk (later-parts.ts): typed inputs, error summary and
+// messages (an error exists only once the later chunk's answer check ran) and the screens after the questions. Adopted after SURVEY_CSS (survey-css.ts), whose variables they use,
 // before any of those parts renders.
 export const LATER_CSS = `
+h3,ul,dl,dd{margin:0 0 1em}
 .os-count,.os-muted{color:var(--_muted)}
 .os-strong,dt{font-weight:700}
-.os-count-over,.os-error-list a{color:var(--_error);font-weight:700}
+.os-count-over,.os-error-list a,.os-error-message{color:var(--_error);font-weight:700}
+.os-error-message{margin:0 0 .5em}
+.os-group-error{border-inline-start:4px solid var(--_error);padding-inline-start:.75em}
+.os-button[aria-disabled=true]{cursor:progress}
 .os-list{padding-inline-start:1.25em}
 .os-list li{margin-bottom:.375em}
 .os-input{color:var(--_fg);background:var(--_bg);border:2px solid var(--_fg);border-radius:calc(var(--os-radius)/2);padding:.375em .5em;min-height:2.5em;max-width:100%}
@@ -21,5 +25,5 @@ export const LATER_CSS = `
 .os-summary-row{border-bottom:1px solid var(--_border);padding:.625em 0}
 .os-summary-row dd{margin:0;white-space:pre-line}
 .os-vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip-path:inset(50%);white-space:nowrap;border:0}
-@media (forced-colors:active){.os-input,.os-error-summary{border-color:CanvasText}}
+@media (forced-colors:active){.os-input,.os-error-summary,.os-group-error{border-color:CanvasText}}
 `;

@@ -13,7 +13,7 @@ import { initialFlowState, surveyFlow } from './survey-flow.ts';
 type Props = SurveyUiProps & { tr: Translator; adoptStyles(css: string): void };
 
 /** Drives the flow reducer and owns its effects: focus, sending, dismissing, Escape. */
-export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr, adoptStyles }: Props) {
+export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: firstTr, adoptStyles }: Props) {
   const [state, send] = useReducer(surveyFlow, survey.questions, initialFlowState);
   const rootRef = useRef<HTMLDivElement>(null);
   const path = flowPath(state.questions, state.answers, state.consent, state.groups);
@@ -42,6 +42,9 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr, adoptSty
   // The screens after the first question and the typed inputs come in their own chunk, fetched once
   // the first screen shows; a failed fetch is tried again on the next screen change.
   const [later, setLater] = useState<LaterParts>();
+  // The later parts' English strings arrive with them; nothing that shows one is drawn before.
+  const [laterTr, setLaterTr] = useState<Translator>();
+  const tr = laterTr ?? firstTr;
   const screenKey = `${state.screen === 'sending' ? 'check' : state.screen}:${state.step ?? ''}`;
   useEffect(() => {
     if (!later)
@@ -49,6 +52,7 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr, adoptSty
         (parts) => {
           // Styles first, so no later part is ever drawn unstyled.
           adoptStyles(parts.LATER_CSS);
+          setLaterTr(firstTr.withEnglish(parts.enLater));
           setLater(parts);
         },
         () => {},

@@ -8,7 +8,8 @@
 // value is no longer inherited (THEMING.md). Dialogs sit in a box-less <outcome-survey-dialog>.
 // Sizes are in em from a 16px floor so a host's `html { font-size: 62.5% }` cannot shrink the text.
 // Contrast (WCAG 1.4.3/1.4.11): text ≥ 4.5:1, focus ring and borders ≥ 3:1, in both colour schemes.
-// What only the typed inputs and the screens after the first question use is in later-css.ts.
+// What only the typed inputs, the error states and the screens after the first question use is in
+// later-css.ts.
 export const SURVEY_CSS = `
 :host{all:initial!important;display:block!important;--os-accent:#1d70b8;--os-accent-dark:#9cc3ff;--os-font:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;--os-radius:6px}
 :host(outcome-survey-dialog){display:contents!important}
@@ -22,7 +23,7 @@ button,.os-choice>*{cursor:pointer}
 .os-inline{max-width:40em}
 @media (prefers-reduced-motion:no-preference){.os-dialog{animation:os-in .2s ease-out}}
 @keyframes os-in{from{opacity:0;transform:translateY(.5em)}}
-h2,h3,p,ul,dl,dd{margin:0 0 1em}
+h2,p{margin:0 0 1em}
 fieldset{border:0;padding:0;margin:0 0 1.25em;min-width:0}
 legend{padding:0}
 a{color:var(--_accent)}
@@ -43,17 +44,13 @@ a{color:var(--_accent)}
 .os-or{margin:.25em 0 .5em}
 .os-row{margin-bottom:1em}
 .os-row-legend{margin-bottom:.5em}
-.os-error-message{color:var(--_error);font-weight:700}
 .os-actions{display:flex;flex-wrap:wrap;gap:.75em;margin-bottom:1em}
 .os-button{font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--_accent);border-radius:var(--os-radius);background:var(--_accent);color:var(--_on-accent)}
 .os-secondary{background:none;color:var(--_accent)}
-.os-button[aria-disabled=true]{cursor:progress}
 .os-link,.os-back,.os-close{background:none;border:0}
 .os-link,.os-back{color:var(--_accent);padding:.125em 0;min-height:1.5em;text-decoration:underline;text-align:start}
 .os-back{margin-bottom:.75em}
 .os-close{font-size:1.5em;line-height:1;flex:none;width:1.75em;height:1.75em;padding:0;border-radius:var(--os-radius);color:var(--_fg)}
-.os-error-message{margin:0 0 .5em}
-.os-group-error{border-inline-start:4px solid var(--_error);padding-inline-start:.75em}
 :focus-visible{outline:3px solid var(--_ring);outline-offset:2px}
-@media (forced-colors:active){.os-root,.os-group-error{border-color:CanvasText}.os-button{border-color:ButtonText}:focus-visible{outline-color:Highlight}}
+@media (forced-colors:active){.os-root{border-color:CanvasText}.os-button{border-color:ButtonText}:focus-visible{outline-color:Highlight}}
 `;
