@@ -5,25 +5,8 @@ import { parseTrigger, type Trigger } from './triggers/parse-trigger.ts';
 // A hand-written check rather than a zod/mini schema: options are checked on the way to the
 // first question, and zod/mini costs ≈5.5–7 KB brotli there (shared/research/peer-bundles.md),
 // more than a third of that path's 15 KB budget. Fourteen flat options need only a predicate
-// each; the protocol's shapes, which nest, stay in zod on the collector's side.
-
-/** What each option must look like, in the words the console error uses. */
-export const EXPECTED: Record<OptionName, string> = {
-  endpoint: 'the collector URL, such as "https://collector.example"',
-  siteKey: 'a non-empty site key',
-  survey: 'a survey id such as "career-outcomes"',
-  country: 'an ISO 3166-1 alpha-2 country code such as "FR"',
-  locale: 'a BCP 47 language tag such as "fr" or "en-GB"',
-  learnerRef: 'an opaque learner id of 1 to 256 characters',
-  sw: 'a path to the service worker on this site, such as "/outcome-survey-sw.js"',
-  debug: '"true" or "false"',
-  trigger: '"manual", "event:NAME", "delay:SECONDS" or "waves"',
-  completedAt: 'an ISO 8601 date such as "2026-01-31" or "2026-01-31T12:00:00Z" (needed by trigger "waves")',
-  waves: 'months after completion, comma-separated, such as "0,6,12"',
-  capDays: 'a whole number of days from 0 to 365',
-  courseId: 'an id of at most 128 characters',
-  pathId: 'an id of at most 128 characters',
-};
+// each; the protocol's shapes, which nest, stay in zod on the collector's side. The words that
+// explain a wrong option are in option-error.ts, fetched only when one is wrong.
 
 const parsesAs = (v: string, ok: (url: URL) => boolean) => {
   try {
@@ -83,7 +66,9 @@ export type EmbedOptions = {
   pathId?: string;
 };
 
-export type OptionsResult = { ok: true; options: EmbedOptions } | { ok: false; option: string; message: string };
+/** A refusal names the option as the host wrote it (`option`) and the key it was read as. */
+export type OptionsFailure = { ok: false; option: string; key: string };
+export type OptionsResult = { ok: true; options: EmbedOptions } | OptionsFailure;
 
 /**
  * Validates options where they enter. `nameOf` gives the option's name as the host
@@ -94,28 +79,21 @@ export function parseOptions(
   nameOf: (key: string) => string = (k) => k,
   strict = false,
 ): OptionsResult {
-  const fail = (key: string, expected: string): OptionsResult => {
-    const option = nameOf(key);
-    return {
-      ok: false,
-      option,
-      message: `outcome-survey: option "${option}" is invalid (got ${show(raw[key])}); expected ${expected}. The survey is turned off.`,
-    };
-  };
+  const fail = (key: string): OptionsFailure => ({ ok: false, option: nameOf(key), key });
   if (strict) {
     const unknown = Object.keys(raw).find((k) => !(OPTION_NAMES as readonly string[]).includes(k));
-    if (unknown) return fail(unknown, `one of the known options: ${OPTION_NAMES.join(', ')}`);
+    if (unknown) return fail(unknown);
   }
   // Only known options are kept; an optional one given as undefined counts as absent.
   const o: Record<string, unknown> = {};
   for (const key of OPTION_NAMES) {
     const value = raw[key];
-    if ((value !== undefined || REQUIRED.includes(key)) && !CHECKS[key](value)) return fail(key, EXPECTED[key]);
+    if ((value !== undefined || REQUIRED.includes(key)) && !CHECKS[key](value)) return fail(key);
     if (key in raw) o[key] = Array.isArray(value) ? [...value] : value;
   }
   const known = o as Omit<EmbedOptions, 'trigger' | 'completedAt'> & { trigger?: string; completedAt?: string };
   const trigger = parseTrigger(known.trigger ?? 'manual') as Trigger;
-  if (trigger.kind === 'waves' && !known.completedAt) return fail('completedAt', EXPECTED.completedAt);
+  if (trigger.kind === 'waves' && !known.completedAt) return fail('completedAt');
   return {
     ok: true,
     options: {
@@ -128,13 +106,4 @@ export function parseOptions(
       debug: known.debug ?? false,
     },
   };
-}
-
-function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  try {
-    return JSON.stringify(value)?.slice(0, 80) ?? String(value);
-  } catch {
-    return typeof value;
-  }
 }

@@ -7,7 +7,6 @@ import { readAttributes } from './read-attributes.ts';
 import { type Controller, type ControllerHost, createController } from './survey-controller.ts';
 import { noPromptInFlight } from './sync-hold.ts';
 import type { SyncLink } from './sync-link.ts';
-import { withdrawFromDevice } from './withdraw-from-device.ts';
 
 /** The loaded survey code behind the lazy API that hosts call (widget/lazy-api.ts). */
 export type OutcomeSurveyCore = {
@@ -53,8 +52,17 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
   ): Entry | null {
     const parsed = parseOptions(raw, nameOf, strict);
     if (!parsed.ok) {
-      console.error(parsed.message);
-      events.emit('error', { option: parsed.option, message: parsed.message }, host.target);
+      // The words explaining each option come in their own chunk, off the path to the first question.
+      const { option } = parsed;
+      import('./option-error.ts').then(
+        ({ optionError }) => {
+          const message = optionError(raw, parsed);
+          console.error(message);
+          events.emit('error', { option, message }, host.target);
+        },
+        (error: unknown) =>
+          console.error(`outcome-survey: option "${option}" is invalid; the survey is turned off.`, error),
+      );
       return null;
     }
     // Before the controller starts: a "waves" trigger decides at once.
@@ -154,7 +162,15 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       },
       0,
     ),
-    withdraw: guarded('withdraw', () => withdrawFromDevice(entries().flatMap((e) => e.options.learnerRef ?? [])), 0),
+    // Like pending(), in a chunk of its own: nothing before the first question needs it.
+    withdraw: guarded(
+      'withdraw',
+      async () => {
+        const { withdrawFromDevice } = await import('./withdraw-from-device.ts');
+        return withdrawFromDevice(entries().flatMap((e) => e.options.learnerRef ?? []));
+      },
+      0,
+    ),
     flush: guarded(
       'flush',
       async () => {

@@ -3,19 +3,23 @@ import { buildResponse, type SubmitResult } from './build-response.ts';
 import { deliverResponse } from './deliver-response.ts';
 import type { EmbedOptions } from './options.ts';
 import type { SyncLink } from './sync-link.ts';
+import { updatePromptState } from './triggers/prompt-state.ts';
 
 // The submit path as one lazy chunk: a learner who never answers never downloads it.
+/** Queues (or sends) the answers, remembers the wave as answered, and tells the host. */
 export async function submitResponse(
   survey: ResolvedSurvey,
   options: EmbedOptions,
   result: SubmitResult,
-  trigger: string,
-  wave: string | undefined,
+  { trigger, wave }: { trigger: string; wave: string | undefined },
   sync: SyncLink | null,
-): Promise<{ id: string; delivery: 'sent' | 'saved' }> {
+  emit: (name: 'submitted', detail: Record<string, unknown>) => void,
+): Promise<'sent' | 'saved'> {
   const response = buildResponse(survey, options, result, trigger, wave);
-  return {
-    id: response.id,
-    delivery: await deliverResponse(response, { endpoint: options.endpoint, siteKey: options.siteKey }, sync),
-  };
+  const delivery = await deliverResponse(response, { endpoint: options.endpoint, siteKey: options.siteKey }, sync);
+  updatePromptState((s) => {
+    s.answered.push(`${survey.id}:${wave ?? 'once'}`);
+  });
+  emit('submitted', { surveyId: survey.id, responseId: response.id, delivery });
+  return delivery;
 }

@@ -118,12 +118,7 @@ export function createController(
     wave: string | undefined,
   ): Promise<'sent' | 'saved'> {
     const { submitResponse } = await import('./submit-response.ts');
-    const { id, delivery } = await submitResponse(survey, options, result, trigger, wave, await syncReady);
-    updatePromptState((s) => {
-      s.answered.push(`${survey.id}:${wave ?? 'once'}`);
-    });
-    emit('submitted', { surveyId: survey.id, responseId: id, delivery });
-    return delivery;
+    return submitResponse(survey, options, result, { trigger, wave }, await syncReady, emit);
   }
 
   function dismiss(reason: 'not_now' | 'never' | 'closed', who: Who | null): void {

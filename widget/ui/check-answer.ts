@@ -1,6 +1,7 @@
 import type { ResolvedQuestion } from '../../protocol/index.ts';
 import type { UiKey } from '../i18n/en.ts';
-import { type Answers, answerKeys } from './flow-path.ts';
+import { answerKeys } from './answers-to-send.ts';
+import type { Answers } from './flow-path.ts';
 
 /** A problem with one field: `field` is the answer key (or "<id>.year") the error summary links to. */
 export type FieldError = { field: string; message: UiKey; vars?: Record<string, number | string> };

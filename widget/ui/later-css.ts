@@ -18,6 +18,8 @@ h3,ul,dl,dd{margin:0 0 1em}
 .os-date{display:flex;flex-wrap:wrap;gap:1em}
 .os-date-item{display:flex;flex-direction:column;gap:.25em}
 .os-count{margin:.375em 0 0}
+.os-row{margin-bottom:1em}
+.os-row-legend{font-weight:700;margin-bottom:.5em}
 .os-error-summary{border:4px solid var(--_error);padding:1em;margin-bottom:1.25em}
 .os-error-title{font-size:1.125em;margin:0 0 .5em}
 .os-error-list{margin:0;padding:0;list-style:none}

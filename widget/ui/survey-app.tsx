@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import { needsTypedInput, QuestionField } from './fields/question-field.tsx';
-import { agreedGroups, answersToSend, flowPath, isQuestionStep } from './flow-path.ts';
+import { flowPath, isQuestionStep } from './flow-path.ts';
+import type { LaterEvent } from './later-flow.ts';
 import { type LaterParts, loadLaterParts } from './load-later-parts.ts';
 import type { SurveyUiProps } from './mount-survey.tsx';
 import { BackButton } from './screens/back-button.tsx';
@@ -22,14 +23,25 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: firstTr,
   useEffect(() => {
     if (state.screen !== 'sending') return;
     let live = true;
-    onSubmit({
-      answers: answersToSend(state.questions, state.answers, state.consent, state.groups),
-      consentSensitive: state.consent === true,
-      consentGroups: agreedGroups(state.questions, state.answers, state.consent, state.groups),
-    }).then(
-      (outcome) => live && send({ type: 'submitted', outcome }),
-      () => live && send({ type: 'submitFailed' }),
-    );
+    // Sending starts from check-your-answers, so the later chunk (what to send, the flow's
+    // transitions from here) is already loaded.
+    const settle = (event: LaterEvent) =>
+      loadLaterParts().then(
+        (m) => live && send(m.later(event)),
+        () => {},
+      );
+    loadLaterParts()
+      .then((m) =>
+        onSubmit({
+          answers: m.answersToSend(state.questions, state.answers, state.consent, state.groups),
+          consentSensitive: state.consent === true,
+          consentGroups: m.agreedGroups(state.questions, state.answers, state.consent, state.groups),
+        }),
+      )
+      .then(
+        (outcome) => settle({ type: 'submitted', outcome }),
+        () => settle({ type: 'submitFailed' }),
+      );
     return () => {
       live = false;
     };

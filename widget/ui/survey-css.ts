@@ -8,7 +8,7 @@
 // value is no longer inherited (THEMING.md). Dialogs sit in a box-less <outcome-survey-dialog>.
 // Sizes are in em from a 16px floor so a host's `html { font-size: 62.5% }` cannot shrink the text.
 // Contrast (WCAG 1.4.3/1.4.11): text ≥ 4.5:1, focus ring and borders ≥ 3:1, in both colour schemes.
-// What only the typed inputs, the error states and the screens after the first question use is in
+// What only the typed inputs and grids, the error states and the screens after the first question use is in
 // later-css.ts.
 export const SURVEY_CSS = `
 :host{all:initial!important;display:block!important;--os-accent:#1d70b8;--os-accent-dark:#9cc3ff;--os-font:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;--os-radius:6px}
@@ -37,13 +37,11 @@ a{color:var(--_accent)}
 .os-heading:focus{outline:none}
 .os-optional{font-weight:400;font-size:.8em}
 .os-hint{margin:-.25em 0 .75em}
-.os-length,.os-row-legend{font-weight:700}
+.os-length{font-weight:700}
 .os-choice{display:flex;align-items:flex-start;gap:.625em;margin-bottom:.5em}
 .os-choice input{flex:none;width:1.5em;height:1.5em;margin:0;accent-color:var(--_accent)}
 .os-choice label{flex:1;padding:.0625em 0}
 .os-or{margin:.25em 0 .5em}
-.os-row{margin-bottom:1em}
-.os-row-legend{margin-bottom:.5em}
 .os-actions{display:flex;flex-wrap:wrap;gap:.75em;margin-bottom:1em}
 .os-button{font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--_accent);border-radius:var(--os-radius);background:var(--_accent);color:var(--_on-accent)}
 .os-secondary{background:none;color:var(--_accent)}

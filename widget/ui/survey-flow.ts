@@ -1,7 +1,8 @@
-import type { ConsentGroup, ResolvedQuestion } from '../../protocol/index.ts';
+import type { ResolvedQuestion } from '../../protocol/index.ts';
 import { PREFER_NOT_TO_SAY } from '../../protocol/option-ids.ts';
 import type { checkAnswer, FieldError } from './check-answer.ts';
-import { type Answers, answerKeys, CONSENT, flowPath, type GroupConsents, groupStep } from './flow-path.ts';
+import { type Answers, flowPath, type GroupConsents } from './flow-path.ts';
+import type { LaterEvent, laterFlow } from './later-flow.ts';
 
 export type DismissReason = 'not_now' | 'never' | 'closed';
 export type Screen = 'intro' | 'step' | 'check' | 'sending' | 'done' | 'closed';
@@ -31,14 +32,11 @@ export type FlowEvent =
   | { type: 'toggle'; question: string; option: string; checked: boolean }
   // The checker comes with the event: it is in the chunk fetched after the first screen (later-parts.ts).
   | { type: 'next'; check: typeof checkAnswer }
-  | { type: 'consent'; agree: boolean }
-  | { type: 'groupConsent'; group: ConsentGroup; agree: boolean }
   | { type: 'back' }
-  | { type: 'change'; step: string }
-  | { type: 'submit' }
-  | { type: 'submitted'; outcome: 'sent' | 'saved' }
-  | { type: 'submitFailed' }
-  | { type: 'dismiss'; reason: DismissReason };
+  | { type: 'dismiss'; reason: DismissReason }
+  // Consent, check-your-answers and sending: the screens that send these, and the transitions that
+  // handle them, come in the later chunk too (later-flow.ts, wrapped by its `later()`).
+  | { type: 'later'; event: LaterEvent; flow: typeof laterFlow };
 
 export function initialFlowState(questions: readonly ResolvedQuestion[]): FlowState {
   return { questions, screen: 'intro', answers: {}, changing: false, seen: [] };
@@ -47,13 +45,13 @@ export function initialFlowState(questions: readonly ResolvedQuestion[]): FlowSt
 const isExclusive = (q: ResolvedQuestion | undefined, option: string) =>
   option === PREFER_NOT_TO_SAY || Boolean(q?.options?.find((o) => o.id === option)?.exclusive);
 
-function without(answers: Answers, keys: readonly string[]): Answers {
+export function without(answers: Answers, keys: readonly string[]): Answers {
   const rest = { ...answers };
   for (const k of keys) delete rest[k];
   return rest;
 }
 
-function goTo(state: FlowState, step: string | undefined): FlowState {
+export function goTo(state: FlowState, step: string | undefined): FlowState {
   const base = { ...state, error: undefined, submitFailed: undefined };
   if (step === undefined) return { ...base, screen: 'check', step: undefined, changing: false };
   const seen = state.seen.includes(step) ? state.seen : [...state.seen, step];
@@ -63,7 +61,7 @@ function goTo(state: FlowState, step: string | undefined): FlowState {
 const pathOf = (state: FlowState) => flowPath(state.questions, state.answers, state.consent, state.groups);
 
 /** The step after the current one; when changing an answer, only steps never seen (new branches) come before the check screen. */
-function forward(state: FlowState): FlowState {
+export function forward(state: FlowState): FlowState {
   const path = pathOf(state);
   const after = path.slice(path.indexOf(state.step ?? '') + 1);
   return goTo(state, state.changing ? after.find((s) => !state.seen.includes(s)) : after[0]);
@@ -111,28 +109,10 @@ export function surveyFlow(state: FlowState, event: FlowEvent): FlowState {
       if (!checked.ok) return { ...state, error: checked.error };
       return forward({ ...state, answers: checked.answers });
     }
-    case 'consent': {
-      if (state.step !== CONSENT) return state;
-      const sensitiveKeys = state.questions.filter((q) => q.sensitive).flatMap(answerKeys);
-      const answers = event.agree ? state.answers : without(state.answers, sensitiveKeys);
-      return forward({ ...state, consent: event.agree, answers, groups: event.agree ? state.groups : undefined });
-    }
-    case 'groupConsent': {
-      if (state.step !== groupStep(event.group)) return state;
-      const groupKeys = state.questions.filter((q) => q.consentGroup === event.group).flatMap(answerKeys);
-      const answers = event.agree ? state.answers : without(state.answers, groupKeys);
-      return forward({ ...state, groups: { ...state.groups, [event.group]: event.agree }, answers });
-    }
     case 'back':
       return state.screen === 'step' || state.screen === 'check' ? back(state) : state;
-    case 'change':
-      return state.screen === 'check' ? { ...goTo(state, event.step), changing: true } : state;
-    case 'submit':
-      return state.screen === 'check' ? { ...state, screen: 'sending', submitFailed: undefined } : state;
-    case 'submitted':
-      return state.screen === 'sending' ? { ...state, screen: 'done', outcome: event.outcome } : state;
-    case 'submitFailed':
-      return state.screen === 'sending' ? { ...state, screen: 'check', submitFailed: true } : state;
+    case 'later':
+      return event.flow(state, event.event);
     case 'dismiss':
       return state.screen === 'closed' ? state : { ...state, screen: 'closed', dismissed: event.reason };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { optionError } from '../../../widget/option-error.ts';
 import { parseOptions } from '../../../widget/options.ts';
 
 const valid = { endpoint: 'https://collector.example/', siteKey: 'demo-site-key', survey: 'career-outcomes' };
@@ -43,12 +44,13 @@ describe('parseOptions', () => {
     ['capDays', 1.5, 'whole number of days'],
     ['courseId', 'x'.repeat(129), 'at most 128'],
   ])('names %s when it is %j and says what is expected', (option, value, expected) => {
-    const result = parseOptions({ ...valid, [option]: value }, (k) => `data-${k}`);
+    const raw = { ...valid, [option]: value };
+    const result = parseOptions(raw, (k) => `data-${k}`);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.option).toBe(`data-${option}`);
-    expect(result.message).toContain(`"data-${option}"`);
-    expect(result.message).toContain(expected);
+    expect(optionError(raw, result)).toContain(`"data-${option}"`);
+    expect(optionError(raw, result)).toContain(expected);
   });
 
   it('asks for completedAt when the trigger is waves', () => {
@@ -60,5 +62,15 @@ describe('parseOptions', () => {
     expect(parseOptions({ ...valid, sitekey: 'x' }).ok).toBe(true);
     const strict = parseOptions({ ...valid, sitekey: 'x' }, (k) => k, true);
     expect(strict.ok ? null : strict.option).toBe('sitekey');
+  });
+
+  it.each(['sitekey', 'toString'])('lists the known options when %s is not one of them', (name) => {
+    const raw = { ...valid, [name]: 'x' };
+    const result = parseOptions(raw, (k) => k, true);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(optionError(raw, result)).toContain(
+      `option "${name}" is invalid (got "x"); expected one of the known options: endpoint, siteKey`,
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../../widget/ui/check-answer.ts';
 import { CONSENT } from '../../../widget/ui/flow-path.ts';
+import { later } from '../../../widget/ui/later-flow.ts';
 import { type FlowEvent, type FlowState, initialFlowState, surveyFlow } from '../../../widget/ui/survey-flow.ts';
 import { harnessSurvey } from '../../e2e/fixtures/ui-harness-survey.ts';
 
@@ -12,8 +13,8 @@ const start: FlowEvent = { type: 'start' };
 const next: FlowEvent = { type: 'next', check: checkAnswer };
 const back: FlowEvent = { type: 'back' };
 const set = (key: string, value: FlowState['answers'][string] | undefined): FlowEvent => ({ type: 'set', key, value });
-const agree: FlowEvent = { type: 'consent', agree: true };
-const decline: FlowEvent = { type: 'consent', agree: false };
+const agree: FlowEvent = later({ type: 'consent', agree: true });
+const decline: FlowEvent = later({ type: 'consent', agree: false });
 /** Answers every non-sensitive question up to the consent screen, with a change so "started" shows. */
 const toConsent: FlowEvent[] = [
   start,
@@ -66,13 +67,13 @@ describe('surveyFlow moves between screens', () => {
     ['back from a sensitive question returns to consent', [...toConsent, agree, back], CONSENT],
     ['back from check returns to the last question', [...toCheck, back], 'wg'],
     ['back from check after declining returns to consent', [...toConsent, decline, back], CONSENT],
-    ['change opens the question from check', [...toCheck, { type: 'change', step: 'hours' }], 'hours'],
+    ['change opens the question from check', [...toCheck, later({ type: 'change', step: 'hours' })], 'hours'],
     [
       'next after a change returns to check',
-      [...toCheck, { type: 'change', step: 'hours' }, set('hours', '12'), next],
+      [...toCheck, later({ type: 'change', step: 'hours' }), set('hours', '12'), next],
       'check',
     ],
-    ['back after a change returns to check', [...toCheck, { type: 'change', step: 'hours' }, back], 'check'],
+    ['back after a change returns to check', [...toCheck, later({ type: 'change', step: 'hours' }), back], 'check'],
     [
       'a change that opens a new branch asks it before check',
       [
@@ -85,7 +86,7 @@ describe('surveyFlow moves between screens', () => {
         next,
         next,
         decline,
-        { type: 'change', step: 'changes' },
+        later({ type: 'change', step: 'changes' }),
         set('changes', ['promotion']),
         next,
       ],
@@ -103,7 +104,7 @@ describe('surveyFlow moves between screens', () => {
         next,
         next,
         decline,
-        { type: 'change', step: 'changes' },
+        later({ type: 'change', step: 'changes' }),
         set('changes', ['promotion']),
         next,
         next,
@@ -112,20 +113,24 @@ describe('surveyFlow moves between screens', () => {
     ],
     [
       'changing consent to yes asks the sensitive questions not seen yet',
-      [...toConsent, decline, { type: 'change', step: CONSENT }, agree],
+      [...toConsent, decline, later({ type: 'change', step: CONSENT }), agree],
       'jobseeker',
     ],
-    ['submit from check sends', [...toCheck, { type: 'submit' }], 'sending'],
+    ['submit from check sends', [...toCheck, later({ type: 'submit' })], 'sending'],
     [
       'a sent response shows the confirmation',
-      [...toCheck, { type: 'submit' }, { type: 'submitted', outcome: 'saved' }],
+      [...toCheck, later({ type: 'submit' }), later({ type: 'submitted', outcome: 'saved' })],
       'done',
     ],
-    ['a failed send returns to check', [...toCheck, { type: 'submit' }, { type: 'submitFailed' }], 'check'],
+    [
+      'a failed send returns to check',
+      [...toCheck, later({ type: 'submit' }), later({ type: 'submitFailed' })],
+      'check',
+    ],
     ['not now closes from the intro', [{ type: 'dismiss', reason: 'not_now' }], 'closed'],
     ["don't ask again closes from the intro", [{ type: 'dismiss', reason: 'never' }], 'closed'],
     ['escape closes mid-survey', [start, { type: 'dismiss', reason: 'closed' }], 'closed'],
-    ['submitted is ignored unless sending', [...toCheck, { type: 'submitted', outcome: 'sent' }], 'check'],
+    ['submitted is ignored unless sending', [...toCheck, later({ type: 'submitted', outcome: 'sent' })], 'check'],
     ['start is ignored after the intro', [start, set('situation', 'employed'), next, start], 'changes'],
     ['consent is ignored away from the consent screen', [start, agree], 'situation'],
   ])('%s', (_name, events, expected) => {
@@ -159,7 +164,7 @@ describe('surveyFlow keeps and shapes answers', () => {
   });
 
   it('declining consent drops sensitive answers given before', () => {
-    const s = run([...toCheck, { type: 'change', step: CONSENT }, decline]);
+    const s = run([...toCheck, later({ type: 'change', step: CONSENT }), decline]);
     expect(s.consent).toBe(false);
     expect(Object.keys(s.answers)).not.toContain('jobseeker');
     expect(Object.keys(s.answers)).not.toContain('wg_seeing');

@@ -6,11 +6,17 @@ import type { Answers } from '../flow-path.ts';
 import type { FlowEvent } from '../survey-flow.ts';
 import { ChoiceList } from './choice-list.tsx';
 import { domId } from './dom-id.ts';
+import { ErrorMessage } from './error-message.tsx';
+import type { GridField } from './grid-field.tsx';
 import type { MonthYearInput } from './month-year-input.tsx';
 import type { TextInput } from './text-input.tsx';
 
-/** The inputs that come in the later chunk (widget/ui/later-parts.ts): choice questions need neither. */
-export type TypedInputs = { TextInput: typeof TextInput; MonthYearInput: typeof MonthYearInput };
+/** The inputs that come in the later chunk (widget/ui/later-parts.ts): choice questions need none of them. */
+export type TypedInputs = {
+  TextInput: typeof TextInput;
+  MonthYearInput: typeof MonthYearInput;
+  GridField: typeof GridField;
+};
 
 type Props = {
   q: ResolvedQuestion;
@@ -23,17 +29,9 @@ type Props = {
 };
 
 export const needsTypedInput = (q: ResolvedQuestion) =>
-  q.kind === 'number' || q.kind === 'free_text' || q.kind === 'month_year';
+  q.kind === 'number' || q.kind === 'free_text' || q.kind === 'month_year' || q.kind === 'grid';
 
 const asList = (v: Answers[string] | undefined) => (Array.isArray(v) ? v : v === undefined ? [] : [String(v)]);
-
-function ErrorMessage({ id, error, tr }: { id: string; error?: FieldError; tr: Translator }) {
-  return error ? (
-    <p id={id} class="os-error-message">
-      {tr.t(error.message, error.vars)}
-    </p>
-  ) : null;
-}
 
 /** One question as one screen's form content: the question is the heading, inside the legend or label (GOV.UK question pages). */
 export function QuestionField({ q, answers, error, tr, send, inputs }: Props) {
@@ -95,27 +93,9 @@ export function QuestionField({ q, answers, error, tr, send, inputs }: Props) {
       <inputs.MonthYearInput id={q.id} value={text} invalid={Boolean(ownError)} tr={tr} onChange={set(q.id)} />
     );
   else if (q.kind === 'grid')
-    control = (q.rows ?? []).map((row) => {
-      const rowError = error?.field === row.id ? error : undefined;
-      return (
-        <fieldset
-          key={row.id}
-          class={rowError ? 'os-row os-group-error' : 'os-row'}
-          aria-describedby={rowError ? `${domId(row.id)}-error` : undefined}
-        >
-          <legend class="os-row-legend">{row.text}</legend>
-          <ErrorMessage id={`${domId(row.id)}-error`} error={rowError} tr={tr} />
-          <ChoiceList
-            name={row.id}
-            type="radio"
-            options={q.options ?? []}
-            chosen={asList(answers[row.id])}
-            tr={tr}
-            onPick={(o) => set(row.id)(o)}
-          />
-        </fieldset>
-      );
-    });
+    control = inputs && (
+      <inputs.GridField q={q} answers={answers} error={error} tr={tr} onPick={(row, o) => set(row)(o)} />
+    );
   else if (q.kind === 'multiple_choice')
     control = (
       <ChoiceList

@@ -1,4 +1,5 @@
 import type { Translator } from '../../i18n/index.ts';
+import { later } from '../later-flow.ts';
 import type { FlowEvent } from '../survey-flow.ts';
 import { BackButton } from './back-button.tsx';
 
@@ -23,10 +24,14 @@ export function ConsentScreen({ tr, send }: { tr: Translator; send(e: FlowEvent)
       </ul>
       <p class="os-strong">{tr.t('consentQuestion')}</p>
       <div class="os-actions">
-        <button type="button" class="os-button" onClick={() => send({ type: 'consent', agree: true })}>
+        <button type="button" class="os-button" onClick={() => send(later({ type: 'consent', agree: true }))}>
           {tr.t('consentYes')}
         </button>
-        <button type="button" class="os-button os-secondary" onClick={() => send({ type: 'consent', agree: false })}>
+        <button
+          type="button"
+          class="os-button os-secondary"
+          onClick={() => send(later({ type: 'consent', agree: false }))}
+        >
           {tr.t('consentNo')}
         </button>
       </div>

@@ -1,5 +1,6 @@
 import type { ConsentGroup } from '../../../protocol/index.ts';
 import type { Translator } from '../../i18n/index.ts';
+import { later } from '../later-flow.ts';
 import type { FlowEvent } from '../survey-flow.ts';
 import { BackButton } from './back-button.tsx';
 
@@ -18,7 +19,7 @@ export function GroupConsentScreen({
   tr: Translator;
   send(e: FlowEvent): void;
 }) {
-  const answer = (agree: boolean) => () => send({ type: 'groupConsent', group, agree });
+  const answer = (agree: boolean) => () => send(later({ type: 'groupConsent', group, agree }));
   return (
     <div class="os-screen">
       <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />

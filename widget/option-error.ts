@@ -1,0 +1,38 @@
+import { OPTION_NAMES, type OptionName } from './option-names.ts';
+import type { OptionsFailure } from './options.ts';
+
+// In a chunk of its own: a page whose options are right never downloads these words (issue 5).
+
+/** What each option must look like, in the words the console error uses. */
+export const EXPECTED: Record<OptionName, string> = {
+  endpoint: 'the collector URL, such as "https://collector.example"',
+  siteKey: 'a non-empty site key',
+  survey: 'a survey id such as "career-outcomes"',
+  country: 'an ISO 3166-1 alpha-2 country code such as "FR"',
+  locale: 'a BCP 47 language tag such as "fr" or "en-GB"',
+  learnerRef: 'an opaque learner id of 1 to 256 characters',
+  sw: 'a path to the service worker on this site, such as "/outcome-survey-sw.js"',
+  debug: '"true" or "false"',
+  trigger: '"manual", "event:NAME", "delay:SECONDS" or "waves"',
+  completedAt: 'an ISO 8601 date such as "2026-01-31" or "2026-01-31T12:00:00Z" (needed by trigger "waves")',
+  waves: 'months after completion, comma-separated, such as "0,6,12"',
+  capDays: 'a whole number of days from 0 to 365',
+  courseId: 'an id of at most 128 characters',
+  pathId: 'an id of at most 128 characters',
+};
+
+/** The console message for a refused option: which one, what it was, what was expected. */
+export function optionError(raw: Record<string, unknown>, { option, key }: OptionsFailure): string {
+  const known = (OPTION_NAMES as readonly string[]).includes(key);
+  const expected = known ? EXPECTED[key as OptionName] : `one of the known options: ${OPTION_NAMES.join(', ')}`;
+  return `outcome-survey: option "${option}" is invalid (got ${show(raw[key])}); expected ${expected}. The survey is turned off.`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  try {
+    return JSON.stringify(value)?.slice(0, 80) ?? String(value);
+  } catch {
+    return typeof value;
+  }
+}
