@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbedStack, launchChromium, SITE_KEY, startEmbedStack } from './embed-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SITE_KEY, useEmbedStack } from './embed-harness.ts';
 
 // Byte budgets of issue 5, on the real build (global setup runs `npm run build`).
 const dist = resolve(import.meta.dirname, '../../dist');
@@ -117,27 +116,18 @@ describe('byte budgets (brotli, quality 11)', () => {
 
 // What the static list above misses would be downloaded but not counted: watch a real page instead.
 describe('what a page fetches before the first question', () => {
-  let stack: EmbedStack;
-  let browser: Browser;
-  beforeAll(async () => {
-    stack = await startEmbedStack();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-  });
+  const env = useEmbedStack();
 
   const hostPage = () =>
-    stack.hostPage(
+    env.stack.hostPage(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><h1>Course</h1>` +
-        `<script type="module" src="/outcome-survey.js" data-endpoint="${stack.collectorUrl}" data-site-key="${SITE_KEY}"` +
+        `<script type="module" src="/outcome-survey.js" data-endpoint="${env.stack.collectorUrl}" data-site-key="${SITE_KEY}"` +
         ` data-survey="career-outcomes" data-learner-ref="budget-learner" data-sw="/outcome-survey-sw.js" data-trigger="delay:0"></script></body></html>`,
     );
   const widgetFile = (url: string) => /\/([\w.-]+\.js)$/.exec(new URL(url).pathname)?.[1];
 
   it('fetches only counted files until the survey is shown (sync code, workbox-window and later screens come after)', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     // The moment the survey is on screen, in the page's own clock, to compare with resource timings.
     await page.addInitScript(() => {
@@ -170,7 +160,7 @@ describe('what a page fetches before the first question', () => {
   });
 
   it('shows the first question when every file outside the counted ones is blocked', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const blocked: string[] = [];
     await page.route(

@@ -1,40 +1,29 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerSurvey, type EmbedStack, launchChromium, startEmbedStack, watchPage } from './embed-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { answerSurvey, useEmbedStack, watchPage } from './embed-harness.ts';
 
 // Issue 5 / issue 2: the demo course page, served under a strict CSP on its own
 // origin, carries one answer to the collector's export, with no CSP violation.
-let stack: EmbedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startEmbedStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useEmbedStack();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the demo course page', () => {
   it('is served with the strict CSP and the collector URL filled in', async () => {
-    const res = await fetch(`${stack.demoUrl}/`);
+    const res = await fetch(`${env.stack.demoUrl}/`);
     expect(res.headers.get('content-security-policy')).toBe(
-      `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${stack.collectorUrl}`,
+      `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${env.stack.collectorUrl}`,
     );
     const html = await res.text();
-    expect(html).toContain(`data-endpoint="${stack.collectorUrl}"`);
-    expect(html).toContain(`href="${stack.collectorUrl}/v1/export?format=csv"`);
-    expect((await fetch(`${stack.demoUrl}/outcome-survey-sw.js`)).status).toBe(200);
+    expect(html).toContain(`data-endpoint="${env.stack.collectorUrl}"`);
+    expect(html).toContain(`href="${env.stack.collectorUrl}/v1/export?format=csv"`);
+    expect((await fetch(`${env.stack.demoUrl}/outcome-survey-sw.js`)).status).toBe(200);
   });
 
   it('carries an answer from "Finish the course" to the CSV export exactly once, with no CSP violation', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const seen = watchPage(page);
-    await page.goto(`${stack.demoUrl}/`);
+    await page.goto(`${env.stack.demoUrl}/`);
     const submitted = page.evaluate(
       () =>
         new Promise<{ responseId: string }>((resolve) =>
@@ -52,7 +41,7 @@ describe('the demo course page', () => {
     let csv = '';
     for (let i = 0; i < 60 && !csv.includes(responseId); i++) {
       await sleep(250);
-      csv = await stack.exportCsv();
+      csv = await env.stack.exportCsv();
     }
     expect(csv.split(responseId).length - 1).toBe(1);
     expect(seen.cspViolations).toEqual([]);
@@ -62,10 +51,10 @@ describe('the demo course page', () => {
   });
 
   it('would notice a CSP violation on that page (the watcher above can fail)', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const seen = watchPage(page);
-    await page.goto(`${stack.demoUrl}/`);
+    await page.goto(`${env.stack.demoUrl}/`);
     await page.evaluate(() => {
       const style = document.createElement('style');
       style.textContent = 'body{color:red}';

@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbedStack, launchChromium, SITE_KEY, startEmbedStack, watchPage } from './embed-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SITE_KEY, useEmbedStack, watchPage } from './embed-harness.ts';
 
 // Issue 5: <outcome-survey> takes the same options as attributes, places the survey
 // inline, reacts to attribute changes, and dispatches its events on itself.
-let stack: EmbedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startEmbedStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useEmbedStack();
 
 async function openElementPage() {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const seen = watchPage(page);
   // Listen before any script runs: the element can show (and dispatch) before a later
@@ -32,9 +21,9 @@ async function openElementPage() {
     });
   });
   await page.goto(
-    stack.hostPage(
+    env.stack.hostPage(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><h1>Course</h1>` +
-        `<outcome-survey endpoint="${stack.collectorUrl}" site-key="${SITE_KEY}" survey="career-outcomes" locale="en"></outcome-survey>` +
+        `<outcome-survey endpoint="${env.stack.collectorUrl}" site-key="${SITE_KEY}" survey="career-outcomes" locale="en"></outcome-survey>` +
         `<script type="module" src="/outcome-survey.js"></script></body></html>`,
     ),
   );

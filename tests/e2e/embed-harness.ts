@@ -2,12 +2,14 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../collector/config/load-config.ts';
 import { silentLogger } from '../../collector/logging/logger.ts';
 import { startCollector } from '../../collector/start-collector.ts';
 import { startDemo } from '../../demo/start-demo.ts';
 import { freePort } from '../support/free-port.ts';
+import { launchChromium } from './support/launch-chromium.ts';
 
 export { answerSurvey } from './support/answer-survey.ts';
 export { launchChromium } from './support/launch-chromium.ts';
@@ -125,4 +127,21 @@ export function watchPage(page: Page): { pageErrors: string[]; consoleErrors: st
     );
   });
   return seen;
+}
+
+/**
+ * Starts one stack and one browser for the calling file (or describe block) and stops them
+ * after it. The fields are filled in by beforeAll, before any test reads them.
+ */
+export function useEmbedStack(): { stack: EmbedStack; browser: Browser } {
+  const env = {} as { stack: EmbedStack; browser: Browser };
+  beforeAll(async () => {
+    env.stack = await startEmbedStack();
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.stack?.close();
+  });
+  return env;
 }

@@ -1,22 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbedStack, launchChromium, SITE_KEY, startEmbedStack, watchPage } from './embed-harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SITE_KEY, useEmbedStack, watchPage } from './embed-harness.ts';
 
 // Issue 5, "weight and isolation": the widget's look survives a hostile host page,
 // and it adds no globals but OutcomeSurvey, no global CSS and no layout shift.
-let stack: EmbedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startEmbedStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useEmbedStack();
 
 type Host = { css?: string; htmlAttributes?: string; widget?: boolean };
 
@@ -25,19 +15,19 @@ async function openHost(
   host: Host,
 ): Promise<{ page: Page; seen: ReturnType<typeof watchPage>; close(): Promise<void> }> {
   // Reduced motion: the entry animation would otherwise make opacity depend on timing.
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, reducedMotion: 'reduce' });
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   const seen = watchPage(page);
   const widget =
     host.widget === false
       ? ''
-      : `<script type="module" src="/outcome-survey.js" data-endpoint="${stack.collectorUrl}" data-site-key="${SITE_KEY}" data-survey="career-outcomes"></script>`;
+      : `<script type="module" src="/outcome-survey.js" data-endpoint="${env.stack.collectorUrl}" data-site-key="${SITE_KEY}" data-survey="career-outcomes"></script>`;
   const paragraphs = Array.from(
     { length: 30 },
     (_, i) => `<p>Lesson text ${i + 1}: enough content to scroll and to shift if anything pushed it.</p>`,
   ).join('');
   const html = `<!doctype html><html lang="en" ${host.htmlAttributes ?? ''}><head><meta charset="utf-8"><title>host</title>${host.css ? `<style>${host.css}</style>` : ''}</head><body><main><h1>A course</h1>${paragraphs}</main>${widget}</body></html>`;
-  await page.goto(stack.hostPage(html));
+  await page.goto(env.stack.hostPage(html));
   return { page, seen, close: () => context.close() };
 }
 
@@ -178,7 +168,7 @@ describe('the widget on a host page', () => {
         return { loaded, scripts };
       });
     // The survey code's chunk, by the build's own record of it.
-    const coreFile = JSON.parse(readFileSync(join(stack.distDir, '.vite/manifest.json'), 'utf8'))[
+    const coreFile = JSON.parse(readFileSync(join(env.stack.distDir, '.vite/manifest.json'), 'utf8'))[
       'widget/outcome-survey.ts'
     ].file as string;
     const isCore = (name: string) => name === `/${coreFile}`;

@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbedStack, launchChromium, SITE_KEY, startEmbedStack, watchPage } from './embed-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SITE_KEY, useEmbedStack, watchPage } from './embed-harness.ts';
 
 // Issue 5: every option broken in turn gives one console error naming it, the widget
 // stays out of the way, and the host page never sees an exception of ours.
-let stack: EmbedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startEmbedStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useEmbedStack();
 
 const valid = (): Record<string, string> => ({
-  'data-endpoint': stack.collectorUrl,
+  'data-endpoint': env.stack.collectorUrl,
   'data-site-key': SITE_KEY,
   'data-survey': 'career-outcomes',
   'data-trigger': 'delay:0',
@@ -41,14 +30,14 @@ const broken: [string, string][] = [
 ];
 
 async function load(attributes: Record<string, string>) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const seen = watchPage(page);
   const attrs = Object.entries(attributes)
     .map(([name, value]) => `${name}="${value}"`)
     .join(' ');
   await page.goto(
-    stack.hostPage(
+    env.stack.hostPage(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><p>Course</p><script type="module" src="/outcome-survey.js" ${attrs}></script></body></html>`,
     ),
   );
@@ -91,11 +80,11 @@ describe('the JavaScript API used wrongly', () => {
   ];
 
   it.each(misuse)('%s logs one console error and throws nothing', async (_case, call) => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const seen = watchPage(page);
     await page.goto(
-      stack.hostPage(
+      env.stack.hostPage(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><script type="module" src="/outcome-survey.js"></script></body></html>`,
       ),
     );

@@ -1,20 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmbedStack, launchChromium, SITE_KEY, startEmbedStack, watchPage } from './embed-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { SITE_KEY, useEmbedStack, watchPage } from './embed-harness.ts';
 
 // Issue 3, "looks": hosts theme the survey through custom properties set on its host element
 // (widget/ui/THEMING.md); the same names on :root, which every element inherits, do not restyle it.
-let stack: EmbedStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startEmbedStack();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const env = useEmbedStack();
 
 const DEFAULT_ACCENT = 'rgb(29, 112, 184)'; // #1d70b8
 const PURPLE = 'rgb(106, 27, 154)'; // #6a1b9a
@@ -23,16 +12,16 @@ type Placement = 'script tag' | 'element';
 
 /** Opens a host page with the given CSS and returns the computed look of the survey's primary button. */
 async function primaryButton(placement: Placement, css: string) {
-  const context = await browser.newContext({ colorScheme: 'light', reducedMotion: 'reduce' });
+  const context = await env.browser.newContext({ colorScheme: 'light', reducedMotion: 'reduce' });
   const page = await context.newPage();
   const seen = watchPage(page);
-  const options = `endpoint="${stack.collectorUrl}" site-key="${SITE_KEY}" survey="career-outcomes" locale="en"`;
+  const options = `endpoint="${env.stack.collectorUrl}" site-key="${SITE_KEY}" survey="career-outcomes" locale="en"`;
   const widget =
     placement === 'element'
       ? `<outcome-survey ${options}></outcome-survey><script type="module" src="/outcome-survey.js"></script>`
       : `<script type="module" src="/outcome-survey.js" ${options.replace(/(^| )([\w-]+)=/g, '$1data-$2=')} data-trigger="delay:0"></script>`;
   await page.goto(
-    stack.hostPage(
+    env.stack.hostPage(
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><style>${css}</style></head>` +
         `<body><h1>Course</h1>${widget}</body></html>`,
     ),
