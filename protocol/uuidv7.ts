@@ -1,3 +1,6 @@
+// protocol/ is typed without DOM or Node libraries; Web Crypto is in browsers, workers and Node 20.
+declare const crypto: { getRandomValues(bytes: Uint8Array): Uint8Array };
+
 /**
  * UUID version 7 (RFC 9562): 48-bit Unix milliseconds, then random bits, so ids
  * sort by creation time. Made on the client once and reused on every retry.

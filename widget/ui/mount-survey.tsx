@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { h, render } from 'preact';
 import type { ConsentGroup, ResolvedSurvey, SurveyResponse } from '../../protocol/index.ts';
 import { createTranslator, loadUiTable, type Translator } from '../i18n/index.ts';
 import { nextTask } from '../next-task.ts';

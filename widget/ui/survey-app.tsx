@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { h } from 'preact';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import { needsTypedInput, QuestionField } from './fields/question-field.tsx';

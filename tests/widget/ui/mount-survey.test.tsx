@@ -1,4 +1,5 @@
 import { fireEvent, waitFor, within } from '@testing-library/preact';
+import { h } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountSurvey, type SurveyUiProps } from '../../../widget/ui/mount-survey.tsx';
 import { harnessSurvey } from '../../e2e/fixtures/ui-harness-survey.ts';

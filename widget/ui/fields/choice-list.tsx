@@ -1,4 +1,4 @@
-import { Fragment } from 'preact';
+import { Fragment, h } from 'preact';
 import type { ResolvedQuestion } from '../../../protocol/index.ts';
 import { PREFER_NOT_TO_SAY } from '../../../protocol/option-ids.ts';
 import type { Translator } from '../../i18n/index.ts';

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { Fragment, h } from 'preact';
 import type { ResolvedQuestion } from '../../../protocol/index.ts';
 import type { Translator } from '../../i18n/index.ts';
 import type { FieldError } from '../check-answer.ts';

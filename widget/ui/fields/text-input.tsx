@@ -1,3 +1,4 @@
+import { Fragment, h } from 'preact';
 import type { ResolvedQuestion } from '../../../protocol/index.ts';
 import type { Translator } from '../../i18n/index.ts';
 import { domId } from './dom-id.ts';

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 /** GOV.UK's back link, as a button: going back is a state change, not a navigation. */
 export function BackButton({ label, onClick }: { label: string; onClick(): void }) {
   return (

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { Translator } from '../../i18n/index.ts';
 import { flowPath, stepGroup } from '../flow-path.ts';
 import { formatAnswer } from '../format-answer.ts';

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { Translator } from '../../i18n/index.ts';
 import { later } from '../later-flow.ts';
 import type { FlowEvent } from '../survey-flow.ts';

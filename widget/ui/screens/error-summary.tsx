@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { Translator } from '../../i18n/index.ts';
 import type { FieldError } from '../check-answer.ts';
 import { domId, focusField } from '../fields/dom-id.ts';

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { ConsentGroup } from '../../../protocol/index.ts';
 import type { Translator } from '../../i18n/index.ts';
 import { later } from '../later-flow.ts';

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { Translator } from '../../i18n/index.ts';
 import { CONSENT, stepGroup } from '../flow-path.ts';
 import type { FlowEvent, FlowState } from '../survey-flow.ts';
