@@ -1,6 +1,7 @@
 import { setDebug } from './debug-log.ts';
-import { createEvents, type EventName, type Handler } from './events.ts';
+import { createEvents, EVENT_NAMES, type EventName, type Handler } from './events.ts';
 import { guarded } from './guarded.ts';
+import type { Misuse } from './misuse.ts';
 import { kebab } from './option-names.ts';
 import { type EmbedOptions, parseOptions } from './options.ts';
 import { readAttributes } from './read-attributes.ts';
@@ -28,6 +29,28 @@ export type OutcomeSurveyCore = {
 
 type Entry = { options: EmbedOptions; controller: Controller };
 
+/**
+ * One console error for a wrong option or call. Its words load in a chunk of their own (widget/misuse.ts),
+ * off the path to the first question; if that chunk cannot load, a short message says what was wrong.
+ */
+function explain(
+  say: (words: typeof import('./misuse.ts')) => string,
+  short: string,
+  then?: (message: string) => void,
+): void {
+  import('./misuse.ts').then(
+    (words) => {
+      const message = say(words);
+      console.error(message);
+      then?.(message);
+    },
+    (error: unknown) => console.error(`outcome-survey: ${short}`, error),
+  );
+}
+
+const misused = (misuse: Misuse) =>
+  explain((words) => words.misuseMessage(misuse), `${misuse.call}() was called wrongly.`);
+
 export function createOutcomeSurvey(): OutcomeSurveyCore {
   const events = createEvents();
   const elements = new Map<HTMLElement, Entry>();
@@ -52,16 +75,11 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
   ): Entry | null {
     const parsed = parseOptions(raw, nameOf, strict);
     if (!parsed.ok) {
-      // The words explaining each option come in their own chunk, off the path to the first question.
       const { option } = parsed;
-      import('./option-error.ts').then(
-        ({ optionError }) => {
-          const message = optionError(raw, parsed);
-          console.error(message);
-          events.emit('error', { option, message }, host.target);
-        },
-        (error: unknown) =>
-          console.error(`outcome-survey: option "${option}" is invalid; the survey is turned off.`, error),
+      explain(
+        (words) => words.optionError(raw, parsed),
+        `option "${option}" is invalid; the survey is turned off.`,
+        (message) => events.emit('error', { option, message }, host.target),
       );
       return null;
     }
@@ -131,9 +149,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       async (surveyId?: string) => {
         const entry = entries().find((e) => surveyId === undefined || e.options.survey === surveyId);
         if (!entry) {
-          console.error(
-            `outcome-survey: show(${surveyId === undefined ? '' : JSON.stringify(surveyId)}) found no configured survey${surveyId ? ' with that id' : ''}; call init() or add data-* options to the script tag first.`,
-          );
+          misused({ call: 'show', surveyId });
           return false;
         }
         return entry.controller.show();
@@ -142,14 +158,17 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
     ),
     on: guarded(
       'on',
-      (event: EventName, handler: Handler) => events.on(event, handler),
+      (event: EventName, handler: Handler) => {
+        if (EVENT_NAMES.includes(event) && typeof handler === 'function') return events.on(event, handler);
+        misused({ call: 'on', event, handler });
+        return () => {};
+      },
       () => {},
     ),
     track: guarded(
       'track',
       (eventName: string) => {
-        if (typeof eventName !== 'string')
-          throw new TypeError(`track(eventName) expects a string, got ${typeof eventName}`);
+        if (typeof eventName !== 'string') return misused({ call: 'track', eventName });
         for (const entry of entries()) entry.controller.track(eventName);
       },
       undefined,

@@ -38,11 +38,4 @@ describe('events', () => {
     expect(after).toHaveBeenCalledOnce();
     expect(error.mock.calls[0][0]).toContain('"submitted"');
   });
-
-  it('refuses an unknown event name with one console error', () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    createEvents().on('opened' as never, () => {});
-    expect(error).toHaveBeenCalledOnce();
-    expect(error.mock.calls[0][0]).toContain('shown, dismissed, submitted, synced, error');
-  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionError } from '../../../widget/option-error.ts';
+import { optionError } from '../../../widget/misuse.ts';
 import { parseOptions } from '../../../widget/options.ts';
 
 const valid = { endpoint: 'https://collector.example/', siteKey: 'demo-site-key', survey: 'career-outcomes' };

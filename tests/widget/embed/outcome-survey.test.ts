@@ -177,6 +177,46 @@ describe('OutcomeSurvey', () => {
     expect(ui.mounts).toHaveLength(0);
   });
 
+  it.each([
+    [
+      'on() with an unknown event',
+      () => api.on('opened' as never, () => {}),
+      /one of shown, dismissed, submitted, synced, error.*got "opened" and function/,
+    ],
+    ['on() without a handler', () => api.on('shown', 'alert' as never), /handler a function; got "shown" and string/],
+    ['track() with a number', () => api.track(42 as never), /track\(eventName\) expects a string.*got 42/],
+    ['show() with no survey configured', () => api.show(), /show\(\) found no configured survey; call init\(\)/],
+    [
+      'show() of a survey not configured',
+      () => {
+        api.init(base);
+        return api.show('other');
+      },
+      /show\("other"\) found no configured survey with that id/,
+    ],
+  ])('explains %s in one console error and throws nothing', async (_case, call, message) => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const shown = vi.fn();
+    api.on('shown', shown);
+    expect(call).not.toThrow();
+    // The words come in a chunk of their own (widget/misuse.ts), fetched only when a call is wrong.
+    await vi.waitFor(() => expect(error).toHaveBeenCalledOnce());
+    expect(String(error.mock.calls[0][0])).toMatch(message);
+    await settle();
+    expect(error).toHaveBeenCalledOnce();
+    expect(shown).not.toHaveBeenCalled();
+  });
+
+  it('still delivers events to a handler added after a wrong call', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const shown = vi.fn();
+    api.on('opened' as never, shown);
+    api.on('shown', shown);
+    api.init(base);
+    await api.show();
+    expect(shown).toHaveBeenCalledOnce();
+  });
+
   it('takes the survey away on destroy', async () => {
     api.init(base);
     await api.show();

@@ -1,7 +1,9 @@
+import { EVENT_NAMES } from './events.ts';
 import { OPTION_NAMES, type OptionName } from './option-names.ts';
 import type { OptionsFailure } from './options.ts';
 
-// In a chunk of its own: a page whose options are right never downloads these words (issue 5).
+// The words for a widget used wrongly, in a chunk of their own: a page that embeds it right never
+// downloads them (issue 5). Each message names the call or option, what it got and what it expects.
 
 /** What each option must look like, in the words the console error uses. */
 export const EXPECTED: Record<OptionName, string> = {
@@ -34,5 +36,25 @@ function show(value: unknown): string {
     return JSON.stringify(value)?.slice(0, 80) ?? String(value);
   } catch {
     return typeof value;
+  }
+}
+
+/** A call of the JavaScript API that cannot be obeyed, as core found it. */
+export type Misuse =
+  | { call: 'on'; event: unknown; handler: unknown }
+  | { call: 'track'; eventName: unknown }
+  | { call: 'show'; surveyId: string | undefined };
+
+/** The console message for a wrong call: which call, what it got, what it expects. */
+export function misuseMessage(misuse: Misuse): string {
+  switch (misuse.call) {
+    case 'on':
+      return `outcome-survey: on(event, handler) expects event to be one of ${EVENT_NAMES.join(', ')} and handler a function; got ${show(misuse.event)} and ${typeof misuse.handler}.`;
+    case 'track':
+      return `outcome-survey: track(eventName) expects a string, such as "course_completed"; got ${show(misuse.eventName)}.`;
+    case 'show': {
+      const { surveyId } = misuse;
+      return `outcome-survey: show(${surveyId === undefined ? '' : show(surveyId)}) found no configured survey${surveyId === undefined ? '' : ' with that id'}; call init() or add data-* options to the script tag first.`;
+    }
   }
 }
