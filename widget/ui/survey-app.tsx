@@ -4,7 +4,6 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import { needsTypedInput, QuestionField } from './fields/question-field.tsx';
 import { flowPath, isQuestionStep } from './flow-path.ts';
-import type { LaterEvent } from './later-flow.ts';
 import { type LaterParts, loadLaterParts } from './load-later-parts.ts';
 import type { SurveyUiProps } from './mount-survey.tsx';
 import { BackButton } from './screens/back-button.tsx';
@@ -24,24 +23,12 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: firstTr,
   useEffect(() => {
     if (state.screen !== 'sending') return;
     let live = true;
-    // Sending starts from check-your-answers, so the later chunk (what to send, the flow's
-    // transitions from here) is already loaded.
-    const settle = (event: LaterEvent) =>
-      loadLaterParts().then(
-        (m) => live && send(m.later(event)),
-        () => {},
-      );
+    // Sending starts from check-your-answers, so the later chunk is already loaded.
     loadLaterParts()
-      .then((m) =>
-        onSubmit({
-          answers: m.answersToSend(state.questions, state.answers, state.consent, state.groups),
-          consentSensitive: state.consent === true,
-          consentGroups: m.agreedGroups(state.questions, state.answers, state.consent, state.groups),
-        }),
-      )
+      .then((m) => m.sendAnswers(state, onSubmit))
       .then(
-        (outcome) => settle({ type: 'submitted', outcome }),
-        () => settle({ type: 'submitFailed' }),
+        (event) => live && send(event),
+        () => {},
       );
     return () => {
       live = false;
