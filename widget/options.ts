@@ -6,7 +6,9 @@ import { parseTrigger, type Trigger } from './triggers/parse-trigger.ts';
 // first question, and zod/mini costs ≈5.5–7 KB brotli there (shared/research/peer-bundles.md),
 // more than a third of that path's 15 KB budget. Fourteen flat options need only a predicate
 // each; the protocol's shapes, which nest, stay in zod on the collector's side. The words that
-// explain a wrong option are in misuse.ts, fetched only when one is wrong.
+// explain a wrong option are in misuse.ts, fetched only when one is wrong. The same rules written
+// as a zod/mini schema are checked against this one on generated input
+// (tests/widget/embed/options-contract.test.ts).
 
 const parsesAs = (v: string, ok: (url: URL) => boolean) => {
   try {
