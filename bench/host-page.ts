@@ -12,10 +12,11 @@ export type FirstQuestionTiming = {
 
 /**
  * A host page that inserts the widget's script tag, calls OutcomeSurvey.show() as soon as the
- * global exists, presses the intro screen's Start, and notes when `question` is visible in the
- * open shadow root. Times are performance.now() in the page; results land on window.__bench.
+ * global exists, presses the intro screen's Start `readMs` after it appears (0: in the frame it is
+ * seen; more: a learner reading it), and notes when `question` is visible in the open shadow root.
+ * Times are performance.now() in the page; results land on window.__bench.
  */
-export function firstQuestionPage(embed: Embed, question: string, loaderPath: string): string {
+export function firstQuestionPage(embed: Embed, question: string, loaderPath: string, readMs = 0): string {
   const attrs = {
     'data-endpoint': embed.endpoint,
     'data-site-key': embed.siteKey,
@@ -49,7 +50,8 @@ function tick() {
     const start = b.introAt === undefined && root.querySelector('.os-screen button.os-button:not(.os-secondary)');
     if (start && start.getBoundingClientRect().height > 0) {
       b.introAt = performance.now();
-      start.click();
+      if (${readMs} > 0) setTimeout(() => start.click(), ${readMs});
+      else start.click();
     }
   }
   requestAnimationFrame(tick);

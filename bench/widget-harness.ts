@@ -14,8 +14,11 @@ export type Harness = {
   browser: Browser;
   embed: Embed;
   databaseUrl: string;
-  /** One page load in a fresh browser context (empty HTTP cache), CPU slowed `throttle` times. */
-  firstQuestion(throttle: number, timeoutMs?: number): Promise<FirstQuestionTiming>;
+  /**
+   * One page load in a fresh browser context (empty HTTP cache), CPU slowed `throttle` times. Start
+   * is pressed as soon as the intro is seen, or after `readIntroMs` like a learner reading it.
+   */
+  firstQuestion(throttle: number, options?: { timeoutMs?: number; readIntroMs?: number }): Promise<FirstQuestionTiming>;
 };
 
 /** The built widget on a loopback host page, a real collector on another origin, and headless Chromium. */
@@ -39,6 +42,12 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
       locale: LOCALE,
     };
     server.pages.set('/first.html', firstQuestionPage(embed, first.text, '/dist/outcome-survey.js'));
+    const readingPage = (ms: number) => {
+      const path = `/first-read-${ms}.html`;
+      if (!server.pages.has(path))
+        server.pages.set(path, firstQuestionPage(embed, first.text, '/dist/outcome-survey.js', ms));
+      return path;
+    };
     const b = browser;
     const harness: Harness = {
       server,
@@ -46,13 +55,13 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
       browser: b,
       embed,
       databaseUrl,
-      async firstQuestion(throttle, timeoutMs = 30_000) {
+      async firstQuestion(throttle, { timeoutMs = 30_000, readIntroMs = 0 } = {}) {
         const context = await b.newContext();
         try {
           const page = await context.newPage();
           if (throttle > 1)
             await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
-          await page.goto(`${server.origin}/first.html`);
+          await page.goto(`${server.origin}${readIntroMs > 0 ? readingPage(readIntroMs) : '/first.html'}`);
           await page.waitForFunction(
             'window.__bench.visibleAt !== undefined || window.__bench.error !== undefined',
             undefined,
