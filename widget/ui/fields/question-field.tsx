@@ -7,17 +7,14 @@ import type { Answers } from '../flow-path.ts';
 import type { FlowEvent } from '../survey-flow.ts';
 import { ChoiceList } from './choice-list.tsx';
 import { domId } from './dom-id.ts';
-import { ErrorMessage } from './error-message.tsx';
-import type { GridField } from './grid-field.tsx';
-import type { MonthYearInput } from './month-year-input.tsx';
-import type { TextInput } from './text-input.tsx';
+import type { ErrorMessage } from './error-message.tsx';
+import type { TypedField } from './typed-field.tsx';
 
-/** The inputs that come in the later chunk (widget/ui/later-parts.ts): choice questions need none of them. */
-export type TypedInputs = {
-  TextInput: typeof TextInput;
-  MonthYearInput: typeof MonthYearInput;
-  GridField: typeof GridField;
-};
+/**
+ * What comes in the later chunk (widget/ui/later-parts.ts): the typed questions (number, free text,
+ * month-year, grid) and the error line, which only an answer check (also later) can call for.
+ */
+export type LaterFields = { TypedField: typeof TypedField; ErrorMessage: typeof ErrorMessage };
 
 type Props = {
   q: ResolvedQuestion;
@@ -26,7 +23,16 @@ type Props = {
   tr: Translator;
   send(e: FlowEvent): void;
   /** Undefined until the later chunk arrives; the app shows a typed question only once it has. */
-  inputs?: TypedInputs;
+  inputs?: LaterFields;
+};
+
+/** What a question's field is made of, whichever chunk draws its input. */
+export type FieldParts = {
+  title: ComponentChildren;
+  extras: ComponentChildren;
+  describedBy: string;
+  invalid: boolean;
+  set(key: string): (value: Answers[string] | undefined) => void;
 };
 
 export const needsTypedInput = (q: ResolvedQuestion) =>
@@ -40,95 +46,68 @@ export function QuestionField({ q, answers, error, tr, send, inputs }: Props) {
   const errorId = `${domId(q.id)}-error`;
   const ownError = error && (error.field === q.id || error.field === `${q.id}.year`) ? error : undefined;
   const hint = q.kind === 'multiple_choice' ? [q.hint, tr.t('selectAll')].filter(Boolean).join(' ') : q.hint;
-  const describedBy = [hint ? hintId : '', ownError ? errorId : ''].join(' ').trim();
-  const title = (
-    <>
-      {q.text}
-      {!q.required && <span class="os-optional"> {tr.t('optional')}</span>}
-    </>
-  );
-  const extras: ComponentChildren = (
-    <>
-      {hint && (
-        <p id={hintId} class="os-hint">
-          {hint}
-        </p>
-      )}
-      {q.link && (
-        <p class="os-hint">
-          <a href={q.link.href} target="_blank" rel="noopener noreferrer">
-            {q.link.label}
-          </a>
-        </p>
-      )}
-      <ErrorMessage id={errorId} error={ownError} tr={tr} />
-    </>
-  );
-  const set = (key: string) => (value: Answers[string] | undefined) => send({ type: 'set', key, value });
-  const raw = answers[q.id];
-  const text = raw === undefined ? '' : String(raw);
-
-  if (q.kind === 'number' || q.kind === 'free_text')
-    return (
-      <div class={ownError ? 'os-group os-group-error' : 'os-group'}>
-        <h2 class="os-heading" tabIndex={-1}>
-          <label for={domId(q.id)}>{title}</label>
-        </h2>
-        {extras}
-        {inputs && (
-          <inputs.TextInput
-            q={q}
-            value={text}
-            describedBy={describedBy}
-            invalid={Boolean(ownError)}
-            tr={tr}
-            onChange={set(q.id)}
-          />
+  const parts: FieldParts = {
+    title: (
+      <>
+        {q.text}
+        {!q.required && <span class="os-optional"> {tr.t('optional')}</span>}
+      </>
+    ),
+    extras: (
+      <>
+        {hint && (
+          <p id={hintId} class="os-hint">
+            {hint}
+          </p>
         )}
-      </div>
-    );
+        {q.link && (
+          <p class="os-hint">
+            <a href={q.link.href} target="_blank" rel="noopener noreferrer">
+              {q.link.label}
+            </a>
+          </p>
+        )}
+        {ownError && inputs && <inputs.ErrorMessage id={errorId} error={ownError} tr={tr} />}
+      </>
+    ),
+    describedBy: [hint ? hintId : '', ownError ? errorId : ''].join(' ').trim(),
+    invalid: Boolean(ownError),
+    set: (key) => (value) => send({ type: 'set', key, value }),
+  };
+  if (needsTypedInput(q))
+    return inputs ? <inputs.TypedField q={q} answers={answers} error={error} tr={tr} parts={parts} /> : null;
 
-  let control: ComponentChildren;
-  if (q.kind === 'month_year')
-    control = inputs && (
-      <inputs.MonthYearInput id={q.id} value={text} invalid={Boolean(ownError)} tr={tr} onChange={set(q.id)} />
-    );
-  else if (q.kind === 'grid')
-    control = inputs && (
-      <inputs.GridField q={q} answers={answers} error={error} tr={tr} onPick={(row, o) => set(row)(o)} />
-    );
-  else if (q.kind === 'multiple_choice')
-    control = (
-      <ChoiceList
-        name={q.id}
-        type="checkbox"
-        options={q.options ?? []}
-        chosen={asList(raw)}
-        tr={tr}
-        onPick={(option, checked) => send({ type: 'toggle', question: q.id, option, checked })}
-      />
-    );
-  else
-    control = (
-      <ChoiceList
-        name={q.id}
-        type="radio"
-        options={q.options ?? []}
-        chosen={asList(raw)}
-        tr={tr}
-        onPick={(o) => set(q.id)(o)}
-      />
-    );
-
+  const multiple = q.kind === 'multiple_choice';
   return (
-    <fieldset class={ownError ? 'os-group os-group-error' : 'os-group'} aria-describedby={describedBy || undefined}>
+    <FieldSet parts={parts}>
+      <ChoiceList
+        name={q.id}
+        type={multiple ? 'checkbox' : 'radio'}
+        options={q.options ?? []}
+        chosen={asList(answers[q.id])}
+        tr={tr}
+        onPick={(option, checked) =>
+          multiple ? send({ type: 'toggle', question: q.id, option, checked }) : parts.set(q.id)(option)
+        }
+      />
+    </FieldSet>
+  );
+}
+
+/** A question whose answer is a group of inputs: the legend holds the question as the screen's heading. */
+export function FieldSet({ parts, children }: { parts: FieldParts; children: ComponentChildren }) {
+  return (
+    <fieldset
+      class={parts.invalid ? 'os-group os-group-error' : 'os-group'}
+      aria-describedby={parts.describedBy || undefined}
+    >
       <legend class="os-legend">
         <h2 class="os-heading" tabIndex={-1}>
-          {title}
+          {parts.title}
         </h2>
       </legend>
-      {extras}
-      {control}
+      {parts.extras}
+      {children}
     </fieldset>
   );
 }
