@@ -15,7 +15,19 @@ export async function loadSurvey(
   const query = new URLSearchParams({ locale });
   if (country) query.set('country', country);
   const url = `${endpoint}/v1/surveys/${encodeURIComponent(surveyId)}?${query}`;
-  const res = await fetch(url, { credentials: 'omit' });
+  // Always asked of the collector (a prompt is rare; a changed survey shows at once). When it is
+  // unreachable or failing (offline, down, 5xx), the copy this browser fetched before, however old
+  // (the answer may be cached), so a learner who saw the survey once can still answer; the answers
+  // queue as usual. Without a copy, force-cache asks the network again and fails as before.
+  const get = (cache: RequestCache) => fetch(url, { credentials: 'omit', cache });
+  const res = await get('no-cache')
+    .then(
+      (r) => (r.status < 500 ? r : get('force-cache')),
+      () => get('force-cache'),
+    )
+    .catch((error: unknown) => {
+      throw new Error(`outcome-survey: GET ${url} failed (${error}) and this browser keeps no earlier copy`);
+    });
   if (!res.ok)
     throw new Error(`outcome-survey: GET ${url} answered ${res.status}; check the survey id and the endpoint`);
   const survey = (await res.json()) as ResolvedSurvey;

@@ -28,7 +28,9 @@ export function surveyRoutes(surveys: SurveyRegistry): Hono {
     if (errors.length) return jsonError(c, 400, 'bad survey query', errors);
     const def = surveys.latest(id);
     if (!def) return jsonError(c, 404, `no survey with id ${quote(id)}`);
-    // Definitions change only with a deploy; a short cache spares the collector one request per page view.
+    // Storable, so the browser keeps a copy: the widget asks again at each prompt (no-cache) and shows
+    // the kept copy when the collector cannot be reached (widget/load-survey.ts). Definitions change
+    // only with a deploy, so a copy a few minutes old is also fine for other readers.
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(resolveSurvey(def, { country, locale }));
   });

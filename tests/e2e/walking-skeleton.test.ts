@@ -112,4 +112,45 @@ describe('walking skeleton', () => {
     expect(ids).toHaveLength(1);
     await context.close();
   });
+
+  it('shows the survey kept from an earlier visit while the collector is down, and delivers the answers once it is back', async () => {
+    await start();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(demo?.url ?? '');
+    // A first visit fetches the survey; the learner says "Not now".
+    await page.getByRole('button', { name: 'Give feedback' }).click();
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await page.getByRole('button', { name: 'Start' }).waitFor({ state: 'detached' });
+    await collector?.close();
+    // The next visit, with the collector unreachable: the browser's earlier copy of the survey is shown.
+    await page.reload();
+    await page.getByRole('button', { name: 'Give feedback' }).click();
+    expect(await answerSurvey(page)).toMatch(/saved/i);
+    collector = await startCollector({
+      config: configFor(new URL(demo?.url ?? '').origin, port),
+      port,
+      log: silentLogger,
+    });
+    await page.reload();
+    expect(await waitForExport(1)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('shows nothing, with one console error naming the survey address, when the collector is down on a first visit', async () => {
+    await start();
+    await collector?.close();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(demo?.url ?? '');
+    await page.getByRole('button', { name: 'Give feedback' }).click();
+    for (let i = 0; i < 50 && !errors.some((e) => e.startsWith('outcome-survey:')); i++) await page.waitForTimeout(100);
+    expect(await page.getByRole('button', { name: 'Start' }).count()).toBe(0);
+    expect(errors.filter((e) => e.startsWith('outcome-survey:'))).toEqual([
+      expect.stringMatching(/v1\/surveys\/career-outcomes/),
+    ]);
+    await context.close();
+  });
 });
