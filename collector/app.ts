@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
 import type { Config } from './config/load-config.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { isResearcherRequest, requireBearer } from './http/bearer-auth.ts';
+import { requireCredential, researcherAccess, researcherCredentials } from './http/bearer-auth.ts';
 import { clientAddress } from './http/client-address.ts';
 import { jsonError } from './http/json-error.ts';
 import { rateLimit } from './http/rate-limit.ts';
@@ -35,7 +35,15 @@ export function createApp(deps: AppDeps, { config, log = silentLogger, now = Dat
     '/v1/*',
     rateLimit(addressLimiter, (c) => clientAddress(c, config.trustProxy), 'from this address'),
   );
-  app.use('*', requireBearer(deps.settings.exportToken, isResearcherRequest));
+  app.use('*', requireCredential(researcherCredentials(config), researcherAccess));
+  // Production only: in development one made-up token is the norm, and a warning on every
+  // `npm start` would teach people to skim past warnings (scripts/start.ts says it instead).
+  if (config.production && !config.eraseToken)
+    log.warn({
+      event: 'erase_token_unset',
+      message:
+        'ERASE_TOKEN is not set, so EXPORT_TOKEN both reads every response and erases learners; set it to separate them',
+    });
 
   app.route('/', healthRoute(deps.storage));
   app.route('/', surveyRoutes(deps.surveys));

@@ -14,6 +14,10 @@ try {
   const collector = await startCollector({ config });
   const siteKey = Object.keys(config.siteKeys)[0];
   const demo = await startDemo({ port: demoPort, collectorUrl: collector.url, siteKey });
+  // Printed only when set, like a given EXPORT_TOKEN: no erase token is ever made up.
+  const erase = config.eraseToken
+    ? `${config.eraseToken}   (DELETE /v1/learners/:ref only; it cannot read)`
+    : 'not set: the export token also erases (set ERASE_TOKEN to separate them)';
   console.log(
     [
       '',
@@ -22,6 +26,7 @@ try {
       `  Dashboard          ${collector.url}/v1/dashboard`,
       `  Export token       ${config.exportToken}${config.exportTokenGenerated ? '   (made up for this run; set EXPORT_TOKEN to keep one)' : ''}`,
       `  CSV export         curl -H "Authorization: Bearer ${config.exportToken}" "${collector.url}/v1/export?format=csv"`,
+      `  Erase token        ${erase}`,
       `  Database           ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'postgres (DATABASE_URL)'}`,
       '',
     ].join('\n'),

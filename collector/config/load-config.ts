@@ -14,6 +14,8 @@ export type Config = {
   exportToken: string;
   /** True when no EXPORT_TOKEN was given (development only) and one was made up: main prints it. */
   exportTokenGenerated: boolean;
+  /** When set, the only token for DELETE /v1/learners/:ref, and it cannot read; unset, exportToken also erases. */
+  eraseToken: string | undefined;
   learnerRefSecret: string;
   siteKeys: SiteKeys;
   surveysDir: string;
@@ -62,6 +64,10 @@ export function loadConfig(
   if (production && !s.EXPORT_TOKEN) throw required('EXPORT_TOKEN');
   if (production && !s.LEARNER_REF_SECRET) throw required('LEARNER_REF_SECRET');
   if (production && !s.SITE_KEYS) throw required('SITE_KEYS');
+  if (s.ERASE_TOKEN !== undefined && s.ERASE_TOKEN === s.EXPORT_TOKEN)
+    throw new ConfigError(
+      'ERASE_TOKEN: must differ from EXPORT_TOKEN; the same value would let whoever reads the data also erase it',
+    );
   return {
     production,
     port: s.COLLECTOR_PORT,
@@ -69,6 +75,7 @@ export function loadConfig(
     databaseUrl: s.DATABASE_URL,
     exportToken: s.EXPORT_TOKEN ?? randomBytes(24).toString('base64url'),
     exportTokenGenerated: !s.EXPORT_TOKEN,
+    eraseToken: s.ERASE_TOKEN,
     learnerRefSecret: s.LEARNER_REF_SECRET ?? DEV_LEARNER_REF_SECRET,
     siteKeys: s.SITE_KEYS ?? DEV_SITE_KEYS,
     surveysDir: s.SURVEYS_DIR,

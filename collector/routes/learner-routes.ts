@@ -4,7 +4,10 @@ import { learnerHash } from '../ingest/learner-hash.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Storage } from '../storage/storage.ts';
 
-/** DELETE /v1/learners/:ref (behind the bearer token, applied in app.ts): the right to erasure. */
+/**
+ * DELETE /v1/learners/:ref, the right to erasure. Behind ERASE_TOKEN, or EXPORT_TOKEN where
+ * no erase token is set; app.ts applies the check (collector/http/bearer-auth.ts).
+ */
 export function learnerRoutes(deps: { storage: Storage; learnerRefSecret: string; log: Logger }): Hono {
   return new Hono().delete('/v1/learners/:ref', async (c) => {
     const ref = c.req.param('ref');

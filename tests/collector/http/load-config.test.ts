@@ -52,6 +52,13 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['leaves the erase token unset, so the export token also erases', {}, undefined],
+    ['reads an erase token', { ERASE_TOKEN: 'a-long-enough-erase-token' }, 'a-long-enough-erase-token'],
+  ])('%s', (_name, env, eraseToken) => {
+    expect(loadConfig({ ...PROD, ...env }).eraseToken).toBe(eraseToken);
+  });
+
+  it.each([
     ['COLLECTOR_PORT', { COLLECTOR_PORT: 'eighty' }, 'COLLECTOR_PORT'],
     ['COLLECTOR_PORT range', { COLLECTOR_PORT: '70000' }, 'COLLECTOR_PORT'],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: expected "sqlite:PATH" or "postgres://…"'],
@@ -65,6 +72,12 @@ describe('loadConfig', () => {
     ],
     ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
     ['EXPORT_TOKEN length', { EXPORT_TOKEN: 'short' }, 'EXPORT_TOKEN: expected at least 16 characters'],
+    ['ERASE_TOKEN length', { ERASE_TOKEN: 'short' }, 'ERASE_TOKEN: expected at least 16 characters'],
+    [
+      'an ERASE_TOKEN equal to EXPORT_TOKEN',
+      { ...PROD, ERASE_TOKEN: PROD.EXPORT_TOKEN },
+      'ERASE_TOKEN: must differ from EXPORT_TOKEN',
+    ],
     [
       'a required production secret',
       { ...PROD, LEARNER_REF_SECRET: undefined },
@@ -82,6 +95,8 @@ describe('loadConfig', () => {
 
   it('never echoes a secret in its error', () => {
     expect(() => loadConfig({ EXPORT_TOKEN: 'tiny-secret' })).not.toThrow(/tiny-secret/);
+    expect(() => loadConfig({ ERASE_TOKEN: 'tiny-secret' })).not.toThrow(/tiny-secret/);
+    expect(() => loadConfig({ ...PROD, ERASE_TOKEN: PROD.EXPORT_TOKEN })).not.toThrow(PROD.EXPORT_TOKEN);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://user:pw@db' })).not.toThrow(/pw@db/);
   });
 
