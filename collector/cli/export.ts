@@ -1,5 +1,6 @@
-// npm run export -- --format csv|jsonl --out FILE [--survey ID] [--version N] [--country CC] [--from ISO] [--to ISO]
+// npm run export -- --format csv|jsonl --out FILE|- [--survey ID] [--version N] [--country CC] [--from ISO] [--to ISO]
 //                    [--excel] [--labels] [--bom] [--codebook]   (--codebook: --out is a folder; CSV + datapackage.json + codebook.md)
+// Exits 2 on a bad command line (as check-survey does), 1 when the export itself fails.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,33 +9,60 @@ import { buildCodebook } from '../export/codebook.ts';
 import { codebookMarkdown } from '../export/codebook-markdown.ts';
 import { toDataPackage } from '../export/data-package.ts';
 import { columnsFor, exportChunks } from '../export/export-chunks.ts';
-import { filterOf, parseExportOptions } from '../export/export-options.ts';
+import { ExportOptionsError, filterOf, parseExportOptions } from '../export/export-options.ts';
 import { progressBar } from '../export/progress-bar.ts';
 import { writeExport } from '../export/write-export.ts';
-import { openStorage } from '../storage/open-storage.ts';
 import { SurveyRegistry } from '../surveys/survey-registry.ts';
+import { openExistingStorage } from './open-existing-storage.ts';
 
-const flags = ['excel', 'labels', 'bom', 'codebook'] as const;
+const USAGE = `usage: npm run export -- --out FILE|- [--format csv|jsonl] [filters] [--labels] [--excel] [--bom]
+       npm run export -- --codebook --out FOLDER [filters] [--labels] [--excel] [--bom]
+  --out FILE|-     the file to write; "-" writes to standard output
+  --codebook       --out is a folder: SURVEY.csv, datapackage.json and codebook.md
+  --format         csv (default) or jsonl
+  filters          --survey ID, --version N, --country CC (e.g. FR), --from DATE, --to DATE (e.g. 2026-01-31)
+  --labels         option labels instead of ids; --excel: ";" and a BOM for Excel; --bom: a BOM only
+Reads DATABASE_URL and SURVEYS_DIR from the environment, as the collector does.
+`;
+
+class UsageError extends Error {}
+
+const flags = ['excel', 'labels', 'bom', 'codebook', 'help'] as const;
 const texts = ['format', 'out', 'survey', 'version', 'country', 'from', 'to'] as const;
 
+function commandLine(): Record<string, string | boolean | undefined> {
+  try {
+    const { values } = parseArgs({
+      options: Object.fromEntries([
+        ...flags.map((f) => [f, { type: 'boolean' }]),
+        ...texts.map((t) => [t, { type: 'string' }]),
+      ]),
+      strict: true,
+    });
+    return values as Record<string, string | boolean | undefined>;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: Object.fromEntries([
-      ...flags.map((f) => [f, { type: 'boolean' }]),
-      ...texts.map((t) => [t, { type: 'string' }]),
-    ]),
-    strict: true,
-  });
-  const { out, codebook, ...rest } = values as Record<string, string | boolean | undefined>;
-  if (typeof out !== 'string') throw new Error('--out: required (a file, or a folder with --codebook)');
-  const config = loadConfig(process.env);
-  const surveys = SurveyRegistry.fromFolder(config.surveysDir);
+  const { out, codebook, help, ...rest } = commandLine();
+  if (help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (typeof out !== 'string')
+    throw new UsageError('--out: required (a file, "-" for standard output, or a folder with --codebook)');
+  if (codebook && out === '-')
+    throw new UsageError('--out: --codebook writes three files, so it needs a folder, not "-"');
   const options = parseExportOptions(
     Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
     'npm run export',
   );
+  const config = loadConfig(process.env);
+  const surveys = SurveyRegistry.fromFolder(config.surveysDir);
   const survey = options.format === 'csv' || codebook ? columnsFor(surveys, options.survey).surveyId : options.survey;
-  const storage = await openStorage(config.databaseUrl);
+  const storage = await openExistingStorage(config.databaseUrl);
   try {
     let file = out;
     if (codebook) {
@@ -51,17 +79,22 @@ async function main(): Promise<void> {
     }
     const resolved = { ...options, survey };
     const progress = progressBar(await storage.count(filterOf(resolved)));
-    await writeExport(exportChunks({ storage, surveys }, resolved, progress.tick), file);
-    progress.done();
-    process.stderr.write(
-      `wrote ${file}${codebook ? `, ${join(out, 'datapackage.json')} and ${join(out, 'codebook.md')}` : ''}\n`,
+    await writeExport(
+      exportChunks({ storage, surveys }, resolved, progress.tick),
+      file === '-' ? process.stdout : file,
     );
+    progress.done();
+    if (file !== '-')
+      process.stderr.write(
+        `wrote ${file}${codebook ? `, ${join(out, 'datapackage.json')} and ${join(out, 'codebook.md')}` : ''}\n`,
+      );
   } finally {
     await storage.close();
   }
 }
 
 main().catch((err: Error) => {
-  process.stderr.write(`export failed: ${err.message}\n`);
-  process.exitCode = 1;
+  const usage = err instanceof UsageError || err instanceof ExportOptionsError;
+  process.stderr.write(`export failed: ${err.message}\n${usage ? 'npm run export -- --help lists the options\n' : ''}`);
+  process.exitCode = usage ? 2 : 1;
 });

@@ -2,9 +2,9 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-/** Writes text chunks to a file with backpressure: the source is pulled only as fast as the disk takes it. */
-export async function writeExport(chunks: AsyncIterable<string>, file: string): Promise<void> {
-  await pipeline(Readable.from(chunks, { objectMode: false }), createWriteStream(file));
+/** Writes text chunks to a file (or a stream such as stdout) with backpressure: the source is pulled only as fast as it drains. */
+export async function writeExport(chunks: AsyncIterable<string>, to: string | NodeJS.WritableStream): Promise<void> {
+  await pipeline(Readable.from(chunks, { objectMode: false }), typeof to === 'string' ? createWriteStream(to) : to);
 }
 
 /** The same chunks as a web stream, for an HTTP body; pulled on demand, cancelled with the request. */
