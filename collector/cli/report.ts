@@ -1,28 +1,34 @@
 // npm run report -- [--survey ID] [--by country,year|month] [--country CC] [--from ISO] [--to ISO] [--out FILE]
 // Prints (or writes) the same disclosure-controlled JSON as GET /v1/report.
+// Exits 2 on a bad command line (as export and check-survey do), 1 when the report itself fails.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.ts';
 import { columnsFor } from '../export/export-chunks.ts';
 import { buildReport } from '../report/build-report.ts';
-import { parseReportOptions } from '../report/report-options.ts';
-import { openStorage } from '../storage/open-storage.ts';
+import { parseReportOptions, ReportOptionsError } from '../report/report-options.ts';
 import { SurveyRegistry } from '../surveys/survey-registry.ts';
+import { openExistingStorage } from './open-existing-storage.ts';
+
+class UsageError extends Error {}
 
 async function main(): Promise<void> {
   const names = ['survey', 'by', 'country', 'from', 'to', 'out'] as const;
-  const { values } = parseArgs({
-    options: Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
-    strict: true,
-  });
-  const { out, ...rest } = values as Record<string, string | undefined>;
+  let values: Record<string, string | undefined>;
+  try {
+    values = parseArgs({ options: Object.fromEntries(names.map((n) => [n, { type: 'string' }])), strict: true })
+      .values as Record<string, string | undefined>;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { out, ...rest } = values;
   const options = parseReportOptions(
     Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
     'npm run report',
   );
   const config = loadConfig(process.env);
   const { surveyId } = columnsFor(SurveyRegistry.fromFolder(config.surveysDir), options.survey);
-  const storage = await openStorage(config.databaseUrl);
+  const storage = await openExistingStorage(config.databaseUrl);
   try {
     const rules = { minCell: config.minCell, roundTo: config.roundTo, minPercentBase: config.minPercentBase };
     const filter = { surveyId, country: options.country, from: options.from, to: options.to };
@@ -36,5 +42,5 @@ async function main(): Promise<void> {
 
 main().catch((err: Error) => {
   process.stderr.write(`report failed: ${err.message}\n`);
-  process.exitCode = 1;
+  process.exitCode = err instanceof UsageError || err instanceof ReportOptionsError ? 2 : 1;
 });

@@ -5,7 +5,8 @@ const flag = z.union([
   z.boolean(),
   z.enum(['1', 'true', '0', 'false', '']).transform((v) => v === '1' || v === 'true'),
 ]);
-const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+/** A --from/--to value; the reports take the same. */
+export const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
   error: 'expected a date such as "2026-01-31" or a date-time with an offset such as "2026-01-31T12:00:00Z"',
 });
 

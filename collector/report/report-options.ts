@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isoDate } from '../export/export-options.ts';
 
 /** Only these may split a report: sensitive attributes are measures, never dimensions, so two are never crossed. */
 export const DIMENSIONS = ['country', 'year', 'month'] as const;
@@ -36,8 +37,8 @@ export const ReportOptionsSchema = z.strictObject({
     .string()
     .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "FR"')
     .optional(),
-  from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
-  to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
 });
 export type ReportOptions = z.output<typeof ReportOptionsSchema>;
 

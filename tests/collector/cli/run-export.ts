@@ -25,10 +25,11 @@ export type ExportRun = { code: number | null; stdout: string; stderr: string };
 
 /**
  * `npm run export -- ARGS` without npm: the script is `tsx collector/cli/export.ts`, and node --import tsx
- * runs the same file the same way while keeping npm's banner out of stdout.
+ * runs the same file the same way while keeping npm's banner out of stdout. `cli` picks another
+ * researcher command (collector/cli/report.ts for `npm run report`).
  */
-export function runExport(args: string[], env: Record<string, string>): Promise<ExportRun> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'collector/cli/export.ts'), ...args], {
+export function runExport(args: string[], env: Record<string, string>, cli = 'export'): Promise<ExportRun> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, `collector/cli/${cli}.ts`), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH, ...env },
@@ -44,7 +45,7 @@ export function runExport(args: string[], env: Record<string, string>): Promise<
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`export ${args.join(' ')} did not finish within 15 s; stderr: ${stderr}`));
+      reject(new Error(`${cli} ${args.join(' ')} did not finish within 15 s; stderr: ${stderr}`));
     }, 15_000);
     child.once('error', reject);
     child.once('close', (code) => {
