@@ -155,13 +155,17 @@ describe('researcher dashboard', () => {
     await page.close();
   });
 
-  it('shows the server’s error when the token is wrong', async () => {
+  it('shows the server’s error when the token is wrong, and no figures from an earlier token', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/v1/dashboard`);
-    await page.fill('#token', 'wrong-token-wrong-token');
+    await page.fill('#token', TOKEN);
     await page.fill('#survey', 'outcomes-test');
     await page.click('button[type=submit]');
+    await page.waitForSelector('figure[data-chart=delivery] svg', { timeout: 15_000 });
+    await page.fill('#token', 'wrong-token-wrong-token');
+    await page.click('button[type=submit]');
     await expect.poll(() => page.textContent('#error'), { timeout: 10_000 }).toMatch(/401 wrong bearer token/);
+    expect(await page.locator('#charts figure').count()).toBe(0);
     await page.close();
   });
 });

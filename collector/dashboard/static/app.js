@@ -92,6 +92,8 @@ function start() {
     const survey = $('survey').value.trim();
     sessionStorage.setItem(TOKEN_KEY, token);
     show(token, survey).catch((err) => {
+      // Figures drawn for an earlier token or survey must not sit under this error as if they were the answer.
+      $('charts').replaceChildren();
       $('status').textContent = '';
       $('error').textContent = err.message;
     });
