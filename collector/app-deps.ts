@@ -10,7 +10,6 @@ export type AppDeps = {
   surveys: SurveyRegistry;
   /** Settings the route modules read; the full validated configuration lives in collector/config/. */
   settings: {
-    exportToken: string;
     /** Disclosure control for aggregate reports. */
     minCell: number;
     roundTo: number;

@@ -78,7 +78,6 @@ export function createApp(deps: AppDeps, { config, log = silentLogger, now = Dat
 /** The settings route modules read, taken from the validated configuration. */
 export function appSettings(config: Config): AppDeps['settings'] {
   return {
-    exportToken: config.exportToken,
     minCell: config.minCell,
     roundTo: config.roundTo,
     minPercentBase: config.minPercentBase,

@@ -1,37 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBearer } from '../../collector/http/bearer-auth.ts';
-import { researcherRoutes } from '../../collector/researcher/researcher-routes.ts';
-import { SurveyRegistry } from '../../collector/surveys/survey-registry.ts';
-import { generateResponses, TEST_SURVEYS } from '../support/generate-responses.ts';
-import { MemoryStorage } from '../support/memory-storage.ts';
+import { type DashboardServer, startDashboardServer } from './fixtures/dashboard-server.ts';
 import type { AxeViolation } from './fixtures/ui-harness-browser.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 
 const TOKEN = 'dashboard-a11y-token-0123456789';
-const DAY = 86_400_000;
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-
-// Mounted as dashboard-charts.test.ts mounts them: two years of responses and a few rejected
-// items, so every chart, its legend and its numbers table are drawn.
-async function startServer(): Promise<ServerType> {
-  const storage = new MemoryStorage(generateResponses(1500, Date.UTC(2024, 0, 1), (700 * DAY) / 1500));
-  await storage.countRejections('2025-11-20', 'site-a', { answer_invalid: 3, unknown_survey: 1 });
-  const settings = { exportToken: TOKEN, minCell: 10, roundTo: 5, minPercentBase: 23, includeAsylumSeekers: false };
-  const app = new Hono();
-  app.use(
-    '*',
-    requireBearer(TOKEN, (_m, p) => /^\/v1\/(export|codebook|report)/.test(p)),
-  );
-  app.route('/', researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings }));
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(server));
-  });
-}
 
 /** axe-core on the whole page at WCAG 2.2 A and AA; evaluated, not added as a script tag, which the page's CSP refuses. */
 async function axeViolations(page: Page): Promise<AxeViolation[]> {
@@ -53,19 +28,19 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 describe('researcher dashboard accessibility', () => {
-  let server: ServerType;
+  let server: DashboardServer;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startDashboardServer(TOKEN);
+    base = server.base;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
+    await server?.close();
   });
 
   async function open(options: BrowserContextOptions = {}): Promise<Page> {

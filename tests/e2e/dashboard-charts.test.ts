@@ -1,81 +1,24 @@
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
-import { Hono } from 'hono';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireBearer } from '../../collector/http/bearer-auth.ts';
-import { ingestBatch } from '../../collector/ingest/ingest-batch.ts';
-import { silentLogger } from '../../collector/logging/logger.ts';
-import { researcherRoutes } from '../../collector/researcher/researcher-routes.ts';
-import { SurveyRegistry } from '../../collector/surveys/survey-registry.ts';
-import { generateResponses, TEST_SURVEYS } from '../support/generate-responses.ts';
-import { MemoryStorage } from '../support/memory-storage.ts';
+import { type DashboardServer, startDashboardServer } from './fixtures/dashboard-server.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 
 const TOKEN = 'dashboard-test-token-0123456789';
-const DAY = 86_400_000;
-
-// Until the full collector can be started with a given storage, the routes are mounted as the app
-// mounts them, with the token on the data endpoints only (the dashboard files hold no data).
-async function startServer(): Promise<ServerType> {
-  const storage = new MemoryStorage(generateResponses(3000, Date.UTC(2024, 0, 1), (700 * DAY) / 3000));
-  // A busy last month, so the delivery chart has days above k to draw.
-  for (const r of generateResponses(600, Date.UTC(2025, 10, 1), (30 * DAY) / 600))
-    storage.rows.set(`1${r.id.slice(1)}`, { ...r, id: `1${r.id.slice(1)}` });
-  await rejectSome(storage);
-  const settings = { exportToken: TOKEN, minCell: 10, roundTo: 5, minPercentBase: 23, includeAsylumSeekers: false };
-  const app = new Hono();
-  app.use(
-    '*',
-    requireBearer(TOKEN, (_m, p) => /^\/v1\/(export|codebook|report)/.test(p)),
-  );
-  app.route('/', researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings }));
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(server));
-  });
-}
-
-// Bad items sent through the real ingest path on given days, so the delivery chart counts what ingest counted.
-const BAD_ITEMS: [day: string, items: unknown[]][] = [
-  ['2025-06-01', [{ nonsense: true }]], // outside the last 30 days shown
-  ['2025-11-10', [{ nonsense: true }, { ...validItem(), surveyId: 'no-such-survey' }]],
-  ['2025-11-20', [1, 2, 3].map(() => ({ ...validItem(), answers: { situation: 'astronaut' } }))],
-];
-
-function validItem() {
-  const { receivedAt, siteKey, sensitiveAnswers, flags, contentHash, learnerHash, ...r } = [
-    ...generateResponses(1, Date.UTC(2025, 10, 1), 0),
-  ][0];
-  return { ...r, id: crypto.randomUUID(), answers: { ...r.answers, ...sensitiveAnswers } };
-}
-
-async function rejectSome(storage: MemoryStorage): Promise<void> {
-  const surveys = new SurveyRegistry(TEST_SURVEYS);
-  for (const [day, items] of BAD_ITEMS) {
-    const ctx = { surveys, learnerRefSecret: 's'.repeat(32), includeAsylumSeekers: false, siteKey: 'site-a' };
-    const ack = await ingestBatch(items, { ...ctx, receivedAt: `${day}T09:00:00.000Z` }, storage, silentLogger);
-    expect(ack.rejected).toHaveLength(items.length);
-  }
-  // The counts are written after the ack, off the request path: a few turns of the event loop, bounded.
-  for (let turn = 0; turn < 100 && (await storage.rejectionsByDay()).length < 4; turn++)
-    await new Promise((resolve) => setImmediate(resolve));
-  expect(await storage.rejectionsByDay()).toHaveLength(4);
-}
 
 describe('researcher dashboard', () => {
-  let server: ServerType;
+  let server: DashboardServer;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    server = await startServer();
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await startDashboardServer(TOKEN);
+    base = server.base;
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (server) await new Promise((resolve) => server.close(resolve));
+    await server?.close();
   });
 
   it('draws the charts from the report endpoint after the token is given, with no CSP violation', async () => {

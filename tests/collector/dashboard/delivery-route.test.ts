@@ -5,7 +5,6 @@ import { generateResponses, TEST_SURVEYS } from '../../support/generate-response
 import { MemoryStorage } from '../../support/memory-storage.ts';
 
 const settings = {
-  exportToken: 'x'.repeat(32),
   minCell: 10,
   roundTo: 5,
   minPercentBase: 23,
