@@ -55,6 +55,7 @@ async function drain(
   const fetchFn = opts.fetch ?? fetch.bind(globalThis);
   const healthy = new Set<string>(); // a destination that just acknowledged a batch: its backed-off items go now
   const failing = new Set<string>(); // a destination that just failed: left alone until the next flush
+  const sizes = new Map<string, number>(); // a destination that answered 413: the batch size it took
   await removeDeadLetters((await deadLetters()).filter((d) => d.deadAt + maxAge <= now()).map((d) => d.id));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const t = now();
@@ -71,15 +72,21 @@ async function drain(
     if (!groups.size) break;
     let progressed = false;
     for (const [key, group] of groups) {
-      for (let start = 0; start < group.length; start += size) {
+      for (let start = 0; start < group.length; ) {
         await renew();
-        const batch = group.slice(start, start + size);
+        const batch = group.slice(start, start + (sizes.get(key) ?? size));
         const outcome = await postBatch(
           batch[0].to,
           batch.map((i) => i.response),
           fetchFn,
           now,
         );
+        // Too large for this collector (its MAX_BATCH or body limit): the same responses again in
+        // halves, down to one; only a response too large on its own is set aside with the 413.
+        if (outcome.kind === 'http' && outcome.status === 413 && batch.length > 1) {
+          sizes.set(key, Math.ceil(batch.length / 2));
+          continue;
+        }
         const verdict = classifyResult(
           batch.map((i) => i.response.id),
           outcome,
@@ -87,7 +94,7 @@ async function drain(
         await applyVerdict(
           verdict,
           batch,
-          group.slice(start + size),
+          group.slice(start + batch.length),
           outcome.kind === 'http' ? outcome.status : 0,
           report,
           opts,
@@ -102,6 +109,7 @@ async function drain(
           healthy.delete(key);
           break;
         }
+        start += batch.length;
       }
     }
     if (!progressed) break;

@@ -92,6 +92,34 @@ describe('flush', () => {
     expect(letter.errors[0].message).toContain('siteKey: expected string');
   });
 
+  it('sends a batch refused with 413 again in halves, down to the collector’s limit, and loses nothing', async () => {
+    for (let i = 0; i < 60; i++) await enqueue(makeResponse({}, T0 + i), to, T0);
+    // A collector whose MAX_BATCH is 20.
+    const c = fakeFetch((rs) =>
+      rs.length > 20 ? json(413, { error: `batch of ${rs.length} exceeds 20` }) : acceptAll(rs),
+    );
+    const report = await flush({ ...base, fetch: c.fetch });
+    expect(report).toMatchObject({ sent: 60, rejected: 0, retried: 0 });
+    expect(c.batches.map((b) => b.responses.length)).toEqual([50, 25, 13, 13, 13, 13, 8]);
+    expect(await pendingResponses()).toEqual([]);
+    expect(await deadLetters()).toEqual([]);
+  });
+
+  it('sets aside, with its response, only a single response too large on its own', async () => {
+    const big = makeResponse({ answers: { comment: 'x'.repeat(5000) } }, T0);
+    const small = makeResponse({}, T0 + 1);
+    await enqueue(big, to, T0);
+    await enqueue(small, to, T0);
+    const c = fakeFetch((rs) =>
+      rs.some((r) => r.id === big.id) ? json(413, { error: 'body exceeds the limit of 4096 bytes' }) : acceptAll(rs),
+    );
+    expect(await flush({ ...base, fetch: c.fetch })).toMatchObject({ sent: 1, rejected: 1 });
+    expect(c.batches.map((b) => b.responses.length)).toEqual([2, 1, 1]);
+    const [letter] = await deadLetters();
+    expect(letter).toMatchObject({ id: big.id, status: 413, response: big });
+    expect(letter.errors[0].message).toContain('body exceeds the limit of 4096 bytes');
+  });
+
   it('keeps everything on a network error and leaves the rest of that destination waiting too', async () => {
     for (let i = 0; i < 60; i++) await enqueue(makeResponse({}, T0 + i), to, T0);
     const c = fakeFetch(() => Promise.reject(new TypeError('Failed to fetch')));
