@@ -28,6 +28,8 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'expected "sqlite:PATH" or "postgres://…"')
     .default('sqlite:data/outcomes.sqlite'),
+  // PostgreSQL connections per instance: instances × this must stay under the server's max_connections.
+  DATABASE_POOL_SIZE: int(1, 100).default(10),
   EXPORT_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   // Set, it alone may erase and cannot read; unset, EXPORT_TOKEN does both (deployments from before it).
   ERASE_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),

@@ -11,6 +11,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string;
+  /** PostgreSQL only: connections this instance may hold. */
+  databasePoolSize: number;
   exportToken: string;
   /** True when no EXPORT_TOKEN was given (development only) and one was made up: main prints it. */
   exportTokenGenerated: boolean;
@@ -73,6 +75,7 @@ export function loadConfig(
     port: s.COLLECTOR_PORT,
     host: s.COLLECTOR_HOST,
     databaseUrl: s.DATABASE_URL,
+    databasePoolSize: s.DATABASE_POOL_SIZE,
     exportToken: s.EXPORT_TOKEN ?? randomBytes(24).toString('base64url'),
     exportTokenGenerated: !s.EXPORT_TOKEN,
     eraseToken: s.ERASE_TOKEN,

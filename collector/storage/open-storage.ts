@@ -7,9 +7,9 @@ import type { Storage } from './storage.ts';
 const EXPECTED =
   'expected "sqlite:PATH" (e.g. sqlite:data/outcomes.sqlite) or "postgres://USER:PASSWORD@HOST:PORT/DATABASE"';
 
-/** The storage named by DATABASE_URL, migrated and ready. */
-export async function openStorage(databaseUrl: string): Promise<Storage> {
-  const storage = select(databaseUrl);
+/** The storage named by DATABASE_URL, migrated and ready; `poolSize` is DATABASE_POOL_SIZE (PostgreSQL only). */
+export async function openStorage(databaseUrl: string, { poolSize }: { poolSize?: number } = {}): Promise<Storage> {
+  const storage = select(databaseUrl, poolSize);
   try {
     await storage.migrate();
   } catch (error) {
@@ -19,7 +19,7 @@ export async function openStorage(databaseUrl: string): Promise<Storage> {
   return storage;
 }
 
-function select(databaseUrl: string): Storage {
+function select(databaseUrl: string, poolSize?: number): Storage {
   if (databaseUrl.startsWith('sqlite:')) {
     // "sqlite:///abs/path" and "sqlite://rel/path" are common spellings of "sqlite:/abs/path" and "sqlite:rel/path".
     const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
@@ -33,7 +33,7 @@ function select(databaseUrl: string): Storage {
     } catch {
       throw new Error(`DATABASE_URL: not a valid PostgreSQL URL; ${EXPECTED}`);
     }
-    return postgresStorage(databaseUrl);
+    return postgresStorage(databaseUrl, { poolSize });
   }
   // Never echo the value: it may carry a password.
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(databaseUrl)?.[0];

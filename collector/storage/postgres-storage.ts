@@ -17,8 +17,8 @@ import { withTransaction } from './with-transaction.ts';
 const MIGRATION_LOCK = 7_460_315;
 
 /** The scale-out adapter: stateless, so several collector instances can share one database. */
-export function postgresStorage(connectionString: string): Storage {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+export function postgresStorage(connectionString: string, { poolSize = 10 }: { poolSize?: number } = {}): Storage {
+  const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client losing its connection must not crash the process: the next query
   // fails with the cause and /healthz (ping) reports it.
   pool.on('error', () => {});

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       port: 8787,
       host: '127.0.0.1',
       databaseUrl: 'sqlite:data/outcomes.sqlite',
+      databasePoolSize: 10,
       maxBodyBytes: 1048576,
       maxBatch: 500,
     });
@@ -40,10 +41,17 @@ describe('loadConfig', () => {
   });
 
   it('reads production settings from the environment', () => {
-    const config = loadConfig({ ...PROD, COLLECTOR_PORT: '9000', TRUST_PROXY: 'true', INCLUDE_ASYLUM_SEEKERS: '1' });
+    const config = loadConfig({
+      ...PROD,
+      COLLECTOR_PORT: '9000',
+      TRUST_PROXY: 'true',
+      INCLUDE_ASYLUM_SEEKERS: '1',
+      DATABASE_POOL_SIZE: '25',
+    });
     expect(config).toMatchObject({
       production: true,
       port: 9000,
+      databasePoolSize: 25,
       trustProxy: true,
       includeAsylumSeekers: true,
       exportTokenGenerated: false,
@@ -63,6 +71,7 @@ describe('loadConfig', () => {
     ['COLLECTOR_PORT range', { COLLECTOR_PORT: '70000' }, 'COLLECTOR_PORT'],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: expected "sqlite:PATH" or "postgres://…"'],
     ['MAX_BATCH', { MAX_BATCH: '501' }, 'MAX_BATCH'],
+    ['DATABASE_POOL_SIZE', { DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
     ['MAX_BODY_BYTES', { MAX_BODY_BYTES: '-1' }, 'MAX_BODY_BYTES'],
     ['SITE_KEYS JSON', { SITE_KEYS: '{not json' }, 'SITE_KEYS'],
     [
