@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { FlushReport } from '../../worker/flush.ts';
+import { seededRandom } from './fixtures/seeded-random.ts';
 import { SITE_KEY, sleep, storedIds, useSyncEnv, waitFor } from './fixtures/sync-env.ts';
 
 declare const harness: { submit(n: number): Promise<string[]>; pending(): Promise<string[]>; reports(): FlushReport[] };
@@ -11,21 +12,11 @@ const CHAOS_MS = 40_000;
 
 const env = useSyncEnv('sync-chaos-');
 
-// Seeded, so a failing run can be replayed with SYNC_CHAOS_SEED.
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('chaos: 5 tabs, a collector that crashes, a network that drops', () => {
   it('ends with every response stored exactly once and the queue empty', { timeout: 180_000 }, async () => {
+    // Seeded, so a failing run can be replayed with SYNC_CHAOS_SEED.
     const seed = Number(process.env.SYNC_CHAOS_SEED ?? Date.now() % 1_000_000);
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const between = (min: number, max: number) => min + Math.floor(rnd() * (max - min));
     const context: BrowserContext = await env.browser.newContext();
     const url = `${env.site.origin}/?sync=page&endpoint=${encodeURIComponent(env.collector.url)}&siteKey=${SITE_KEY}`;
