@@ -19,7 +19,7 @@ export async function applyVerdict(
   const t = now();
   await moveToDeadLetters(
     v.dead.map(({ id, errors }): DeadLetter => {
-      const { response, to } = byId.get(id) as QueuedItem;
+      const { response, to, queuedAt } = byId.get(id) as QueuedItem;
       const letter: DeadLetter = {
         id,
         surveyId: response.surveyId,
@@ -29,7 +29,7 @@ export async function applyVerdict(
         deadAt: t,
         learnerRef: response.learnerRef,
       };
-      return v.deadKeepsResponse ? { ...letter, response } : letter;
+      return v.deadKeepsResponse ? { ...letter, queuedAt, response } : letter;
     }),
   );
   const retrying = v.retry.map((id) => byId.get(id) as QueuedItem);

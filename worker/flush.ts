@@ -1,6 +1,6 @@
 import { applyVerdict } from './apply-verdict.ts';
 import { classifyResult } from './classify-result.ts';
-import { deadLetters, pendingResponses, removeDeadLetters, removeQueued } from './outbox.ts';
+import { deadLetters, pendingResponses, removeDeadLetters, removeQueued, requeueDeadLetters } from './outbox.ts';
 import { postBatch } from './post-batch.ts';
 import type { QueuedItem } from './queued-item.ts';
 import { withFlushLock } from './with-flush-lock.ts';
@@ -24,13 +24,16 @@ export type FlushOptions = {
   /** Unsent items older than this are dropped and counted (default 90 days). */
   maxAgeMs?: number;
   batchSize?: number;
+  /** How long a whole batch refused for its setup waits in the dead letters before it is sent again (default a day). */
+  resendDeadAfterMs?: number;
   /** Try every item now, e.g. when the browser says it is back online. */
   ignoreBackoff?: boolean;
   /** Injected in tests; null forces the IndexedDB lease fallback. */
   locks?: Pick<LockManager, 'request'> | null;
 };
 
-export const DEFAULT_MAX_AGE_MS = 90 * 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_MAX_AGE_MS = 90 * DAY_MS;
 const MAX_ROUNDS = 20;
 
 /** Sends what is due, one flush at a time across tabs and the worker; deletes only what the collector acknowledged. */
@@ -57,6 +60,9 @@ async function drain(
   const failing = new Set<string>(); // a destination that just failed: left alone until the next flush
   const sizes = new Map<string, number>(); // a destination that answered 413: the batch size it took
   await removeDeadLetters((await deadLetters()).filter((d) => d.deadAt + maxAge <= now()).map((d) => d.id));
+  // A whole batch refused for its setup (site key, origin) may go through once the collector is fixed:
+  // its responses are tried again once a day, and still expire maxAge after they were first queued.
+  await requeueDeadLetters(now() - (opts.resendDeadAfterMs ?? DAY_MS), now());
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const t = now();
     const items = await pendingResponses();

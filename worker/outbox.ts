@@ -87,6 +87,32 @@ export async function moveToDeadLetters(letters: DeadLetter[]): Promise<void> {
   await removeQueued(letters.map((l) => l.id));
 }
 
+/**
+ * Dead letters that kept their response (a whole batch refused: site key, origin, media type), set
+ * aside before `before`, back in the queue to be sent again now. The queue entry is written first
+ * (same key), so a crash in between leaves both copies, never none.
+ */
+export async function requeueDeadLetters(before: number, now: number): Promise<number> {
+  const due = (await deadLetters()).filter((d) => d.response && d.deadAt <= before);
+  if (!due.length) return 0;
+  await setMany(
+    due.map((d): [string, QueuedItem] => [
+      d.id,
+      {
+        response: d.response as SurveyResponse,
+        to: d.to,
+        queuedAt: d.queuedAt ?? d.deadAt,
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: `sent again after HTTP ${d.status}`,
+      },
+    ]),
+    db().queue,
+  );
+  await removeDeadLetters(due.map((d) => d.id));
+  return due.length;
+}
+
 export async function removeDeadLetters(ids: string[]): Promise<void> {
   if (ids.length) await delMany(ids, db().dead);
 }

@@ -21,11 +21,13 @@ export type DeadLetter = {
   status: number;
   errors: FieldError[];
   deadAt: number;
+  /** When it was first queued: a response sent again still expires 90 days after that. */
+  queuedAt?: number;
   learnerRef?: string;
   /**
-   * Kept only when the whole batch was refused (site key, origin, size): the
-   * response itself is sound and can be sent again once the host fixes its
-   * setup. An item the collector rejected can never be accepted as it is, so
+   * Kept only when the whole batch was refused (site key, origin, media type): the
+   * response itself is sound, and it is sent again once a day (flush.ts), so it
+   * arrives once the setup is fixed on the collector's side. An item the collector rejected can never be accepted as it is, so
    * its answers (sensitive ones included) are not kept on the device.
    */
   response?: SurveyResponse;

@@ -23,10 +23,14 @@ export function registerOutcomeSurveyHandlers(scope: WorkerScope, opts: FlushOpt
   scope.addEventListener('sync', (event) => {
     const sync = event as unknown as SyncEvent;
     if (sync.tag !== SYNC_TAG) return;
-    // Rejecting tells the browser to fire the sync again later, with its own backoff.
+    // Rejecting tells the browser to fire the sync again later, with its own backoff: so while anything
+    // is still queued (failed now, or waiting for its next attempt after an earlier failure).
     sync.waitUntil(
       flush().then((r) => {
-        if (r.retried) throw new Error(`outcome-survey: ${r.retried} responses could not be delivered yet`);
+        if (r.retried || r.nextAttemptAt !== undefined)
+          throw new Error(
+            `outcome-survey: ${r.retried ? `${r.retried} responses could not be delivered yet` : 'responses wait for their next attempt'}`,
+          );
       }),
     );
   });

@@ -5,6 +5,8 @@ import { deadLetters, enqueue, eraseQueued, pendingResponses } from '../../worke
 import { acceptAll, fakeFetch, json, makeResponse, to } from './fake-collector-fetch.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 let clock = T0;
 const now = () => clock;
 const base = { now, locks: null, random: () => 0.5 };
@@ -118,6 +120,52 @@ describe('flush', () => {
     const [letter] = await deadLetters();
     expect(letter).toMatchObject({ id: big.id, status: 413, response: big });
     expect(letter.errors[0].message).toContain('body exceeds the limit of 4096 bytes');
+  });
+
+  it('sends a whole batch refused for its setup again a day later, and delivers it once the collector accepts it', async () => {
+    const r = makeResponse({ learnerRef: 'L1' }, T0);
+    await enqueue(r, to, T0);
+    const refuse = fakeFetch(() =>
+      json(403, { error: 'origin https://learn.example is not allowed for this site key' }),
+    );
+    expect(await flush({ ...base, fetch: refuse.fetch })).toMatchObject({ rejected: 1 });
+    clock = T0 + 23 * HOUR;
+    expect(await flush({ ...base, fetch: refuse.fetch })).toMatchObject({ rejected: 0, sent: 0 });
+    expect(refuse.batches).toHaveLength(1); // not before a day has passed
+    // The operator adds the origin to SITE_KEYS; a day after it was set aside, the response goes again.
+    clock = T0 + 24 * HOUR;
+    const accept = fakeFetch(acceptAll);
+    expect(await flush({ ...base, fetch: accept.fetch })).toMatchObject({ sent: 1 });
+    expect(accept.batches.map((b) => b.responses)).toEqual([[r]]);
+    expect(await deadLetters()).toEqual([]);
+    expect(await pendingResponses()).toEqual([]);
+  });
+
+  it('never sends again an item the collector rejected on its own: its answers are not kept', async () => {
+    const bad = makeResponse({ answers: { situation: 'astronaut' } }, T0);
+    await enqueue(bad, to, T0);
+    const errors = [{ path: 'answers.situation', message: 'expected one of employed, looking' }];
+    const reject = fakeFetch(() => json(200, { accepted: [], duplicate: [], rejected: [{ id: bad.id, errors }] }));
+    await flush({ ...base, fetch: reject.fetch });
+    clock = T0 + 10 * DAY;
+    const later = fakeFetch(acceptAll);
+    await flush({ ...base, fetch: later.fetch });
+    expect(later.batches).toEqual([]);
+    expect(await deadLetters()).toMatchObject([{ id: bad.id }]);
+  });
+
+  it('stops sending a refused batch again 90 days after it was first queued, and counts it', async () => {
+    await enqueue(makeResponse({}, T0), to, T0);
+    const refuse = fakeFetch(() => json(401, { error: 'unknown site key' }));
+    for (let day = 0; day < 89; day++) {
+      clock = T0 + day * DAY;
+      await flush({ ...base, fetch: refuse.fetch });
+    }
+    expect(refuse.batches).toHaveLength(89); // once a day
+    clock = T0 + 90 * DAY;
+    expect(await flush({ ...base, fetch: refuse.fetch })).toMatchObject({ expired: 1 });
+    expect(refuse.batches).toHaveLength(89);
+    expect(await pendingResponses()).toEqual([]);
   });
 
   it('keeps everything on a network error and leaves the rest of that destination waiting too', async () => {
