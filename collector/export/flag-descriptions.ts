@@ -19,6 +19,8 @@ export const FLAG_DESCRIPTIONS: Partial<Record<FlagName, string>> = {
     'True when the highest level is below the national threshold of the country pack (e.g. below niveau 4 in France); empty when the pack has none or the answer is unknown.',
   disability:
     'Washington Group Short Set: true when any domain is answered "a lot of difficulty" or "cannot do at all"; false when every domain is answered with less; empty otherwise.',
+  disability_national:
+    'True when the learner holds an official recognition of disability of the country pack: FR the BOETH list of Code du travail L5212-13 (question disability_recognition: RQTH, AAH, invalidity pension or work-accident pension, CMI "invalidité", another BOETH status); JP a 障害者手帳 (question disability_certificate: physical, intellectual or mental-health certificate; [verify wording] of the Japanese question). False when they answer "none"; empty for "prefer not to say", unanswered, or a pack without such a question. Beside disability, not part of any_underserved.',
   refugee:
     'True for refugee, subsidiary or temporary protection status (asylum seekers only when the deployment includes them); empty when not answered or "prefer not to say".',
   any_underserved:

@@ -2,6 +2,7 @@ import { questionsFor, type SurveyDefinition, type SurveyResponse } from '../../
 import { anyUnderserved } from './any-underserved.ts';
 import { careerOutcome } from './career-outcome.ts';
 import { disability } from './disability.ts';
+import { disabilityNational } from './disability-national.ts';
 import type { Flags } from './flag.ts';
 import { jobseeker, jobseekerIlo } from './jobseeker.ts';
 import { lowEducation, lowEducationNational } from './low-education.ts';
@@ -36,6 +37,9 @@ export function deriveFlags(
     career_outcome: careerOutcome(a),
     jobseeker_ilo: jobseekerIlo(a),
     low_education_national: lowEducationNational(a),
+    // Outside the groups, like low_education_national: a country's own rule must not change the
+    // cross-country any_underserved, which the WG-SS/GSS `disability` already feeds.
+    disability_national: disabilityNational(a, (id) => asked.has(id)),
     ...groups,
     any_underserved: anyUnderserved(Object.values(groups)),
   };

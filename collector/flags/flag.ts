@@ -9,6 +9,7 @@ export const FLAG_NAMES = [
   'low_education',
   'low_education_national',
   'disability',
+  'disability_national',
   'refugee',
   'any_underserved',
 ] as const;
@@ -23,6 +24,7 @@ export const SENSITIVE_FLAGS: readonly FlagName[] = [
   'low_education',
   'low_education_national',
   'disability',
+  'disability_national',
   'refugee',
   'any_underserved',
 ];

@@ -47,6 +47,7 @@ describe('the FR pack through the widget', () => {
       wg_cognition: 'some_difficulty',
       wg_selfcare: 'no_difficulty',
       wg_communication: 'no_difficulty',
+      disability_recognition: ['rqth', 'aah'],
       protection_status: 'prefer_not_to_say',
       comment: 'fr-flags',
     });
@@ -62,6 +63,11 @@ describe('the FR pack through the widget', () => {
       walking: 'a_lot_of_difficulty',
       pes: 'yes',
     });
+    expect([
+      row.disability_recognition__rqth,
+      row.disability_recognition__aah,
+      row.disability_recognition__none,
+    ]).toEqual(['1', '1', '0']);
     // Unknown is an empty cell, never "false".
     expect(flagsOf(row)).toEqual({
       flag_career_outcome: 'true',
@@ -71,11 +77,13 @@ describe('the FR pack through the widget', () => {
       flag_low_education: 'false',
       flag_low_education_national: 'true',
       flag_disability: 'true',
+      flag_disability_national: 'true',
       flag_refugee: '',
       flag_any_underserved: 'true',
     });
     expect(row.flag_disability__rule).toBe('disability.wg-ss@1');
     expect(row.flag_low_education_national__rule).toBe('low_education_national.fr-below-bac@1');
+    expect(row.flag_disability_national__rule).toBe('disability_national.fr-boeth@1');
   });
 
   it('never shows an ethnicity question to a French learner who answers every question', async () => {

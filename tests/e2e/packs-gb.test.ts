@@ -74,6 +74,7 @@ describe('the GB pack through the widget', () => {
       flag_low_education: 'true',
       flag_low_education_national: 'true',
       flag_disability: 'true',
+      flag_disability_national: '',
       flag_refugee: 'false',
       flag_any_underserved: 'true',
     });
@@ -122,6 +123,7 @@ describe('the GB pack through the widget', () => {
       flag_low_education: 'false',
       flag_low_education_national: 'false',
       flag_disability: 'false',
+      flag_disability_national: '',
       flag_refugee: 'true',
       flag_any_underserved: 'true',
     });

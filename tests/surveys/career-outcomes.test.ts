@@ -58,6 +58,7 @@ describe('career-outcomes', () => {
         'area_fr',
         'diploma_fr',
         'wg_ss',
+        'disability_recognition',
         'protection_status',
         'comment',
       ],
@@ -101,6 +102,7 @@ describe('career-outcomes', () => {
         'area_jp',
         'diploma_jp',
         'wg_ss',
+        'disability_certificate',
         'protection_status_jp',
         'comment',
       ],
@@ -126,6 +128,28 @@ describe('career-outcomes', () => {
     expect(ethnic.map((q) => q.id)).toEqual([...GB_ETHNICITY, 'race_ethnicity_us']);
     for (const q of ethnic) expect(q).toMatchObject({ sensitive: true, consentGroup: 'ethnicity' });
   });
+
+  it.each([
+    ['disability_recognition', 'FR'],
+    ['disability_certificate', 'JP'],
+  ])('asks %s in the %s pack only', (id, country) => {
+    const packs = Object.entries(survey.packs ?? {}).filter(([, pack]) => pack.questions.includes(id));
+    expect(packs.map(([name]) => name)).toEqual([country]);
+  });
+
+  it.each(['disability_recognition', 'disability_certificate'])(
+    'asks %s as a multiple choice behind the general sensitive consent, "none" and "Prefer not to say" exclusive',
+    (id) => {
+      const q = survey.questions.find((x) => x.id === id);
+      expect(q).toMatchObject({ kind: 'multiple_choice', topic: 'disability', sensitive: true });
+      expect(q?.consentGroup).toBeUndefined();
+      expect(q?.required).toBeUndefined();
+      expect(q?.options?.slice(-2)).toMatchObject([
+        { id: 'none', exclusive: true },
+        { id: PREFER_NOT_TO_SAY, exclusive: true },
+      ]);
+    },
+  );
 
   it('lets the US question take several answers, "Prefer not to say" being exclusive', () => {
     const q = survey.questions.find((x) => x.id === 'race_ethnicity_us');

@@ -17,6 +17,13 @@ const response = (country: string | undefined, answers: SurveyResponse['answers'
   consent: { sensitive: true, version: '1' },
 });
 
+const noDifficulty = Object.fromEntries(
+  ['wg_seeing', 'wg_hearing', 'wg_walking', 'wg_cognition', 'wg_selfcare', 'wg_communication'].map((id) => [
+    id,
+    'no_difficulty',
+  ]),
+);
+
 const values = (r: SurveyResponse, includeAsylumSeekers = true) =>
   Object.fromEntries(Object.entries(deriveFlags(survey, r, { includeAsylumSeekers })).map(([k, f]) => [k, f.value]));
 
@@ -31,6 +38,7 @@ describe('deriveFlags', () => {
     diploma_fr: 'cap_bep',
     wg_seeing: 'no_difficulty',
     wg_walking: 'a_lot_of_difficulty',
+    disability_recognition: ['rqth', 'aah'],
     protection_status: 'asylum_pending',
   });
   // Ethnicity answers are valid only with the ethnicity consent of their own (issue 4).
@@ -66,6 +74,7 @@ describe('deriveFlags', () => {
       low_education: false,
       low_education_national: true,
       disability: true,
+      disability_national: true,
       refugee: true,
       any_underserved: true,
     });
@@ -82,11 +91,35 @@ describe('deriveFlags', () => {
       low_education: false,
       low_education_national: false,
       disability: false,
+      disability_national: null,
       refugee: false,
       any_underserved: false,
     });
     expect(flags.disability.rule).toBe('disability.gss@1');
     expect(flags.low_education_national.rule).toBe('low_education_national.gb-below-rqf2@1');
+    expect(flags.disability_national.rule).toBe('disability_national.none@1');
+  });
+
+  it.each<[string, SurveyResponse['answers'], boolean | null, string]>([
+    ['FR', { disability_recognition: ['rqth', 'aah'] }, true, 'disability_national.fr-boeth@1'],
+    ['FR', {}, null, 'disability_national.fr-boeth@1'],
+    ['JP', { disability_certificate: ['none'] }, false, 'disability_national.jp-techo@1'],
+    ['JP', {}, null, 'disability_national.jp-techo@1'],
+    ['US', {}, null, 'disability_national.none@1'],
+  ])(
+    'derives disability_national in %s from %j under the rule of the list the pack asks',
+    (country, answers, value, rule) => {
+      const r = response(country, answers);
+      expect(checkResponse(survey, r)).toEqual([]);
+      expect(deriveFlags(survey, r).disability_national).toEqual({ value, rule });
+    },
+  );
+
+  it('leaves disability and any_underserved to the WG-SS when the national recognition disagrees', () => {
+    const flags = deriveFlags(survey, response('JP', { ...noDifficulty, disability_certificate: ['mental_health'] }));
+    expect(flags.disability_national.value).toBe(true);
+    expect(flags.disability).toEqual({ value: false, rule: 'disability.wg-ss@1' });
+    expect(flags.any_underserved.value).toBeNull();
   });
 
   it('keeps jobseeker unknown in FR when the learner is not an ILO jobseeker and skipped the registration question', () => {
