@@ -40,7 +40,7 @@ export function checkResponse(def: SurveyDefinition, r: SurveyResponse): FieldEr
       errors.push({ path: at, message: `survey "${def.id}" version ${def.version} has no question "${id}"` });
       continue;
     }
-    if (q.sensitive && !r.consent.sensitive && value !== PREFER_NOT_TO_SAY)
+    if (q.sensitive && !r.consent.sensitive && !declined(value))
       errors.push({ path: at, message: 'sensitive answer without consent.sensitive = true' });
     if (q.consentGroup && !r.consent.groups?.includes(q.consentGroup) && !declined(value))
       errors.push({

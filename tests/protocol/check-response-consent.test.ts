@@ -106,6 +106,23 @@ describe('checkResponse and consent groups', () => {
     expect(checkResponse(survey, response(answers, consent))).toEqual(errors);
   });
 
+  it.each<[string, SurveyResponse['answers'], object[]]>([
+    ['accepts "prefer not to say" to a single choice', { area: 'prefer_not_to_say' }, []],
+    ['accepts "prefer not to say" alone in a multiple choice', { race: ['prefer_not_to_say'] }, []],
+    [
+      'refuses "prefer not to say" beside a real answer',
+      { race: ['asian', 'prefer_not_to_say'] },
+      [{ path: 'answers.race', message: 'sensitive answer without consent.sensitive = true' }, refused('race')],
+    ],
+    [
+      'refuses a real answer',
+      { area: 'yes' },
+      [{ path: 'answers.area', message: 'sensitive answer without consent.sensitive = true' }],
+    ],
+  ])('without sensitive consent, %s', (_name, answers, errors) => {
+    expect(checkResponse(survey, response(answers, { sensitive: false }))).toEqual(errors);
+  });
+
   it('still needs sensitive consent when the group is consented', () => {
     const errors = checkResponse(
       survey,
