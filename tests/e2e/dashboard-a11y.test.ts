@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DashboardServer, startDashboardServer } from './fixtures/dashboard-server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDashboard } from './fixtures/dashboard-server.ts';
 import type { AxeViolation } from './fixtures/ui-harness-browser.ts';
-import { launchChromium } from './support/launch-chromium.ts';
 
 const TOKEN = 'dashboard-a11y-token-0123456789';
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -28,25 +27,12 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 describe('researcher dashboard accessibility', () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    server = await startDashboardServer(TOKEN);
-    base = server.base;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useDashboard(TOKEN);
 
   async function open(options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+    const context = await env.browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
     const page = await context.newPage();
-    await page.goto(`${base}/v1/dashboard`);
+    await page.goto(`${env.server.base}/v1/dashboard`);
     return page;
   }
 

@@ -1,32 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DashboardServer, startDashboardServer } from './fixtures/dashboard-server.ts';
-import { launchChromium } from './support/launch-chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { useDashboard } from './fixtures/dashboard-server.ts';
 
 const TOKEN = 'dashboard-test-token-0123456789';
 
 describe('researcher dashboard', () => {
-  let server: DashboardServer;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    server = await startDashboardServer(TOKEN);
-    base = server.base;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useDashboard(TOKEN);
 
   it('draws the charts from the report endpoint after the token is given, with no CSP violation', async () => {
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1100, height: 900 } });
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${base}/v1/dashboard`);
+    await page.goto(`${env.server.base}/v1/dashboard`);
     expect(await page.locator('svg').count()).toBe(0);
 
     await page.fill('#token', TOKEN);
@@ -35,7 +20,9 @@ describe('researcher dashboard', () => {
     await page.waitForSelector('figure[data-chart=delivery] svg', { timeout: 15_000 });
 
     const report = await (
-      await fetch(`${base}/v1/report?survey=outcomes-test&by=month`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+      await fetch(`${env.server.base}/v1/report?survey=outcomes-test&by=month`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      })
     ).json();
     const expected = report.tables.responses.colTotals
       .map((c: { count: number | null }) => c.count)
@@ -50,7 +37,9 @@ describe('researcher dashboard', () => {
     expect(countries).toEqual(['FR', 'GB', 'JP', 'KE', 'US']);
     expect(await page.locator('figure[data-chart=categories] rect.bar').count()).toBeGreaterThan(0);
     const delivery = await (
-      await fetch(`${base}/v1/report/delivery?survey=outcomes-test`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+      await fetch(`${env.server.base}/v1/report/delivery?survey=outcomes-test`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      })
     ).json();
     const received = await page.$$eval('figure[data-chart=delivery] rect.bar-received', (rects) =>
       rects.map((r) => Number(r.getAttribute('data-value'))),
@@ -70,7 +59,9 @@ describe('researcher dashboard', () => {
     expect(rejectedRow).toHaveLength(1);
 
     const byYear = await (
-      await fetch(`${base}/v1/report?survey=outcomes-test&by=year`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+      await fetch(`${env.server.base}/v1/report?survey=outcomes-test&by=year`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      })
     ).json();
     const underserved = byYear.tables.any_underserved.colTotals.map((c: { count: number | null }) => c.count);
     expect(underserved).toHaveLength(2);
@@ -99,8 +90,8 @@ describe('researcher dashboard', () => {
   });
 
   it('shows the server’s error when the token is wrong, and no figures from an earlier token', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/v1/dashboard`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.base}/v1/dashboard`);
     await page.fill('#token', TOKEN);
     await page.fill('#survey', 'outcomes-test');
     await page.click('button[type=submit]');

@@ -1,9 +1,10 @@
 import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { afterAll, afterEach, beforeAll, expect, inject, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { openStorage } from '../../../collector/storage/open-storage.ts';
 import { Ack } from '../../../protocol/index.ts';
-import { createDatabase, type Postgres, startPostgres } from '../../support/postgres.ts';
+import { createDatabase } from '../../support/postgres.ts';
+import { usePostgresServer } from '../../support/use-postgres-server.ts';
 import { ORIGIN, response, SITE_KEY } from '../http/test-app.ts';
 import { startCollectorProcess, tempCollectorDir } from './collector-process.ts';
 
@@ -39,20 +40,11 @@ afterEach(() => {
   for (const f of cleanup.splice(0)) f();
 });
 
-// The PostgreSQL server comes from the global setup (tests/support/postgres-global-setup.ts) or
-// TEST_DATABASE_URL; run alone without either, this file starts its own cluster.
-let pgServer = inject('pgUrl') ?? process.env.TEST_DATABASE_URL;
-let own: Postgres | undefined;
-beforeAll(async () => {
-  if (pgServer) return;
-  own = await startPostgres();
-  pgServer = own.url;
-}, 60_000);
-afterAll(() => own?.stop());
+const pgServer = usePostgresServer();
 
 it.each([
   ['SQLite', (sqliteUrl: string) => Promise.resolve(sqliteUrl)],
-  ['PostgreSQL', async () => (await createDatabase(pgServer as string)).url],
+  ['PostgreSQL', async () => (await createDatabase(pgServer())).url],
 ])('finishes requests in flight on SIGTERM, stores them, refuses new ones and exits 0 (%s)', async (_db, database) => {
   const { dir, databaseUrl: sqliteUrl } = tempCollectorDir();
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));

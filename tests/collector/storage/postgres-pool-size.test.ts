@@ -1,18 +1,11 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStorage } from '../../../collector/storage/open-storage.ts';
-import { createDatabase, type Postgres, startPostgres } from '../../support/postgres.ts';
+import { createDatabase } from '../../support/postgres.ts';
+import { usePostgresServer } from '../../support/use-postgres-server.ts';
 
 // DATABASE_POOL_SIZE: several instances share one server, so each must hold no more connections than it was given.
-let serverUrl = inject('pgUrl') ?? process.env.TEST_DATABASE_URL;
-let own: Postgres | undefined;
-
-beforeAll(async () => {
-  if (serverUrl) return;
-  own = await startPostgres();
-  serverUrl = own.url;
-}, 60_000);
-afterAll(() => own?.stop());
+const server = usePostgresServer();
 
 async function connectionsTo(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
@@ -29,8 +22,7 @@ async function connectionsTo(url: string): Promise<number> {
 
 describe('PostgreSQL pool size', () => {
   it.each([2, 5])('holds at most %i connections however many queries run at once', async (poolSize) => {
-    if (!serverUrl) throw new Error('no PostgreSQL server: the beforeAll hook failed to start one');
-    const db = await createDatabase(serverUrl);
+    const db = await createDatabase(server());
     const storage = await openStorage(db.url, { poolSize });
     try {
       // Twelve queries at once: the pool opens every connection it may, and no more.

@@ -1,24 +1,13 @@
 import pg from 'pg';
-import { afterAll, beforeAll, inject } from 'vitest';
 import { POSTGRES_MIGRATIONS } from '../../../collector/storage/postgres-migrations.ts';
-import { createDatabase, type Postgres, startPostgres } from '../../support/postgres.ts';
+import { createDatabase } from '../../support/postgres.ts';
+import { usePostgresServer } from '../../support/use-postgres-server.ts';
 import { describeStorage } from './storage-suite.ts';
 
-// The server comes from the global setup (tests/support/postgres-global-setup.ts) or
-// TEST_DATABASE_URL; run alone without either, this file starts its own cluster.
-let serverUrl = inject('pgUrl') ?? process.env.TEST_DATABASE_URL;
-let own: Postgres | undefined;
-
-beforeAll(async () => {
-  if (serverUrl) return;
-  own = await startPostgres();
-  serverUrl = own.url;
-}, 60_000);
-afterAll(() => own?.stop());
+const server = usePostgresServer();
 
 describeStorage('PostgreSQL', async () => {
-  if (!serverUrl) throw new Error('no PostgreSQL server: the beforeAll hook failed to start one');
-  const db = await createDatabase(serverUrl);
+  const db = await createDatabase(server());
   async function exec(sql: string): Promise<void> {
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
