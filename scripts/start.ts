@@ -14,10 +14,13 @@ try {
   const collector = await startCollector({ config });
   const siteKey = Object.keys(config.siteKeys)[0];
   const demo = await startDemo({ port: demoPort, collectorUrl: collector.url, siteKey });
-  // Printed only when set, like a given EXPORT_TOKEN: no erase token is ever made up.
+  // Printed only when set, like a given EXPORT_TOKEN: no erase or report token is ever made up.
   const erase = config.eraseToken
     ? `${config.eraseToken}   (DELETE /v1/learners/:ref only; it cannot read)`
     : 'not set: the export token also erases (set ERASE_TOKEN to separate them)';
+  const report = config.reportToken
+    ? `${config.reportToken}   (the reports and the dashboard only; it cannot export, read the codebook or erase)`
+    : 'not set: the dashboard needs the export token, which also exports rows (set REPORT_TOKEN for aggregates only)';
   console.log(
     [
       '',
@@ -27,6 +30,7 @@ try {
       `  Export token       ${config.exportToken}${config.exportTokenGenerated ? '   (made up for this run; set EXPORT_TOKEN to keep one)' : ''}`,
       `  CSV export         curl -H "Authorization: Bearer ${config.exportToken}" "${collector.url}/v1/export?format=csv"`,
       `  Erase token        ${erase}`,
+      `  Report token       ${report}`,
       `  Database           ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'postgres (DATABASE_URL)'}`,
       '',
     ].join('\n'),

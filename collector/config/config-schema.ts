@@ -33,6 +33,8 @@ export const ConfigSchema = z.object({
   EXPORT_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   // Set, it alone may erase and cannot read; unset, EXPORT_TOKEN does both (deployments from before it).
   ERASE_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
+  // Set, it reads the aggregate reports (what the dashboard draws), nothing else; unset, only EXPORT_TOKEN does.
+  REPORT_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
   LEARNER_REF_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
   SITE_KEYS: json(SiteKeys).optional(),
   SURVEYS_DIR: z.string().min(1).default('surveys'),

@@ -18,6 +18,8 @@ export type Config = {
   exportTokenGenerated: boolean;
   /** When set, the only token for DELETE /v1/learners/:ref, and it cannot read; unset, exportToken also erases. */
   eraseToken: string | undefined;
+  /** When set, reads /v1/report and /v1/report/delivery only (403 on export, codebook, erasure); exportToken reads them too. */
+  reportToken: string | undefined;
   learnerRefSecret: string;
   siteKeys: SiteKeys;
   surveysDir: string;
@@ -70,6 +72,15 @@ export function loadConfig(
     throw new ConfigError(
       'ERASE_TOKEN: must differ from EXPORT_TOKEN; the same value would let whoever reads the data also erase it',
     );
+  // Equal to either, the report token would be that token, with all it may do.
+  for (const [other, also] of [
+    ['EXPORT_TOKEN', 'export every response'],
+    ['ERASE_TOKEN', 'erase learners'],
+  ] as const)
+    if (s.REPORT_TOKEN !== undefined && s.REPORT_TOKEN === s[other])
+      throw new ConfigError(
+        `REPORT_TOKEN: must differ from ${other}; the same value would let whoever reads the reports also ${also}`,
+      );
   return {
     production,
     port: s.COLLECTOR_PORT,
@@ -79,6 +90,7 @@ export function loadConfig(
     exportToken: s.EXPORT_TOKEN ?? randomBytes(24).toString('base64url'),
     exportTokenGenerated: !s.EXPORT_TOKEN,
     eraseToken: s.ERASE_TOKEN,
+    reportToken: s.REPORT_TOKEN,
     learnerRefSecret: s.LEARNER_REF_SECRET ?? DEV_LEARNER_REF_SECRET,
     siteKeys: s.SITE_KEYS ?? DEV_SITE_KEYS,
     surveysDir: s.SURVEYS_DIR,

@@ -10,29 +10,47 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
-/** What a researcher path does with the data: read it (export, codebook, report) or erase a learner's. */
-export type Access = 'read' | 'erase';
+/**
+ * What a researcher path does with the data: read rows (the export and its codebook), read the
+ * disclosure-controlled aggregates (the reports the dashboard draws), or erase a learner's.
+ */
+export type Access = 'export' | 'report' | 'erase';
 
 /** A bearer token, the setting it comes from, what people call it, and what it may do. */
 export type Credential = { setting: string; label: string; token: string; grants: readonly Access[] };
 
-const ACTS: Record<Access, { noun: string; verb: string }> = {
-  read: { noun: 'reading', verb: 'read' },
-  erase: { noun: 'erasure', verb: 'erase' },
+const ACTS: Record<Access, { needs: string; cannot: string }> = {
+  export: { needs: 'the export and the codebook need', cannot: 'read them' },
+  report: { needs: 'the reports need', cannot: 'read them' },
+  erase: { needs: 'erasure needs', cannot: 'erase' },
+};
+
+export type ResearcherTokens = {
+  exportToken: string;
+  eraseToken?: string | undefined;
+  reportToken?: string | undefined;
 };
 
 /**
- * The researcher tokens. Without ERASE_TOKEN, EXPORT_TOKEN both reads and erases, as before
- * the erase token existed; with it, each does one thing, so an analyst cannot erase and
- * whoever handles erasure requests cannot read.
+ * The researcher tokens. EXPORT_TOKEN always reads everything; it also erases unless
+ * ERASE_TOKEN is set, as before the erase token existed. The erase token only erases, so
+ * whoever handles erasure requests cannot read; the report token only reads aggregates, so
+ * the dashboard's viewers never hold a token that exports rows.
  */
-export function researcherCredentials(tokens: { exportToken: string; eraseToken?: string | undefined }): Credential[] {
+export function researcherCredentials(tokens: ResearcherTokens): Credential[] {
   const exportToken = { setting: 'EXPORT_TOKEN', label: 'the export token', token: tokens.exportToken };
-  if (!tokens.eraseToken) return [{ ...exportToken, grants: ['read', 'erase'] }];
-  return [
-    { ...exportToken, grants: ['read'] },
-    { setting: 'ERASE_TOKEN', label: 'the erase token', token: tokens.eraseToken, grants: ['erase'] },
-  ];
+  const reads: Access[] = ['export', 'report'];
+  const credentials: Credential[] = [{ ...exportToken, grants: tokens.eraseToken ? reads : [...reads, 'erase'] }];
+  if (tokens.eraseToken)
+    credentials.push({ setting: 'ERASE_TOKEN', label: 'the erase token', token: tokens.eraseToken, grants: ['erase'] });
+  if (tokens.reportToken)
+    credentials.push({
+      setting: 'REPORT_TOKEN',
+      label: 'the report token',
+      token: tokens.reportToken,
+      grants: ['report'],
+    });
+  return credentials;
 }
 
 const unauthorized = (c: Context, error: string) =>
@@ -40,7 +58,7 @@ const unauthorized = (c: Context, error: string) =>
 
 /**
  * 401 (with WWW-Authenticate) for a missing or unknown token; 403 for a known token that
- * does not grant what the path does, naming the token that would.
+ * does not grant what the path does, naming the tokens that would.
  */
 export function requireCredential(
   credentials: readonly Credential[],
@@ -49,16 +67,18 @@ export function requireCredential(
   return async (c, next) => {
     const access = accessOf(c.req.method, c.req.path);
     if (!access) return next();
-    const needed = credentials.find((k) => k.grants.includes(access)) ?? credentials[0];
+    const needed = credentials.filter((k) => k.grants.includes(access));
+    const settings = needed.map((k) => k.setting).join(' or ');
     const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
-    if (!given) return unauthorized(c, `missing bearer token: send Authorization: Bearer ${needed.setting}`);
+    if (!given) return unauthorized(c, `missing bearer token: send Authorization: Bearer ${settings}`);
     // Every token is compared, so the time taken does not tell which one (if any) matched.
     const matches = credentials.map((k) => sameSecret(given, k.token));
     const held = credentials.find((_k, i) => matches[i]);
     if (!held) return unauthorized(c, 'wrong bearer token');
     if (!held.grants.includes(access)) {
-      const { noun, verb } = ACTS[access];
-      const error = `${noun} needs ${needed.label} (${needed.setting}); ${held.label} (${held.setting}) cannot ${verb}`;
+      const { needs, cannot } = ACTS[access];
+      const names = needed.map((k) => `${k.label} (${k.setting})`).join(' or ');
+      const error = `${needs} ${names}; ${held.label} (${held.setting}) cannot ${cannot}`;
       // RFC 6750 §3.1: a valid token without the right to this resource.
       return jsonError(c, 403, error, undefined, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' });
     }
@@ -66,22 +86,21 @@ export function requireCredential(
   };
 }
 
-/** One token for every path `applies` matches; the collector itself uses requireCredential. */
-export function requireBearer(token: string, applies: (method: string, path: string) => boolean): MiddlewareHandler {
-  return requireCredential(researcherCredentials({ exportToken: token }), (method, path) =>
-    applies(method, path) ? 'read' : undefined,
-  );
-}
-
 /**
  * Researcher data paths, matched on the normalised path so an odd spelling cannot
  * slip past the check. The /v1/dashboard files are left open: a browser cannot send
  * a bearer header when navigating, and the page holds no data until the researcher
- * gives it the token for /v1/report.
+ * gives it a token for /v1/report.
+ *
+ * The codebook goes with the export, not the reports, although it holds no responses: it
+ * describes the export's columns and is of no use without the rows, the dashboard never
+ * asks for it, and question wording is public anyway (GET /v1/surveys/:id). Granting it
+ * to REPORT_TOKEN later would widen the token (a minor change); taking it back would break.
  */
 export function researcherAccess(method: string, path: string): Access | undefined {
   const p = normalizePath(path);
-  if (/^\/v1\/(export|codebook|report)/.test(p)) return 'read';
+  if (/^\/v1\/(export|codebook)/.test(p)) return 'export';
+  if (/^\/v1\/report/.test(p)) return 'report';
   if (method === 'DELETE' && p.startsWith('/v1/learners')) return 'erase';
   return undefined;
 }

@@ -55,11 +55,16 @@ describe('with ERASE_TOKEN set', () => {
     expect(storage.rows.size).toBe(1);
   });
 
-  it.each(READS)('refuses GET %s with the erase token, naming the export token', async (path) => {
+  it.each([
+    [READS[0], 'the export and the codebook need'],
+    [READS[1], 'the export and the codebook need'],
+    [READS[2], 'the reports need'],
+    [READS[3], 'the reports need'],
+  ])('refuses GET %s with the erase token, naming the export token', async (path, needs) => {
     const res = await request(testApp(env).app, 'GET', path, 'ERASE_TOKEN');
     expect(res.status).toBe(403);
     expect((await res.json()).error).toBe(
-      'reading needs the export token (EXPORT_TOKEN); the erase token (ERASE_TOKEN) cannot read',
+      `${needs} the export token (EXPORT_TOKEN); the erase token (ERASE_TOKEN) cannot read them`,
     );
   });
 

@@ -67,6 +67,13 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['leaves the report token unset, so only the export token reads reports', {}, undefined],
+    ['reads a report token', { REPORT_TOKEN: 'a-long-enough-report-token' }, 'a-long-enough-report-token'],
+  ])('%s', (_name, env, reportToken) => {
+    expect(loadConfig({ ...PROD, ...env }).reportToken).toBe(reportToken);
+  });
+
+  it.each([
     ['COLLECTOR_PORT', { COLLECTOR_PORT: 'eighty' }, 'COLLECTOR_PORT'],
     ['COLLECTOR_PORT range', { COLLECTOR_PORT: '70000' }, 'COLLECTOR_PORT'],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: expected "sqlite:PATH" or "postgres://…"'],
@@ -87,6 +94,17 @@ describe('loadConfig', () => {
       { ...PROD, ERASE_TOKEN: PROD.EXPORT_TOKEN },
       'ERASE_TOKEN: must differ from EXPORT_TOKEN',
     ],
+    ['REPORT_TOKEN length', { REPORT_TOKEN: 'short' }, 'REPORT_TOKEN: expected at least 16 characters'],
+    [
+      'a REPORT_TOKEN equal to EXPORT_TOKEN',
+      { ...PROD, REPORT_TOKEN: PROD.EXPORT_TOKEN },
+      'REPORT_TOKEN: must differ from EXPORT_TOKEN',
+    ],
+    [
+      'a REPORT_TOKEN equal to ERASE_TOKEN',
+      { ...PROD, ERASE_TOKEN: 'a-long-enough-erase-token', REPORT_TOKEN: 'a-long-enough-erase-token' },
+      'REPORT_TOKEN: must differ from ERASE_TOKEN',
+    ],
     [
       'a required production secret',
       { ...PROD, LEARNER_REF_SECRET: undefined },
@@ -106,6 +124,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ EXPORT_TOKEN: 'tiny-secret' })).not.toThrow(/tiny-secret/);
     expect(() => loadConfig({ ERASE_TOKEN: 'tiny-secret' })).not.toThrow(/tiny-secret/);
     expect(() => loadConfig({ ...PROD, ERASE_TOKEN: PROD.EXPORT_TOKEN })).not.toThrow(PROD.EXPORT_TOKEN);
+    expect(() => loadConfig({ REPORT_TOKEN: 'tiny-secret' })).not.toThrow(/tiny-secret/);
+    expect(() => loadConfig({ ...PROD, REPORT_TOKEN: PROD.EXPORT_TOKEN })).not.toThrow(PROD.EXPORT_TOKEN);
+    const erase = 'a-long-enough-erase-token';
+    expect(() => loadConfig({ ...PROD, ERASE_TOKEN: erase, REPORT_TOKEN: erase })).not.toThrow(erase);
     expect(() => loadConfig({ DATABASE_URL: 'mysql://user:pw@db' })).not.toThrow(/pw@db/);
   });
 
