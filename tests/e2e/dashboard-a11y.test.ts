@@ -26,6 +26,21 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** The ids each image's aria-details points at, as Chromium exposes them, by the image's accessible name. */
+async function imageDetails(page: Page): Promise<Map<string, string[]>> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return new Map(
+    nodes
+      .filter((n) => n.role?.value === 'image')
+      .map((n) => {
+        const details = n.properties?.find((p) => p.name === 'details');
+        return [String(n.name?.value ?? ''), (details?.value.relatedNodes ?? []).map((r) => r.idref ?? '')];
+      }),
+  );
+}
+
 describe('researcher dashboard accessibility', () => {
   const env = useDashboard(TOKEN);
 
@@ -52,6 +67,23 @@ describe('researcher dashboard accessibility', () => {
     await page.keyboard.press('Enter');
     return order;
   }
+
+  async function openCharts(options: BrowserContextOptions = {}): Promise<Page> {
+    const page = await open(options);
+    await signInByKeyboard(page, TOKEN);
+    await page.waitForSelector('figure[data-chart=delivery] svg', { timeout: 15_000 });
+    return page;
+  }
+
+  async function openEveryNumbersTable(page: Page): Promise<void> {
+    const summaries = page.locator('figure[data-chart] summary');
+    const count = await summaries.count();
+    for (let i = 0; i < count; i++) await summaries.nth(i).click();
+    expect(await page.locator('figure[data-chart] details[open]').count(), 'open numbers tables').toBe(6);
+  }
+
+  const sidewaysOverflow = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   it.each([
     ['light', 'light'],
@@ -86,14 +118,48 @@ describe('researcher dashboard accessibility', () => {
     await page.context().close();
   });
 
-  it('fits 320 px wide without scrolling sideways, before and after the charts are drawn', async () => {
+  it('fits 320 px wide without scrolling sideways: token form, charts, every numbers table open', async () => {
     const page = await open({ viewport: { width: 320, height: 640 } });
-    const overflow = () =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(await overflow(), 'token form').toBe(0);
+    expect(await sidewaysOverflow(page), 'token form').toBe(0);
     await signInByKeyboard(page, TOKEN);
     await page.waitForSelector('figure[data-chart=delivery] svg', { timeout: 15_000 });
-    expect(await overflow(), 'charts').toBe(0);
+    expect(await sidewaysOverflow(page), 'charts').toBe(0);
+    await openEveryNumbersTable(page);
+    expect(await sidewaysOverflow(page), 'every numbers table open').toBe(0);
+    await page.context().close();
+  });
+
+  it.each([1100, 320])('has no axe violations with every numbers table open, %i px wide', async (width) => {
+    const page = await openCharts({ viewport: { width, height: 900 } });
+    await openEveryNumbersTable(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens a numbers table from the keyboard, and scrolls one wider than a 320 px screen', async () => {
+    const page = await openCharts({ viewport: { width: 320, height: 640 } });
+    const tab = async () => {
+      await page.keyboard.press('Tab');
+      return page.evaluate(() => document.activeElement?.textContent);
+    };
+    // signInByKeyboard leaves the focus on the submit button.
+    expect(await tab()).toBe('Forget token');
+    expect(await tab()).toBe('Show the numbers: Responses per month');
+    const responses = page.locator('#responses-table');
+    expect(await responses.isVisible(), 'table before Enter').toBe(false);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => responses.isVisible(), { timeout: 5_000, message: 'table after Enter' }).toBe(true);
+
+    await page.focus('figure[data-chart=delivery] summary');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const scroller = page.getByRole('region', { name: /^Delivery health: .* \(numbers\)$/ });
+    expect(await scroller.evaluate((e) => e === document.activeElement), 'delivery table scroller focused').toBe(true);
+    expect(await scroller.evaluate((e) => e.scrollWidth > e.clientWidth), 'delivery table wider than its box').toBe(
+      true,
+    );
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => scroller.evaluate((e) => e.scrollLeft), { timeout: 5_000 }).toBeGreaterThan(0);
     await page.context().close();
   });
 
@@ -107,23 +173,27 @@ describe('researcher dashboard accessibility', () => {
     await page.context().close();
   });
 
-  it('names every chart and gives each a table of its numbers', async () => {
-    const page = await open();
-    await signInByKeyboard(page, TOKEN);
-    await page.waitForSelector('figure[data-chart=delivery] svg', { timeout: 15_000 });
+  it('names every chart and points it at the disclosure of its numbers table, named too once opened', async () => {
+    const page = await openCharts();
     const charts = await page.$$eval('figure[data-chart]', (figures) =>
       figures.map((f) => ({
         id: f.getAttribute('data-chart') as string,
         caption: f.querySelector('figcaption')?.textContent ?? '',
-        table: f.querySelector('svg')?.getAttribute('aria-describedby') ?? '',
+        details: f.querySelector('svg')?.getAttribute('aria-details') ?? '',
       })),
     );
     expect(charts.map((c) => c.id)).toEqual(['responses', 'outcomes', 'target', 'categories', 'countries', 'delivery']);
-    for (const { id, caption, table } of charts) {
+    // Read from Chromium's accessibility tree while every table is folded away: the link must not need it open.
+    const linked = await imageDetails(page);
+    for (const { id, caption, details } of charts) {
       expect(caption, `caption of ${id}`).not.toBe('');
       expect(await page.getByRole('img', { name: caption, exact: true }).count(), `image named by ${id}`).toBe(1);
-      const numbers = page.getByRole('table', { name: `${caption} (numbers)`, exact: true });
-      expect(await numbers.getAttribute('id'), `table described by ${id}`).toBe(table);
+      expect(linked.get(caption), `aria-details of the ${id} image`).toEqual([details]);
+      expect(await page.locator(`details#${details} table`).count(), `${id} table in the linked disclosure`).toBe(1);
+    }
+    await openEveryNumbersTable(page);
+    for (const { id, caption, details } of charts) {
+      const numbers = page.locator(`#${details}`).getByRole('table', { name: `${caption} (numbers)`, exact: true });
       expect(await numbers.getByRole('row').count(), `rows of ${id}`).toBeGreaterThan(1);
     }
     await page.context().close();

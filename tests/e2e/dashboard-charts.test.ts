@@ -89,6 +89,29 @@ describe('researcher dashboard', () => {
     await page.close();
   });
 
+  it('folds each chart’s numbers table under a summary naming the chart, hidden until it is opened', async () => {
+    const page = await env.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await page.goto(`${env.server.base}/v1/dashboard`);
+    await page.fill('#token', TOKEN);
+    await page.fill('#survey', 'outcomes-test');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('figure[data-chart=delivery] svg', { timeout: 15_000 });
+    const charts = await page.$$eval('figure[data-chart]', (fs) =>
+      fs.map((f) => ({ id: f.getAttribute('data-chart') ?? '', caption: f.querySelector('figcaption')?.textContent })),
+    );
+    expect(charts).toHaveLength(6);
+    for (const { id, caption } of charts) {
+      const summary = page.locator(`figure[data-chart=${id}] details > summary`);
+      const table = page.locator(`figure[data-chart=${id}] details #${id}-table`);
+      expect(await summary.textContent(), `summary of ${id}`).toBe(`Show the numbers: ${caption}`);
+      expect(await table.isVisible(), `${id} table before its summary is clicked`).toBe(false);
+      await summary.click();
+      await expect.poll(() => table.isVisible(), { timeout: 5_000, message: `${id} table once opened` }).toBe(true);
+      expect(await table.getByRole('row').count(), `rows of the ${id} table`).toBeGreaterThan(1);
+    }
+    await page.close();
+  });
+
   it('shows the server’s error when the token is wrong, and no figures from an earlier token', async () => {
     const page = await env.browser.newPage();
     await page.goto(`${env.server.base}/v1/dashboard`);

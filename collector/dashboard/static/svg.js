@@ -27,7 +27,12 @@ export function patternDef(id, kind, ink = '#0b3d91') {
   return p;
 }
 
-/** A figure with its caption, an SVG of the given size, and the id its numbers table must carry. */
+/**
+ * A figure with its caption and an SVG of the given size. The SVG points at its numbers with aria-details,
+ * not aria-describedby: Chromium reduces a described-by table to its caption, and to nothing while the
+ * disclosure is closed, whereas aria-details keeps the table's structure and works closed
+ * (https://www.w3.org/TR/wai-aria-1.2/#aria-details).
+ */
 export function chartFrame(id, title, width, height) {
   const figure = el('figure', { 'aria-labelledby': `${id}-title`, 'data-chart': id });
   figure.append(el('figcaption', { id: `${id}-title` }, title));
@@ -35,19 +40,33 @@ export function chartFrame(id, title, width, height) {
     viewBox: `0 0 ${width} ${height}`,
     role: 'img',
     'aria-labelledby': `${id}-title`,
-    'aria-describedby': `${id}-table`,
+    'aria-details': `${id}-numbers`,
   });
   figure.append(svg);
   return { figure, svg };
 }
 
-/** The chart's numbers as a table for screen readers: head is the column titles, rows start with their row header. */
+/**
+ * The chart's numbers as a table under a native disclosure, closed until asked for: the printed values are
+ * too small to read on a phone. head is the column titles, rows start with their row header.
+ */
 export function numbersTable(id, title, head, rows) {
-  // The wrapper is what is hidden: a table ignores height, so hidden itself it still stretches the page.
-  const wrapper = el('div', { class: 'sr-only' });
+  const details = el('details', { id: `${id}-numbers`, class: 'numbers' });
+  // The hidden rest of the name tells the six summaries apart in a screen reader's list of controls;
+  // the name still starts with the visible words, so voice control finds it (WCAG 2.5.3).
+  const summary = el('summary', {}, 'Show the numbers');
+  summary.append(el('span', { class: 'sr-only' }, `: ${title}`));
+  // Focusable and named, so a keyboard can scroll a table wider than the screen (WCAG 2.1.1, axe scrollable-region-focusable).
+  const scroller = el('div', {
+    class: 'table-scroll',
+    role: 'region',
+    tabindex: '0',
+    'aria-labelledby': `${id}-caption`,
+  });
   const table = el('table', { id: `${id}-table` });
-  wrapper.append(table);
-  table.append(el('caption', {}, `${title} (numbers)`));
+  // The caption names the table and its scroller for screen readers; on screen, the figure's caption just
+  // above already says it, and a caption as wide as the table would be cut off on a phone.
+  table.append(el('caption', { id: `${id}-caption`, class: 'sr-only' }, `${title} (numbers)`));
   const tr = el('tr');
   for (const h of head) tr.append(el('th', { scope: 'col' }, h));
   table.append(tr);
@@ -57,7 +76,9 @@ export function numbersTable(id, title, head, rows) {
     for (const c of cells) row.append(el('td', { class: 'num' }, c));
     table.append(row);
   }
-  return wrapper;
+  scroller.append(table);
+  details.append(summary, scroller);
+  return details;
 }
 
 export const countText = (cell) => (cell.count === null ? `suppressed (${cell.suppressed})` : String(cell.count));
