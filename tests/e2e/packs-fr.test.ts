@@ -89,8 +89,9 @@ describe('the FR pack through the widget', () => {
   it('never shows an ethnicity question to a French learner who answers every question', async () => {
     const ethnicity = survey.questions.filter((q) => q.topic === 'ethnicity' || q.consentGroup);
     const forbidden = [...ethnicity.flatMap((q) => [q.text.fr, q.text.en]), fr.ethnicityHeading, en.ethnicityHeading];
-    // Seven ethnicity questions (GB two-step list, US combined) in two languages, and the consent screen's heading.
-    expect(forbidden.filter(Boolean)).toHaveLength(2 * 7 + 2);
+    // Fourteen ethnicity questions (GB: the England and Wales and Scottish two-step lists and the
+    // Northern Irish list; US combined) in two languages, and the consent screen's heading.
+    expect(forbidden.filter(Boolean)).toHaveLength(2 * 14 + 2);
     // Yes to consent and the answers that open every branch, so each FR question is on screen once.
     const walk = await walkFrench({
       situation: 'self_employed',

@@ -9,7 +9,8 @@ import { exportedRow, filledEthnicityCells, flagsOf } from './support/export-row
 // Chromium, comes out of the export with the right flags, the GSS disability variant,
 // and ethnicity answered only behind its own consent. The collector refuses an
 // ethnicity answer without "ethnicity" in consent.groups, so a stored one proves the
-// widget sent the group consent too.
+// widget sent the group consent too. The agreeing learner lives in Scotland, so gets
+// Scotland's census list, not England and Wales's.
 let stack: EmbedStack;
 let browser: Browser;
 
@@ -27,7 +28,7 @@ const walkBritish = (picks: Picks, ethnicity: boolean) =>
 const ETHNIC_GROUP_QUESTION = 'What is your ethnic group?';
 
 describe('the GB pack through the widget', () => {
-  it('stores the ethnicity answers of a learner who agrees to the ethnicity questions', async () => {
+  it('stores the Scottish ethnicity answers of a learner in Scotland who agrees to the ethnicity questions', async () => {
     const walk = await walkBritish(
       {
         situation: 'employed',
@@ -42,15 +43,17 @@ describe('the GB pack through the widget', () => {
         gss_condition: 'yes',
         gss_reduces: 'yes_a_lot',
         protection_status: 'none',
-        ethnic_group_gb: 'asian',
-        ethnic_asian_gb: 'indian',
+        uk_nation: 'scotland',
+        ethnic_group_sct: 'asian',
+        ethnic_asian_sct: 'pakistani',
         comment: 'gb-ethnicity-agreed',
       },
       true,
     );
     expect(walk.shown).toEqual(
-      expect.arrayContaining(['gss_condition', 'gss_reduces', 'ethnic_group_gb', 'ethnic_asian_gb']),
+      expect.arrayContaining(['gss_condition', 'gss_reduces', 'uk_nation', 'ethnic_group_sct', 'ethnic_asian_sct']),
     );
+    expect(walk.shown.filter((id) => id.endsWith('_gb') && id.startsWith('ethnic_'))).toEqual([]);
     expect(walk.shown.filter((id) => id.startsWith('wg_'))).toEqual([]);
     // The ethnicity consent screen comes right before the first ethnicity question.
     const consentAt = walk.screens.findIndex((s) => s.includes(en.ethnicityHeading));
@@ -58,11 +61,12 @@ describe('the GB pack through the widget', () => {
     expect(walk.check).toContain(`${en.ethnicityHeading}${en.answering}`);
     const row = await exportedRow(stack, 'gb-ethnicity-agreed');
     expect(filledEthnicityCells(row)).toEqual([
-      ['ethnic_group_gb', 'asian'],
-      ['ethnic_asian_gb', 'indian'],
+      ['ethnic_group_sct', 'asian'],
+      ['ethnic_asian_sct', 'pakistani'],
     ]);
-    expect({ country: row.country, gss: row.gss_reduces, area: row.area_gb }).toEqual({
+    expect({ country: row.country, nation: row.uk_nation, gss: row.gss_reduces, area: row.area_gb }).toEqual({
       country: 'GB',
+      nation: 'scotland',
       gss: 'yes_a_lot',
       area: 'yes',
     });
@@ -93,6 +97,7 @@ describe('the GB pack through the widget', () => {
         diploma_gb: 'rqf_3',
         gss_condition: 'no',
         protection_status: 'refugee',
+        uk_nation: 'england',
         ethnic_group_gb: 'white',
         comment: 'gb-ethnicity-declined',
       },
@@ -106,11 +111,13 @@ describe('the GB pack through the widget', () => {
     expect(filledEthnicityCells(row)).toEqual([]);
     expect({
       consent: row.consent_sensitive,
+      nation: row.uk_nation,
       area: row.area_gb,
       diploma: row.diploma_gb,
       status: row.protection_status,
     }).toEqual({
       consent: 'true',
+      nation: 'england',
       area: 'dont_know',
       diploma: 'rqf_3',
       status: 'refugee',

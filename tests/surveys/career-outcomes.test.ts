@@ -16,6 +16,17 @@ const GB_ETHNICITY = [
   'ethnic_white_gb',
   'ethnic_other_gb',
 ];
+// Scotland's census 2022 list (two steps; its "Mixed" section has one box, so no second step),
+// then Northern Ireland's census 2021 list (one step).
+const SCT_NIR_ETHNICITY = [
+  'ethnic_group_sct',
+  'ethnic_white_sct',
+  'ethnic_asian_sct',
+  'ethnic_african_sct',
+  'ethnic_caribbean_black_sct',
+  'ethnic_other_sct',
+  'ethnic_group_nir',
+];
 
 /** Every localized text of the definition, with where it sits. */
 function texts(value: unknown, path = ''): [string, Record<string, string>][] {
@@ -74,7 +85,9 @@ describe('career-outcomes', () => {
         'gss_condition',
         'gss_reduces',
         'protection_status',
+        'uk_nation',
         ...GB_ETHNICITY,
+        ...SCT_NIR_ETHNICITY,
         'comment',
       ],
     ],
@@ -125,7 +138,7 @@ describe('career-outcomes', () => {
 
   it('puts every ethnicity question behind its own consent', () => {
     const ethnic = survey.questions.filter((q) => q.topic === 'ethnicity');
-    expect(ethnic.map((q) => q.id)).toEqual([...GB_ETHNICITY, 'race_ethnicity_us']);
+    expect(ethnic.map((q) => q.id)).toEqual([...GB_ETHNICITY, ...SCT_NIR_ETHNICITY, 'race_ethnicity_us']);
     for (const q of ethnic) expect(q).toMatchObject({ sensitive: true, consentGroup: 'ethnicity' });
   });
 
