@@ -2,7 +2,7 @@ import { applyVerdict } from './apply-verdict.ts';
 import { classifyResult } from './classify-result.ts';
 import { deadLetters, pendingResponses, removeDeadLetters, removeQueued, requeueDeadLetters } from './outbox.ts';
 import { postBatch } from './post-batch.ts';
-import type { QueuedItem } from './queued-item.ts';
+import type { DeadLetter, QueuedItem } from './queued-item.ts';
 import { withFlushLock } from './with-flush-lock.ts';
 
 export type FlushReport = {
@@ -59,10 +59,18 @@ async function drain(
   const healthy = new Set<string>(); // a destination that just acknowledged a batch: its backed-off items go now
   const failing = new Set<string>(); // a destination that just failed: left alone until the next flush
   const sizes = new Map<string, number>(); // a destination that answered 413: the batch size it took
-  await removeDeadLetters((await deadLetters()).filter((d) => d.deadAt + maxAge <= now()).map((d) => d.id));
-  // A whole batch refused for its setup (site key, origin) may go through once the collector is fixed:
-  // its responses are tried again once a day, and still expire maxAge after they were first queued.
-  await requeueDeadLetters(now() - (opts.resendDeadAfterMs ?? DAY_MS), now());
+  // One read of the dead letters: the expired go; a whole batch refused for its setup (site key,
+  // origin) may go through once the collector is fixed, so its responses are tried again once a
+  // day, and still expire maxAge after they were first queued.
+  const t0 = now();
+  const dead = await deadLetters();
+  const expired = (d: DeadLetter) => d.deadAt + maxAge <= t0;
+  await removeDeadLetters(dead.filter(expired).map((d) => d.id));
+  const resendBefore = t0 - (opts.resendDeadAfterMs ?? DAY_MS);
+  await requeueDeadLetters(
+    dead.filter((d) => !expired(d) && d.deadAt <= resendBefore),
+    t0,
+  );
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const t = now();
     const items = await pendingResponses();

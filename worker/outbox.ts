@@ -88,15 +88,15 @@ export async function moveToDeadLetters(letters: DeadLetter[]): Promise<void> {
 }
 
 /**
- * Dead letters that kept their response (a whole batch refused: site key, origin, media type), set
- * aside before `before`, back in the queue to be sent again now. The queue entry is written first
- * (same key), so a crash in between leaves both copies, never none.
+ * Dead letters that kept their response (a whole batch refused: site key, origin, media type), back
+ * in the queue to be sent again now. The queue entry is written first (same key), so a crash in
+ * between leaves both copies, never none.
  */
-export async function requeueDeadLetters(before: number, now: number): Promise<number> {
-  const due = (await deadLetters()).filter((d) => d.response && d.deadAt <= before);
-  if (!due.length) return 0;
+export async function requeueDeadLetters(letters: DeadLetter[], now: number): Promise<void> {
+  const kept = letters.filter((d) => d.response);
+  if (!kept.length) return;
   await setMany(
-    due.map((d): [string, QueuedItem] => [
+    kept.map((d): [string, QueuedItem] => [
       d.id,
       {
         response: d.response as SurveyResponse,
@@ -109,8 +109,7 @@ export async function requeueDeadLetters(before: number, now: number): Promise<n
     ]),
     db().queue,
   );
-  await removeDeadLetters(due.map((d) => d.id));
-  return due.length;
+  await removeDeadLetters(kept.map((d) => d.id));
 }
 
 export async function removeDeadLetters(ids: string[]): Promise<void> {
