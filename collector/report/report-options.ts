@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isoDate } from '../export/export-options.ts';
+import { countryCode, isoDate, parseOptionsWith } from '../export/filter-options.ts';
 
 /** Only these may split a report: sensitive attributes are measures, never dimensions, so two are never crossed. */
 export const DIMENSIONS = ['country', 'year', 'month'] as const;
@@ -33,10 +33,7 @@ const By = z
 export const ReportOptionsSchema = z.strictObject({
   survey: z.string().min(1).max(64).optional(),
   by: By,
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "FR"')
-    .optional(),
+  country: countryCode.optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
 });
@@ -47,9 +44,5 @@ export class ReportOptionsError extends Error {
 }
 
 export function parseReportOptions(raw: Record<string, unknown>, where: string): ReportOptions {
-  const parsed = ReportOptionsSchema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  throw new ReportOptionsError(
-    `${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`,
-  );
+  return parseOptionsWith(ReportOptionsSchema, raw, where, ReportOptionsError);
 }

@@ -1,0 +1,23 @@
+import * as z from 'zod';
+
+// What the export and the report options share: the filters, and how a refusal is worded.
+
+/** A --from/--to value. */
+export const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  error: 'expected a date such as "2026-01-31" or a date-time with an offset such as "2026-01-31T12:00:00Z"',
+});
+
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "FR"');
+
+/** Validates raw options (strings from a URL or argv); the error says where they came from and names each bad one. */
+export function parseOptionsWith<S extends z.ZodType>(
+  schema: S,
+  raw: Record<string, unknown>,
+  where: string,
+  refuse: new (message: string) => Error,
+): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`);
+  throw new refuse(`${where}: ${lines.join('; ')}`);
+}
