@@ -4,24 +4,19 @@ import { guarded } from './guarded.ts';
 import type { Misuse } from './misuse.ts';
 import { kebab } from './option-names.ts';
 import { type EmbedOptions, parseOptions } from './options.ts';
+import type { OutcomeSurveyApi } from './public-types.ts';
 import { readAttributes } from './read-attributes.ts';
 import { type Controller, type ControllerHost, createController } from './survey-controller.ts';
 import { noPromptInFlight } from './sync-hold.ts';
 import type { SyncLink } from './sync-link.ts';
 
-/** The loaded survey code behind the lazy API that hosts call (widget/lazy-api.ts). */
-export type OutcomeSurveyCore = {
+/**
+ * The loaded survey code behind the lazy API that hosts call (widget/lazy-api.ts): the same calls,
+ * answered at once rather than as promises where they can be, and what the loader and the custom
+ * element use to hand over their attributes.
+ */
+export type OutcomeSurveyCore = Omit<OutcomeSurveyApi, 'init'> & {
   init(options: Record<string, unknown>): boolean;
-  show(surveyId?: string): Promise<boolean>;
-  on(event: EventName, handler: Handler): () => void;
-  track(eventName: string): void;
-  /** How many responses are still queued on this device. */
-  pending(): Promise<number>;
-  /** Erases what is still on this device for the configured learner (or everyone, without a learnerRef). */
-  withdraw(): Promise<number>;
-  flush(): Promise<void>;
-  destroy(): void;
-  // What the loader and the custom element use to hand over their attributes:
   initFromScript(script: HTMLScriptElement): boolean;
   attach(element: HTMLElement): void;
   detach(element: HTMLElement): void;
