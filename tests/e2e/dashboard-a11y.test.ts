@@ -1,31 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDashboard } from './fixtures/dashboard-server.ts';
-import type { AxeViolation } from './fixtures/ui-harness-browser.ts';
+import { type AxeViolation, axeViolations } from './fixtures/ui-harness-browser.ts';
 
 const TOKEN = 'dashboard-a11y-token-0123456789';
-const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-
-/** axe-core on the whole page at WCAG 2.2 A and AA; evaluated, not added as a script tag, which the page's CSP refuses. */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: AxeViolation[] }> } }
-    ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-    }));
-  });
-}
-
 /** The ids each image's aria-details points at, as Chromium exposes them, by the image's accessible name. */
 async function imageDetails(page: Page): Promise<Map<string, string[]>> {
   const cdp = await page.context().newCDPSession(page);
@@ -94,7 +72,7 @@ describe('researcher dashboard accessibility', () => {
       const page = await open({ colorScheme });
       const found: Record<string, AxeViolation[]> = {};
       const check = async (state: string) => {
-        const v = await axeViolations(page);
+        const v = await axeViolations(page, null);
         if (v.length) found[state] = v;
       };
       await check('token form');
@@ -132,7 +110,7 @@ describe('researcher dashboard accessibility', () => {
   it.each([1100, 320])('has no axe violations with every numbers table open, %i px wide', async (width) => {
     const page = await openCharts({ viewport: { width, height: 900 } });
     await openEveryNumbersTable(page);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, null)).toEqual([]);
     await page.context().close();
   });
 
