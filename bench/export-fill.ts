@@ -24,6 +24,8 @@ export async function fillSqlite(root: string, file: string, count: number): Pro
     includeAsylumSeekers: false,
     siteKey: SITE_KEY,
     receivedAt: new Date().toISOString(),
+    // The generated answers are dated from 2025-01-01 on: the widest window keeps them acceptable for years.
+    retentionMonths: 120,
   };
   const templates: StoredResponse[] = [];
   for (let i = 0; i < Math.min(TEMPLATES, count); i++) {

@@ -56,7 +56,12 @@ export function createApp(deps: AppDeps, { config, log = silentLogger, now = Dat
       log,
       maxBodyBytes: config.maxBodyBytes,
       maxBatch: config.maxBatch,
-      context: { surveys: deps.surveys, learnerRefSecret: secret, includeAsylumSeekers: config.includeAsylumSeekers },
+      context: {
+        surveys: deps.surveys,
+        learnerRefSecret: secret,
+        includeAsylumSeekers: config.includeAsylumSeekers,
+        retentionMonths: config.retentionMonths,
+      },
       now,
     }),
   );

@@ -1,12 +1,13 @@
-// npm run report -- [--survey ID] [--by country,year|month] [--country CC] [--from ISO] [--to ISO] [--out FILE]
-// Prints (or writes) the same disclosure-controlled JSON as GET /v1/report.
+// npm run report -- [--survey ID] [--by country,year|month] [--country CC] [--from YYYY-MM] [--to YYYY-MM] [--out FILE]
+// Prints (or writes) the same disclosure-controlled JSON as GET /v1/report, with the same whole-month filters:
+// its output is meant to be published, and exact dates stay with the export.
 // Exits 2 on a bad command line (as export and check-survey do), 1 when the report itself fails.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.ts';
 import { columnsFor } from '../export/export-chunks.ts';
 import { buildReport } from '../report/build-report.ts';
-import { parseReportOptions, ReportOptionsError } from '../report/report-options.ts';
+import { parseReportOptions, ReportOptionsError, reportFilter } from '../report/report-options.ts';
 import { SurveyRegistry } from '../surveys/survey-registry.ts';
 import { openExistingStorage } from './open-existing-storage.ts';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   const storage = await openExistingStorage(config.databaseUrl);
   try {
     const rules = { minCell: config.minCell, roundTo: config.roundTo, minPercentBase: config.minPercentBase };
-    const filter = { surveyId, country: options.country, from: options.from, to: options.to };
+    const filter = reportFilter(options, surveyId);
     const json = `${JSON.stringify(await buildReport(surveyId, storage.responses(filter), options, rules), null, 2)}\n`;
     if (out) writeFileSync(out, json);
     else process.stdout.write(json);

@@ -7,6 +7,17 @@ export const isoDate = z.union([z.iso.datetime({ offset: true }), z.iso.date()],
   error: 'expected a date such as "2026-01-31" or a date-time with an offset such as "2026-01-31T12:00:00Z"',
 });
 
+/**
+ * A from/to of an aggregate route: a whole calendar month. Day-level filters would let two reports a
+ * day apart be subtracted to one learner's answers (issue 14, item 7); exports keep exact dates.
+ */
+export const isoMonth = z
+  .string()
+  .regex(
+    /^\d{4}-(0[1-9]|1[0-2])$/,
+    'expected a whole month YYYY-MM such as "2026-01": aggregates take whole months, so reports cannot be differenced down to single days (exports take exact dates)',
+  );
+
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "FR"');
 
 /** Validates raw options (strings from a URL or argv); the error says where they came from and names each bad one. */

@@ -9,6 +9,7 @@ export const REJECTION_REASONS = [
   'answer_invalid',
   'consent_missing',
   'conflict',
+  'submitted_at_out_of_range',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

@@ -6,6 +6,7 @@ import { contentHash } from './content-hash.ts';
 import { findUnsafeKey } from './find-unsafe-key.ts';
 import { learnerHash } from './learner-hash.ts';
 import type { RejectionReason } from './rejection-reason.ts';
+import { submittedAtProblem } from './submitted-at-window.ts';
 
 export type IngestContext = {
   surveys: SurveyRegistry;
@@ -13,6 +14,8 @@ export type IngestContext = {
   includeAsylumSeekers: boolean;
   siteKey: string;
   receivedAt: string;
+  /** Also the earliest submittedAt accepted (collector/ingest/submitted-at-window.ts). */
+  retentionMonths: number;
 };
 
 // The two consent messages of checkResponse (protocol/); anchored so a question id sent by a client cannot match.
@@ -29,6 +32,8 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
   const parsed = SurveyResponse.safeParse(item);
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues, [at]), reason: 'invalid_shape' };
   const r = parsed.data;
+  const outOfWindow = submittedAtProblem(r.submittedAt, at, ctx);
+  if (outOfWindow) return { ok: false, errors: [outOfWindow], reason: 'submitted_at_out_of_range' };
   const survey = ctx.surveys.get(r.surveyId, r.surveyVersion);
   if (!survey) {
     const known = ctx.surveys.versions(r.surveyId).map((d) => d.version);

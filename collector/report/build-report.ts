@@ -1,6 +1,6 @@
 import { SENSITIVE_FLAGS } from '../flags/flag.ts';
 import type { StoredResponse } from '../storage/storage.ts';
-import { countResponses, MEASURES, type Measure, previousYear, type RawCounts } from './count-responses.ts';
+import { countResponses, MAX_GAP, MEASURES, type Measure, previousYear, type RawCounts } from './count-responses.ts';
 import {
   type DisclosureRules,
   type PublishedCount,
@@ -46,7 +46,8 @@ export type Report = {
 const NOTES = [
   'Counts are rounded to the nearest multiple of roundTo; totals are rounded from exact sums, so rounded cells need not add up.',
   'A null count is suppressed: below_k (fewer than minCell), dominant (all but fewer than minCell of the base have a sensitive attribute), or complementary (hidden so another cannot be recomputed from totals).',
-  'Percentages are of all responses in the cell, whole numbers, and only on a base of at least minPercentBase. A flag counts only when true: unknown is never counted as false.',
+  'Percentages are of all responses in the cell, computed from the published (rounded) counts, whole numbers, and only on a published base of at least minPercentBase. A flag counts only when true: unknown is never counted as false.',
+  'Date filters are whole months (from and to, both included), so two reports never differ by a single day.',
 ];
 
 /** Aggregates with disclosure control applied: nothing leaves this function that breaks the rules. */
@@ -66,7 +67,7 @@ export async function buildReport(
       continue;
     }
     const bases = SENSITIVE_FLAGS.includes(m) ? { cells: raw.cells.responses } : undefined;
-    tables[m] = withPercents(suppressTable({ cells: raw.cells[m] }, rules, bases), responsesTable, raw, m, rules);
+    tables[m] = withPercents(suppressTable({ cells: raw.cells[m] }, rules, bases), responsesTable, rules);
   }
   return {
     survey,
@@ -78,32 +79,22 @@ export async function buildReport(
     measures: [...MEASURES],
     tables,
     yearOverYear: opts.by.period ? yearOverYear(raw, tables.any_underserved) : [],
-    notes: NOTES,
+    notes: raw.unlistedGaps ? [...NOTES, gapNote(raw.unlistedGaps, opts.by.period)] : NOTES,
   };
 }
 
-function withPercents(
-  t: PublishedTable,
-  base: PublishedTable,
-  raw: RawCounts,
-  m: Measure,
-  rules: DisclosureRules,
-): ReportTable {
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  const pct = (c: PublishedCount, b: PublishedCount, count: number, baseCount: number): ReportCell => ({
-    ...c,
-    percent: publishedPercent(count, baseCount, { count: c.count !== null, base: b.count !== null }, rules),
-  });
-  const counts = raw.cells[m];
-  const bases = raw.cells.responses;
-  const col = (xs: number[][], c: number) => xs.map((r) => r[c]);
+function withPercents(t: PublishedTable, base: PublishedTable, rules: DisclosureRules): ReportTable {
+  const pct = (c: PublishedCount, b: PublishedCount): ReportCell => ({ ...c, percent: publishedPercent(c, b, rules) });
   return {
-    cells: t.cells.map((row, r) => row.map((cell, c) => pct(cell, base.cells[r][c], counts[r][c], bases[r][c]))),
-    rowTotals: t.rowTotals.map((cell, r) => pct(cell, base.rowTotals[r], sum(counts[r]), sum(bases[r]))),
-    colTotals: t.colTotals.map((cell, c) => pct(cell, base.colTotals[c], sum(col(counts, c)), sum(col(bases, c)))),
-    total: pct(t.total, base.total, sum(counts.map(sum)), sum(bases.map(sum))),
+    cells: t.cells.map((row, r) => row.map((cell, c) => pct(cell, base.cells[r][c]))),
+    rowTotals: t.rowTotals.map((cell, r) => pct(cell, base.rowTotals[r])),
+    colTotals: t.colTotals.map((cell, c) => pct(cell, base.colTotals[c])),
+    total: pct(t.total, base.total),
   };
 }
+
+const gapNote = (runs: number, unit: 'year' | 'month' | undefined) =>
+  `${runs} run(s) of more than ${unit === 'year' ? MAX_GAP.year : MAX_GAP.month} empty ${unit}s are left out of periods rather than listed as zeros: a response dated far from the rest (often a wrong device clock) sits alone beyond each.`;
 
 // Computed from published values only, so the change reveals nothing the table does not.
 function yearOverYear(raw: RawCounts, t: ReportTable): YearOverYear[] {

@@ -5,7 +5,13 @@ import type { ReportOptions } from './report-options.ts';
 export const MEASURES = ['responses', 'career_outcome', ...SENSITIVE_FLAGS] as const;
 export type Measure = (typeof MEASURES)[number];
 
-export type RawCounts = { rows: string[]; periods: string[]; cells: Record<Measure, number[][]> };
+export type RawCounts = {
+  rows: string[];
+  periods: string[];
+  cells: Record<Measure, number[][]>;
+  /** Runs of more than MAX_GAP empty periods left out of `periods`. */
+  unlistedGaps: number;
+};
 
 const ALL = 'all';
 
@@ -28,30 +34,43 @@ export async function countResponses(
   }
   const rows = [...counts.keys()].sort();
   const seen = [...new Set([...counts.values()].flatMap((m) => [...m.keys()]))].sort();
-  const periods = by.period ? fillGaps(seen, by.period) : seen;
+  const { periods, unlisted } = by.period ? fillGaps(seen, by.period) : { periods: seen, unlisted: 0 };
   const cells = Object.fromEntries(
     MEASURES.map((m) => [m, rows.map((row) => periods.map((p) => counts.get(row)?.get(p)?.[m] ?? 0))]),
   ) as Record<Measure, number[][]>;
-  return { rows, periods, cells };
+  return { rows, periods, cells, unlistedGaps: unlisted };
 }
 
-// A month or year with no response is a zero, not a missing column: time charts must not skip it.
-function fillGaps(sorted: string[], unit: 'year' | 'month'): string[] {
-  if (sorted.length === 0) return [];
+/** The longest run of empty periods listed as zeros: ten years, of months or of years. */
+export const MAX_GAP = { month: 120, year: 10 } as const;
+
+// A month or year with no response is a zero, not a missing column: time charts must not skip it. A longer run of
+// empty periods (one response from a wrong clock, stored before ingest bounded submittedAt) is left out rather than
+// listed, so the report stays bounded by the periods that hold responses whatever is stored.
+function fillGaps(sorted: string[], unit: 'year' | 'month'): { periods: string[]; unlisted: number } {
   const out: string[] = [];
-  const last = sorted[sorted.length - 1];
-  let [y, m] = sorted[0].split('-').map(Number);
-  for (let guard = 0; guard < 10_000; guard++) {
-    const key = unit === 'year' ? String(y) : `${y}-${String(m).padStart(2, '0')}`;
+  let unlisted = 0;
+  for (const key of sorted) {
+    const prev = out.length ? ordinal(out[out.length - 1], unit) : undefined;
+    const gap = prev === undefined ? 0 : ordinal(key, unit) - prev - 1;
+    if (prev !== undefined && gap <= MAX_GAP[unit]) for (let i = 1; i <= gap; i++) out.push(periodOf(prev + i, unit));
+    else if (gap > 0) unlisted++;
     out.push(key);
-    if (key >= last) break;
-    if (unit === 'year') y++;
-    else [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
   }
-  return out;
+  return { periods: out, unlisted };
 }
+
+// Periods are "YYYY" or "YYYY-MM" (zero-padded, as in ISO 8601), so string order is time order.
+const ordinal = (period: string, unit: 'year' | 'month') => {
+  const [y, m] = period.split('-').map(Number);
+  return unit === 'year' ? y : y * 12 + (m - 1);
+};
+const periodOf = (n: number, unit: 'year' | 'month') =>
+  unit === 'year'
+    ? String(n).padStart(4, '0')
+    : `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
 
 export function previousYear(period: string): string {
   const [y, ...rest] = period.split('-');
-  return [String(Number(y) - 1), ...rest].join('-');
+  return [String(Number(y) - 1).padStart(4, '0'), ...rest].join('-');
 }

@@ -83,13 +83,12 @@ export function roundTo(value: number, step: number): number {
   return Math.round(value / step) * step;
 }
 
-/** A whole-number percentage, or null when either count is hidden or the base is too small to quote a share of. */
-export function publishedPercent(
-  count: number,
-  base: number,
-  shown: { count: boolean; base: boolean },
-  rules: DisclosureRules,
-): number | null {
-  if (!shown.count || !shown.base || base < rules.minPercentBase || base === 0) return null;
-  return Math.round((100 * count) / base);
+/**
+ * A whole-number percentage of two published (rounded) counts, or null when either is hidden or the
+ * base is too small to quote a share of. Never of the exact counts: 10 of 50 shown as 20% would pin
+ * a count rounded to 10 to exactly 10 (issue 14, item 7), so a share says nothing the counts do not.
+ */
+export function publishedPercent(count: PublishedCount, base: PublishedCount, rules: DisclosureRules): number | null {
+  if (count.count === null || base.count === null || base.count < rules.minPercentBase || base.count === 0) return null;
+  return Math.round((100 * count.count) / base.count);
 }

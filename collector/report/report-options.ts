@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { countryCode, isoDate, parseOptionsWith } from '../export/filter-options.ts';
+import { countryCode, isoMonth, parseOptionsWith } from '../export/filter-options.ts';
+import type { ResponseFilter } from '../storage/storage.ts';
 
 /** Only these may split a report: sensitive attributes are measures, never dimensions, so two are never crossed. */
 export const DIMENSIONS = ['country', 'year', 'month'] as const;
@@ -30,19 +31,41 @@ const By = z
     return { country: parts.includes('country'), period };
   });
 
-export const ReportOptionsSchema = z.strictObject({
-  survey: z.string().min(1).max(64).optional(),
-  by: By,
-  country: countryCode.optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-});
+/** `from` and `to` are whole months, both included: from=2026-01&to=2026-03 is January to March. */
+export const ReportOptionsSchema = z
+  .strictObject({
+    survey: z.string().min(1).max(64).optional(),
+    by: By,
+    country: countryCode.optional(),
+    from: isoMonth.optional(),
+    to: isoMonth.optional(),
+  })
+  .refine((o) => o.from === undefined || o.to === undefined || o.from <= o.to, {
+    path: ['to'],
+    message: 'expected a month on or after "from" (both are included: from=2026-01&to=2026-01 is January)',
+  });
 export type ReportOptions = z.output<typeof ReportOptionsSchema>;
 
 export class ReportOptionsError extends Error {
   override name = 'ReportOptionsError';
+  readonly code = 'invalid_report_options';
 }
 
 export function parseReportOptions(raw: Record<string, unknown>, where: string): ReportOptions {
   return parseOptionsWith(ReportOptionsSchema, raw, where, ReportOptionsError);
+}
+
+/** The storage filter of a report: from the first instant of `from` to the first instant after `to`. */
+export function reportFilter(o: ReportOptions, surveyId: string): ResponseFilter {
+  const filter: ResponseFilter = { surveyId, country: o.country };
+  if (o.from) filter.from = `${o.from}-01T00:00:00Z`;
+  // 9999-12 has no month after it that an ISO 8601 timestamp can name, and nothing lies beyond it anyway.
+  if (o.to && o.to !== '9999-12') filter.to = monthAfter(o.to);
+  return filter;
+}
+
+function monthAfter(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  const [ny, nm] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-01T00:00:00Z`;
 }

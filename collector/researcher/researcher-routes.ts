@@ -11,7 +11,7 @@ import { exportBody } from '../export/write-export.ts';
 import { jsonError } from '../http/json-error.ts';
 import { buildReport } from '../report/build-report.ts';
 import { deliveryReport } from '../report/delivery-report.ts';
-import { parseReportOptions, ReportOptionsError } from '../report/report-options.ts';
+import { parseReportOptions, ReportOptionsError, reportFilter } from '../report/report-options.ts';
 
 /**
  * Researcher endpoints. The app in front (collector/app.ts) checks the bearer token on
@@ -57,8 +57,7 @@ export function researcherRoutes(deps: AppDeps): Hono {
   app.get('/v1/report', async (c) => {
     const o = parseReportOptions(c.req.query(), 'GET /v1/report');
     const { surveyId } = columnsFor(deps.surveys, o.survey);
-    const filter = { surveyId, country: o.country, from: o.from, to: o.to };
-    return c.json(await buildReport(surveyId, deps.storage.responses(filter), o, rules), 200, {
+    return c.json(await buildReport(surveyId, deps.storage.responses(reportFilter(o, surveyId)), o, rules), 200, {
       'Cache-Control': 'no-store',
     });
   });

@@ -40,7 +40,9 @@ describe('npm run report', () => {
 
   it.each([
     [['--by', 'country,disability'], /by: "disability" is not a report dimension .*never crossed/],
-    [['--from', 'last week'], /from: expected a date such as "2026-01-31"/],
+    [['--from', 'last week'], /from: expected a whole month YYYY-MM such as "2026-01"/],
+    // Its output is meant to be published, so the token holder's CLI keeps the aggregate routes' month rule.
+    [['--from', '2026-01-31'], /from: expected a whole month YYYY-MM such as "2026-01"/],
     [['--colour', 'red'], /Unknown option '--colour'/],
   ])('refuses %j with exit code 2 and a message naming the problem', async (args, message) => {
     const run = await report(args);

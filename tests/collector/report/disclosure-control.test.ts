@@ -118,13 +118,15 @@ describe('suppressTable', () => {
 });
 
 describe('publishedPercent', () => {
+  const shown = (count: number): PublishedCount => ({ count });
+  const hidden: PublishedCount = { count: null, suppressed: 'below_k' };
   it.each([
-    [12, 23, true, true, 52],
-    [12, 22, true, true, null],
-    [12, 40, false, true, null],
-    [12, 40, true, false, null],
-    [0, 0, true, true, null],
-  ])('gives %d of %d (count shown %s, base shown %s) as %s', (count, base, c, b, expected) => {
-    expect(publishedPercent(count, base, { count: c, base: b }, RULES)).toBe(expected);
+    ['a shown count of a large enough base', shown(10), shown(25), 40],
+    ['the rounded counts, not the exact ones (12 of 48 is published as 10 of 50)', shown(10), shown(50), 20],
+    ['nothing on a base below minPercentBase', shown(10), shown(20), null],
+    ['nothing for a hidden count', hidden, shown(40), null],
+    ['nothing on a hidden base', shown(10), hidden, null],
+  ])('gives %s', (_, count, base, expected) => {
+    expect(publishedPercent(count, base, RULES)).toBe(expected);
   });
 });
