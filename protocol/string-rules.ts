@@ -15,7 +15,7 @@ const TEXT_CONTROL = /\u0000/;
 /** In a `u` regex a surrogate matches only when unpaired, which UTF-8 cannot encode. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
-const describe = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (c: string) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 function refuse(pattern: RegExp, what: string) {
   return z.superRefine<string>((value, ctx) => {
@@ -25,7 +25,7 @@ function refuse(pattern: RegExp, what: string) {
     ctx.issues.push({
       code: 'custom',
       input: value,
-      message: `${what}; found ${describe(bad)} at character ${at + 1}: remove it`,
+      message: `${what}; found ${codePoint(bad)} at character ${at + 1}: remove it`,
     });
   });
 }
