@@ -21,7 +21,8 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], prefix: readon
  * We say what was expected ourselves, so every error names what was wrong.
  */
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.message && issue.message !== 'Invalid input') return issue.message;
+  // A bad record key carries zod's fixed "Invalid key in record"; the key's own rule says more.
+  if (issue.message && issue.message !== 'Invalid input' && issue.code !== 'invalid_key') return issue.message;
   switch (issue.code) {
     case 'invalid_type':
       return `expected ${issue.expected}`;
@@ -35,8 +36,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return `expected a valid ${issue.format}`;
     case 'unrecognized_keys':
       return `unexpected key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    case 'invalid_union':
-      return 'matches none of the allowed shapes';
+    case 'invalid_union': {
+      // When only one shape had the right type (text for a string answer), its own complaint is the useful one.
+      const near = issue.errors.filter((branch) => branch.length > 0 && branch[0].code !== 'invalid_type');
+      return near.length === 1 ? describeIssue(near[0][0]) : 'matches none of the allowed shapes';
+    }
     case 'invalid_key':
       // A record key failed its own schema: say which rule, e.g. "expected an ISO 3166-1 alpha-2 country code".
       return issue.issues[0] ? `invalid key: ${describeIssue(issue.issues[0])}` : 'invalid key';

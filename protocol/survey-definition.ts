@@ -10,11 +10,12 @@ const Id = z.string().check(
   }),
 );
 
-const SurveyId = z.string().check(
-  z.regex(/^[a-z][a-z0-9_-]{0,63}$/, {
-    error: 'expected a survey id: lowercase letters, digits, "-" and "_", starting with a letter',
-  }),
-);
+/** Also what the export accepts as ?survey=, so a survey id is always safe in a file name and a header. */
+export const SURVEY_ID_PATTERN = /^[a-z][a-z0-9_-]{0,63}$/;
+export const SURVEY_ID_RULE =
+  'expected a survey id: lowercase letters, digits, "-" and "_", starting with a letter, at most 64 characters';
+
+const SurveyId = z.string().check(z.regex(SURVEY_ID_PATTERN, { error: SURVEY_ID_RULE }));
 
 export const Option = z.strictObject({
   id: Id,

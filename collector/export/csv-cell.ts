@@ -1,7 +1,10 @@
 export type CellValue = string | number | null | undefined;
 
-// OWASP "CSV injection": a spreadsheet treats a cell starting with one of these as a formula.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// OWASP "CSV injection": a spreadsheet treats a cell starting with one of these as a formula. Spreadsheets also
+// skip leading whitespace, invisible format characters (zero-width space, BOM, bidi marks) and controls, and some
+// read the full-width and small forms (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫) as the ASCII ones, so those are looked past or matched
+// too (issue 14, item 8). A cell that starts with tab or CR is neutralised whatever follows, as before.
+const FORMULA_START = /^(?:[\t\r]|[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B])/u;
 // One scan per cell for everything that forces quotes (issue 9: four includes() per cell showed in profiles).
 const NEEDS_QUOTES: Record<string, RegExp> = { ',': /[,"\n\r]/, ';': /[;"\n\r]/ };
 

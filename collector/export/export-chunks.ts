@@ -16,7 +16,8 @@ export function columnsFor(
   const id = surveyId ?? (ids.length === 1 ? ids[0] : undefined);
   if (!id) throw new ExportOptionsError(`survey: required (one of ${ids.join(', ') || 'no surveys loaded'})`);
   const versions = surveys.versions(id);
-  if (versions.length === 0) throw new ExportOptionsError(`survey: unknown survey "${id}" (known: ${ids.join(', ')})`);
+  if (versions.length === 0)
+    throw new ExportOptionsError(`survey: unknown survey "${id}" (known: ${ids.join(', ')})`, 'unknown_survey');
   return { surveyId: id, columns: exportColumns(versions) };
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SURVEY_ID_PATTERN, SURVEY_ID_RULE } from '../../protocol/index.ts';
 import type { ResponseFilter } from '../storage/storage.ts';
 import { countryCode, isoDate, parseOptionsWith } from './filter-options.ts';
 
@@ -10,7 +11,8 @@ const flag = z.union([
 /** Export options, the same whether they come from a query string or the command line. */
 export const ExportOptionsSchema = z.strictObject({
   format: z.enum(['csv', 'jsonl']).default('csv'),
-  survey: z.string().min(1).max(64).optional(),
+  // An id, not any text: it becomes the download's file name (issue 14, item 4).
+  survey: z.string().regex(SURVEY_ID_PATTERN, SURVEY_ID_RULE).optional(),
   version: z.coerce.number().int().min(1).optional(),
   country: countryCode.optional(),
   from: isoDate.optional(),
@@ -21,8 +23,17 @@ export const ExportOptionsSchema = z.strictObject({
 });
 export type ExportOptions = z.output<typeof ExportOptionsSchema>;
 
+/** What was wrong with the options; the HTTP route answers 404 for `unknown_survey` and 400 for the rest. */
+export type ExportOptionsErrorCode = 'invalid_option' | 'unknown_survey';
+
 export class ExportOptionsError extends Error {
   override name = 'ExportOptionsError';
+  constructor(
+    message: string,
+    readonly code: ExportOptionsErrorCode = 'invalid_option',
+  ) {
+    super(message);
+  }
 }
 
 /** Validates raw options (strings from a URL or argv); the error names each bad option. */

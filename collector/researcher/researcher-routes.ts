@@ -8,6 +8,7 @@ import { toDataPackage } from '../export/data-package.ts';
 import { columnsFor, exportChunks } from '../export/export-chunks.ts';
 import { ExportOptionsError, parseExportOptions } from '../export/export-options.ts';
 import { exportBody } from '../export/write-export.ts';
+import { attachmentDisposition } from '../http/attachment-disposition.ts';
 import { jsonError } from '../http/json-error.ts';
 import { buildReport } from '../report/build-report.ts';
 import { deliveryReport } from '../report/delivery-report.ts';
@@ -27,13 +28,14 @@ export function researcherRoutes(deps: AppDeps): Hono {
 
   app.get('/v1/export', async (c) => {
     const o = parseExportOptions(c.req.query(), 'GET /v1/export');
-    const survey = o.format === 'csv' ? columnsFor(deps.surveys, o.survey).surveyId : o.survey;
+    // JSONL checks a named survey too, so an unknown one is a 404 in both formats rather than an empty 200.
+    const survey = o.format === 'csv' || o.survey ? columnsFor(deps.surveys, o.survey).surveyId : undefined;
     const type = o.format === 'csv' ? 'text/csv; charset=utf-8; header=present' : 'application/x-ndjson; charset=utf-8';
     const file = `${survey ?? 'responses'}.${o.format}`;
     return new Response(exportBody(exportChunks(deps, { ...o, survey })), {
       headers: {
         'Content-Type': type,
-        'Content-Disposition': `attachment; filename="${file}"`,
+        'Content-Disposition': attachmentDisposition(file),
         'Cache-Control': 'no-store',
       },
     });
@@ -85,7 +87,8 @@ export function researcherRoutes(deps: AppDeps): Hono {
 
   app.onError((err, c) => {
     if (err instanceof ExportOptionsError || err instanceof ReportOptionsError) {
-      return jsonError(c, /unknown survey/.test(err.message) ? 404 : 400, err.message);
+      const unknown = err instanceof ExportOptionsError && err.code === 'unknown_survey';
+      return jsonError(c, unknown ? 404 : 400, err.message);
     }
     throw err;
   });

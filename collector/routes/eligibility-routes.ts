@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
-import { type FieldError, formatIssues } from '../../protocol/index.ts';
+import { type FieldError, formatIssues, LEARNER_REF_PATTERN, LEARNER_REF_RULE } from '../../protocol/index.ts';
 import { jsonError, quote } from '../http/json-error.ts';
 import type { SiteAccess } from '../http/site-access.ts';
 import { learnerHash } from '../ingest/learner-hash.ts';
@@ -18,7 +18,8 @@ export type EligibilityDeps = {
 
 const fields = {
   siteKey: z.string().min(1).max(128),
-  learnerRef: z.string().min(1).max(256),
+  // The rule ingest and erasure hold refs to (protocol/learner-ref.ts), so an eligible ref can be stored and erased.
+  learnerRef: z.string().regex(LEARNER_REF_PATTERN, LEARNER_REF_RULE),
   surveyId: z.string().min(1).max(64),
 };
 // Extra body keys are a client bug worth naming.

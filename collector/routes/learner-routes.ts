@@ -1,23 +1,58 @@
 import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { type FieldError, formatIssues, LEARNER_REF_RULE, LearnerRef } from '../../protocol/index.ts';
 import { jsonError } from '../http/json-error.ts';
 import { learnerHash } from '../ingest/learner-hash.ts';
+import { readJsonBody } from '../ingest/read-json-body.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Storage } from '../storage/storage.ts';
 
+// Extra keys are a client bug worth naming.
+const EraseBody = z.strictObject({ learnerRef: LearnerRef });
+// One ref of at most 256 characters and its key.
+const BODY_MAX_BYTES = 1024;
+
 /**
- * DELETE /v1/learners/:ref, the right to erasure. Behind ERASE_TOKEN, or EXPORT_TOKEN where
- * no erase token is set; app.ts applies the check (collector/http/bearer-auth.ts).
+ * The right to erasure: POST /v1/learners/erase with { learnerRef } (the ref stays out of URLs, so out of proxy
+ * and access logs), and DELETE /v1/learners/:ref as before. Both hold the ref to the rule ingest holds it to
+ * (protocol/learner-ref.ts), so every stored ref can be erased. Behind ERASE_TOKEN, or EXPORT_TOKEN where no
+ * erase token is set; app.ts applies the check (collector/http/bearer-auth.ts).
  */
 export function learnerRoutes(deps: { storage: Storage; learnerRefSecret: string; log: Logger }): Hono {
-  return new Hono().delete('/v1/learners/:ref', async (c) => {
-    const ref = c.req.param('ref');
-    if (ref.length > 256)
-      return jsonError(c, 400, 'learner ref longer than 256 characters', [
-        { path: 'ref', message: 'expected at most 256 characters' },
-      ]);
+  const erase = async (ref: string) => {
     const erased = await deps.storage.eraseLearner(learnerHash(ref, deps.learnerRefSecret));
     // Logged without the ref or its hash: the log must not become a list of who asked to be forgotten.
     deps.log.info({ event: 'erasure', erased });
-    return c.json({ erased });
+    return { erased };
+  };
+  const app = new Hono();
+
+  app.post('/v1/learners/erase', async (c) => {
+    const body = await readJsonBody(c.req.raw, BODY_MAX_BYTES);
+    if (!body.ok) return jsonError(c, body.status, body.error);
+    const parsed = EraseBody.safeParse(body.value);
+    if (!parsed.success)
+      return jsonError(
+        c,
+        400,
+        'POST /v1/learners/erase: expected a JSON body { "learnerRef": "..." }',
+        formatIssues(parsed.error.issues),
+      );
+    return c.json(await erase(parsed.data.learnerRef));
   });
+
+  app.delete('/v1/learners/:ref', async (c) => {
+    const ref = c.req.param('ref');
+    if (!LearnerRef.safeParse(ref).success) {
+      const errors: FieldError[] = [{ path: 'ref', message: LEARNER_REF_RULE }];
+      return jsonError(
+        c,
+        400,
+        'DELETE /v1/learners/:ref: the ref does not fit the learnerRef rule, so no response can carry it; send the ref exactly as the host sent it, or POST /v1/learners/erase with { "learnerRef": "..." }',
+        errors,
+      );
+    }
+    return c.json(await erase(ref));
+  });
+  return app;
 }

@@ -9,6 +9,7 @@ import type { Storage } from '../../../collector/storage/storage.ts';
 import { SurveyRegistry } from '../../../collector/surveys/survey-registry.ts';
 import { generateResponses, TEST_SURVEYS } from '../../support/generate-responses.ts';
 import { MemoryStorage } from '../../support/memory-storage.ts';
+import { TOKEN, testApp } from '../http/test-app.ts';
 
 const settings = {
   minCell: 10,
@@ -68,6 +69,54 @@ describe('researcherRoutes', () => {
     expect(res.headers.get('content-type')).toMatch(type);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+  });
+});
+
+describe('the export download name', () => {
+  const app = researcherRoutes(deps(new MemoryStorage(generateResponses(3))));
+
+  it.each([
+    ['csv', 'survey=outcomes-test', 'attachment; filename="outcomes-test.csv"'],
+    ['jsonl', 'survey=outcomes-test', 'attachment; filename="outcomes-test.jsonl"'],
+    ['jsonl', '', 'attachment; filename="responses.jsonl"'],
+  ])('names a %s export %j as %s', async (format, query, header) => {
+    const res = await app.request(`/v1/export?format=${format}&${query}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(header);
+  });
+
+  it.each([
+    ['a quote and a second filename*', 'evil%22%3B%20filename%2A%3DUTF-8%27%27pwn.html%3B%20x%3D%22'],
+    ['a CR LF and a header', 'outcomes%0D%0ASet-Cookie%3A%20a%3D1'],
+    ['a path', '..%2F..%2Fetc%2Fpasswd'],
+    ['a backslash', 'a%5Cb'],
+    ['upper case', 'Outcomes'],
+    ['65 characters', 'a'.repeat(65)],
+  ])('refuses a survey with %s in both formats, naming the rule, without a download', async (_name, survey) => {
+    for (const format of ['csv', 'jsonl']) {
+      const res = await app.request(`/v1/export?format=${format}&survey=${survey}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-disposition')).toBeNull();
+      expect((await res.json()).error).toBe(
+        'GET /v1/export: survey: expected a survey id: lowercase letters, digits, "-" and "_", starting with a letter, at most 64 characters',
+      );
+    }
+  });
+
+  it.each(['csv', 'jsonl'])('answers an unknown survey in %s with 404, naming the known ones', async (format) => {
+    const res = await app.request(`/v1/export?format=${format}&survey=nope`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toBe('survey: unknown survey "nope" (known: outcomes-test)');
+  });
+
+  it('answers a CR LF in the survey with a 400, logged as 400, through the whole app', async () => {
+    const { app: whole, log } = testApp();
+    const res = await whole.request('/v1/export?format=jsonl&survey=x%0D%0Ay', {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(res.status).toBe(400);
+    expect(log.lines).toContainEqual(expect.objectContaining({ path: '/v1/export', status: 400 }));
+    expect(log.lines).not.toContainEqual(expect.objectContaining({ event: 'unhandled' }));
   });
 });
 

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Ack, type SurveyResponse } from '../../../protocol/index.ts';
+import { Ack, LEARNER_REF_PATTERN, type SurveyResponse } from '../../../protocol/index.ts';
 import { ORIGIN, response, SITE_KEY, testApp } from '../http/test-app.ts';
 
 // Each item travels as JSON text, so keys JSON.stringify cannot write (a literal "__proto__") can be sent too.
@@ -23,7 +23,10 @@ const validItem: fc.Arbitrary<Item> = fc
     situation: fc.constantFrom('employed', 'looking'),
     comment: fc.option(fc.string({ maxLength: 280, unit: 'grapheme' }), { nil: undefined }),
     disability: fc.option(fc.constantFrom('no', 'yes', 'prefer_not_to_say'), { nil: undefined }),
-    learnerRef: fc.option(fc.string({ minLength: 1, maxLength: 40 }), { nil: undefined }),
+    learnerRef: fc.option(
+      fc.string({ minLength: 1, maxLength: 40 }).filter((ref) => LEARNER_REF_PATTERN.test(ref)),
+      { nil: undefined },
+    ),
   })
   .map(({ situation, comment, disability, learnerRef }) => {
     const answers: SurveyResponse['answers'] = { situation };

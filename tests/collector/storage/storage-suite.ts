@@ -65,6 +65,16 @@ export function describeStorage(name: string, freshDatabase: () => Promise<TestD
       expect(await all(s)).toStrictEqual([full, minimal]);
     });
 
+    it('returns free text with every control character validation lets through exactly as stored', async () => {
+      // protocol/string-rules.ts lets free text keep every control but NUL; both databases must keep them alike.
+      const controls = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('');
+      const comment = `${controls}\u007f\u0085\u2028\uffff💼`;
+      const r = makeRecord({ answers: { comment }, sensitiveAnswers: { note: comment } });
+      const s = await open();
+      await s.insert([r]);
+      expect(await all(s)).toStrictEqual([r]);
+    });
+
     it('keeps sensitive answers in their own table', async () => {
       const s = await open();
       await s.insert([makeFullRecord(), makeRecord()]);
