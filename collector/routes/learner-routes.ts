@@ -7,15 +7,17 @@ import { readJsonBody } from '../ingest/read-json-body.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Storage } from '../storage/storage.ts';
 
-// Extra keys are a client bug worth naming.
-const EraseBody = z.strictObject({ learnerRef: LearnerRef });
+// Extra keys are a client bug worth naming. The body takes any ref ingest ever accepted (1 to 256
+// characters), not only those of today's rule: a ref stored before the rule must stay erasable, and a
+// body, unlike a path, carries any character unchanged.
+const EraseBody = z.strictObject({ learnerRef: z.string().check(z.minLength(1), z.maxLength(256)) });
 // One ref of at most 256 characters and its key.
 const BODY_MAX_BYTES = 1024;
 
 /**
  * The right to erasure: POST /v1/learners/erase with { learnerRef } (the ref stays out of URLs, so out of proxy
  * and access logs), and DELETE /v1/learners/:ref as before. Both hold the ref to the rule ingest holds it to
- * (protocol/learner-ref.ts), so every stored ref can be erased. Behind ERASE_TOKEN, or EXPORT_TOKEN where no
+ * (protocol/learner-ref.ts) on the path; the body also takes refs stored before that rule. Behind ERASE_TOKEN, or EXPORT_TOKEN where no
  * erase token is set; app.ts applies the check (collector/http/bearer-auth.ts).
  */
 export function learnerRoutes(deps: { storage: Storage; learnerRefSecret: string; log: Logger }): Hono {
