@@ -8,6 +8,9 @@ export const Answer = z.union([
 ]);
 export type Answer = z.infer<typeof Answer>;
 
+/** Bounded only: its value is judged by the collector's HMAC check, never by its shape. */
+export const LearnerSig = z.string().check(z.minLength(1), z.maxLength(256));
+
 export const SurveyResponse = z.strictObject({
   id: z.uuid({ error: 'expected a UUID made on the client' }),
   surveyId: z.string().check(z.minLength(1), z.maxLength(64)),
@@ -25,6 +28,11 @@ export const SurveyResponse = z.strictObject({
     groups: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(16))),
   }),
   learnerRef: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  /**
+   * The host's proof that it issued learnerRef: hex HMAC-SHA-256(learnerSecret, learnerRef). Any string is
+   * accepted, so a wrong one costs the learner's answers nothing: the collector then keeps them without the ref.
+   */
+  learnerSig: z.optional(LearnerSig),
   context: z.optional(
     z.strictObject({
       courseId: z.optional(z.string().check(z.maxLength(128))),

@@ -1,5 +1,5 @@
-import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
 import { FLAG_NAMES, type Flag, type Flags, SENSITIVE_FLAGS } from '../flags/flag.ts';
+import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
 import { sortTime } from './sort-time.ts';
 import type { StoredResponse } from './storage.ts';
 
