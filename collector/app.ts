@@ -44,6 +44,13 @@ export function createApp(deps: AppDeps, { config, log = silentLogger, now = Dat
       message:
         'ERASE_TOKEN is not set, so EXPORT_TOKEN both reads every response and erases learners; set it to separate them',
     });
+  const unsigned = sites.withoutLearnerSecret();
+  if (config.production && unsigned.length)
+    log.warn({
+      event: 'learner_secret_unset',
+      siteKeys: unsigned,
+      message: `SITE_KEYS: ${unsigned.map((k) => JSON.stringify(k)).join(', ')} ${unsigned.length === 1 ? 'has' : 'have'} no learnerSecret, so anyone with the public site key can read a learner's status, opt them out and answer in their name; add "learnerSecret" (32+ characters) to each entry and sign learnerRefs (README "Verifying learner identity")`,
+    });
 
   app.route('/', healthRoute(deps.storage));
   app.route('/', surveyRoutes(deps.surveys));

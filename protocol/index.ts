@@ -1,6 +1,7 @@
 export * from './batch.ts';
 export * from './check-response.ts';
 export * from './check-survey.ts';
+export * from './eligibility-request.ts';
 export * from './format-issues.ts';
 export * from './is-shown.ts';
 export * from './learner-ref.ts';

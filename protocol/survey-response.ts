@@ -11,6 +11,9 @@ export const Answer = z.union([
 ]);
 export type Answer = z.infer<typeof Answer>;
 
+/** Bounded only: its value is judged by the collector's HMAC check, never by its shape. */
+export const LearnerSig = z.string().check(z.minLength(1), z.maxLength(256));
+
 export const SurveyResponse = z.strictObject({
   id: z.uuid({ error: 'expected a UUID made on the client' }),
   surveyId: plainText(1, 64),
@@ -28,6 +31,11 @@ export const SurveyResponse = z.strictObject({
     groups: z.optional(z.array(plainText(1, 64)).check(z.maxLength(16))),
   }),
   learnerRef: z.optional(LearnerRef),
+  /**
+   * The host's proof that it issued learnerRef: hex HMAC-SHA-256(learnerSecret, learnerRef). Any string is
+   * accepted, so a wrong one costs the learner's answers nothing: the collector then keeps them without the ref.
+   */
+  learnerSig: z.optional(LearnerSig),
   context: z.optional(
     z.strictObject({
       courseId: z.optional(plainText(0, 128)),

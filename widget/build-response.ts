@@ -35,6 +35,8 @@ export function buildResponse(
       ...(result.consentGroups?.length ? { groups: result.consentGroups } : {}),
     },
     learnerRef: options.learnerRef,
+    // Only beside its ref: a signature alone proves nothing and the collector would only drop it.
+    learnerSig: options.learnerRef ? options.learnerSig : undefined,
     context: JSON.parse(JSON.stringify(context)) as SurveyResponse['context'],
   };
 }

@@ -1,6 +1,6 @@
 export type Eligibility = { eligible: boolean; reason?: string; answeredWaves: string[] };
 
-export type Who = { endpoint: string; siteKey: string; learnerRef: string; surveyId: string };
+export type Who = { endpoint: string; siteKey: string; learnerRef: string; learnerSig?: string; surveyId: string };
 
 /**
  * Asks the collector whether this learner opted out or answered on another device.
@@ -37,6 +37,11 @@ function postWho(who: Who, path: string): Promise<Response> {
     method: 'POST',
     credentials: 'omit',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ siteKey: who.siteKey, learnerRef: who.learnerRef, surveyId: who.surveyId }),
+    body: JSON.stringify({
+      siteKey: who.siteKey,
+      learnerRef: who.learnerRef,
+      learnerSig: who.learnerSig,
+      surveyId: who.surveyId,
+    }),
   });
 }

@@ -31,6 +31,7 @@ export async function mayAsk(options: EmbedOptions, onDemand: boolean, now: numb
       endpoint: options.endpoint,
       siteKey: options.siteKey,
       learnerRef: options.learnerRef,
+      learnerSig: options.learnerSig,
       surveyId: options.survey,
     };
     const eligibility = await fetchEligibility(who);

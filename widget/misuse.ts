@@ -13,6 +13,8 @@ export const EXPECTED: Record<OptionName, string> = {
   country: 'an ISO 3166-1 alpha-2 country code such as "FR"',
   locale: 'a BCP 47 language tag such as "fr" or "en-GB"',
   learnerRef: 'an opaque learner id of 1 to 256 characters',
+  learnerSig:
+    'the host\'s signature of learnerRef: 64 hex digits, HMAC-SHA-256 keyed by the site key\'s learnerSecret (README "Verifying learner identity")',
   sw: 'a path to the service worker on this site, such as "/outcome-survey-sw.js"',
   debug: '"true" or "false"',
   trigger: '"manual", "event:NAME", "delay:SECONDS" or "waves"',

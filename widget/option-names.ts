@@ -6,6 +6,7 @@ export const OPTION_NAMES = [
   'country',
   'locale',
   'learnerRef',
+  'learnerSig',
   'sw',
   'debug',
   'trigger',

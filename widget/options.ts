@@ -4,7 +4,7 @@ import { parseTrigger, type Trigger } from './triggers/parse-trigger.ts';
 
 // A hand-written check rather than a zod/mini schema: options are checked on the way to the
 // first question, and zod/mini costs ≈5.5–7 KB brotli there (shared/research/peer-bundles.md),
-// more than a third of that path's 15 KB budget. Fourteen flat options need only a predicate
+// more than a third of that path's 15 KB budget. Fifteen flat options need only a predicate
 // each; the protocol's shapes, which nest, stay in zod on the collector's side. The words that
 // explain a wrong option are in misuse.ts, fetched only when one is wrong. The same rules written
 // as a zod/mini schema are checked against this one on generated input
@@ -40,6 +40,7 @@ const CHECKS: Record<OptionName, Check> = {
   country: matches(/^[A-Z]{2}$/),
   locale: matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/),
   learnerRef: text(256),
+  learnerSig: matches(/^[0-9a-fA-F]{64}$/),
   sw: string((v) => parsesAs(v, (url) => url.origin === location.origin)),
   debug: (v) => typeof v === 'boolean',
   trigger: string((v) => parseTrigger(v) !== null),
@@ -58,6 +59,7 @@ export type EmbedOptions = {
   country?: string;
   locale?: string;
   learnerRef?: string;
+  learnerSig?: string;
   sw?: string;
   debug: boolean;
   trigger: Trigger;

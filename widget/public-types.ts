@@ -17,6 +17,11 @@ export type OutcomeSurveyOptions = {
   locale?: string;
   /** An opaque learner id; the collector keeps only a keyed hash of it. */
   learnerRef?: string;
+  /**
+   * Hex HMAC-SHA-256 of learnerRef keyed by the site key's learnerSecret, made by the host's back end.
+   * Where the site key has a secret, a ref without it is not trusted (README "Verifying learner identity").
+   */
+  learnerSig?: string;
   /** Path of the host's copy of outcome-survey-sw.js; without it the page drains the queue itself. */
   sw?: string;
   debug?: boolean;

@@ -63,7 +63,7 @@ export function createController(
       if (!due) return false;
       const wave = due.wave;
       const who: Who | null = options.learnerRef
-        ? { ...destination(), learnerRef: options.learnerRef, surveyId: options.survey }
+        ? { ...destination(), learnerRef: options.learnerRef, learnerSig: options.learnerSig, surveyId: options.survey }
         : null;
       const locale = pickUiLocale(options.locale, document.documentElement.lang, navigator.languages);
       // The UI chunk and the survey download side by side; mounting (stylesheet, strings, first

@@ -4,7 +4,14 @@ import * as z from 'zod';
 const Origin = z
   .string()
   .regex(/^https?:\/\/[^/\s]+$/, 'expected an origin such as "https://learn.example" (no path, no trailing slash)');
-export const SiteKeys = z.record(z.string().min(1).max(128), z.strictObject({ origins: z.array(Origin) }));
+export const SiteKeys = z.record(
+  z.string().min(1).max(128),
+  z.strictObject({
+    origins: z.array(Origin),
+    // Set, a learnerRef is trusted only with its signature (hex HMAC-SHA-256 of the ref keyed by this secret).
+    learnerSecret: z.string().min(32, 'expected at least 32 characters').optional(),
+  }),
+);
 export type SiteKeys = z.infer<typeof SiteKeys>;
 
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);

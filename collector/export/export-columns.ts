@@ -43,6 +43,22 @@ const META: [string, FieldType, string][] = [
   ],
 ];
 
+/** The marker of issue 14: empty when no learnerRef came; "unverified" responses are counted for no learner. */
+const LEARNER_REF_STATUS: Omit<Column, 'versions'> = {
+  name: 'learner_ref_status',
+  type: 'string',
+  label: 'Whether the host signed the learner reference sent with the response (empty: none was sent)',
+  source: { kind: 'meta' },
+  values: [
+    { code: 'verified', label: { en: 'Signed with the site key’s learnerSecret: attributed to the learner' } },
+    { code: 'unchecked', label: { en: 'Site key without a learnerSecret: taken on trust, could be forged' } },
+    {
+      code: 'unverified',
+      label: { en: 'Missing or wrong signature: the reference was dropped, the response belongs to no learner' },
+    },
+  ],
+};
+
 /**
  * Flags get a prefix because question ids are free to be "refugee" or "disability" too:
  * without it the answer and the flag would fight for one column name.
@@ -81,6 +97,7 @@ export function exportColumns(versions: readonly SurveyDefinition[]): Column[] {
     source: { kind: 'meta' },
     versions: all,
   }));
+  columns.push({ ...LEARNER_REF_STATUS, versions: all });
   for (const m of merged.values()) columns.push(...questionColumns(m));
   for (const flag of FLAG_NAMES) {
     const name = flagColumn(flag);

@@ -34,6 +34,7 @@ const META: Record<string, Getter> = {
   consent_version: (r) => r.consent.version,
   // ";" rather than "," so the cell needs no quotes in a comma CSV (Excel exports quote it).
   consent_groups: (r) => r.consent.groups?.join(';'),
+  learner_ref_status: (r) => r.learnerRefStatus,
 };
 
 function getter(c: Column, { labels }: RowOptions): Getter {

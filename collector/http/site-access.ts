@@ -12,11 +12,25 @@ export type SiteDenial = { status: 401 | 403; error: string };
  */
 export class SiteAccess {
   readonly #origins: Map<string, Set<string>>;
+  readonly #learnerSecrets: Map<string, string>;
   readonly allOrigins: Set<string>;
 
   constructor(siteKeys: SiteKeys) {
     this.#origins = new Map(Object.entries(siteKeys).map(([key, site]) => [key, new Set(site.origins)]));
     this.allOrigins = new Set(Object.values(siteKeys).flatMap((s) => s.origins));
+    this.#learnerSecrets = new Map(
+      Object.entries(siteKeys).flatMap(([key, site]) => (site.learnerSecret ? [[key, site.learnerSecret]] : [])),
+    );
+  }
+
+  /** The secret a site key's learnerRefs are signed with; undefined when the site key trusts its refs unsigned. */
+  learnerSecret(siteKey: string): string | undefined {
+    return this.#learnerSecrets.get(siteKey);
+  }
+
+  /** Site keys whose learnerRefs anyone holding the public key could forge: production warns about them. */
+  withoutLearnerSecret(): string[] {
+    return [...this.#origins.keys()].filter((key) => !this.#learnerSecrets.has(key));
   }
 
   check(siteKey: unknown, origin: string | undefined): SiteDenial | undefined {

@@ -5,6 +5,7 @@ import type { SurveyRegistry } from '../surveys/survey-registry.ts';
 import { contentHash } from './content-hash.ts';
 import { findUnsafeKey } from './find-unsafe-key.ts';
 import { learnerHash } from './learner-hash.ts';
+import { learnerRefStatus } from './learner-signature.ts';
 import type { RejectionReason } from './rejection-reason.ts';
 import { submittedAtProblem } from './submitted-at-window.ts';
 
@@ -13,6 +14,8 @@ export type IngestContext = {
   learnerRefSecret: string;
   includeAsylumSeekers: boolean;
   siteKey: string;
+  /** The site key's learnerSecret: set, a learnerRef without its signature is dropped and the response flagged. */
+  learnerSecret?: string | undefined;
   receivedAt: string;
   /** Also the earliest submittedAt accepted (collector/ingest/submitted-at-window.ts). */
   retentionMonths: number;
@@ -57,7 +60,8 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
   const sensitiveIds = new Set(
     survey.questions.filter((q) => q.sensitive).flatMap((q) => [q.id, ...(q.rows ?? []).map((row) => row.id)]),
   );
-  const { learnerRef, answers, ...rest } = r;
+  // The signature proves the ref and is then dropped: it is never stored.
+  const { learnerRef, learnerSig, answers, ...rest } = r;
   const entries = Object.entries(answers);
   const record: StoredResponse = {
     ...rest,
@@ -68,6 +72,12 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
     flags: deriveFlags(survey, r, { includeAsylumSeekers: ctx.includeAsylumSeekers }),
     contentHash: contentHash(item),
   };
-  if (learnerRef !== undefined) record.learnerHash = learnerHash(learnerRef, ctx.learnerRefSecret);
+  if (learnerRef !== undefined) {
+    // An unverified ref is kept out entirely (not even hashed): it could be anyone's, and it must count
+    // for no learner's answered waves, erasure or roster. The status says the response came with one.
+    const status = learnerRefStatus(learnerRef, learnerSig, ctx.learnerSecret);
+    record.learnerRefStatus = status;
+    if (status !== 'unverified') record.learnerHash = learnerHash(learnerRef, ctx.learnerRefSecret);
+  }
   return { ok: true, record };
 }

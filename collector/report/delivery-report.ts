@@ -6,6 +6,8 @@ export type DeliveryReport = {
   days: string[];
   /** Responses of the survey received per day (by the collector's clock). */
   received: number[];
+  /** Of those, responses whose learnerRef was unsigned or wrongly signed (stored without it; issue 14). */
+  unverifiedLearnerRefs: number[];
   /** Items rejected per day, every survey and site key together (a rejected item may name no valid survey). */
   rejected: number[];
   /** The same, per reason code; only reasons seen in the range. */
@@ -15,6 +17,7 @@ export type DeliveryReport = {
 
 const NOTES = [
   'Received counts responses of this survey by the day the collector received them; rejected counts items of every survey, by coarse reason only: nothing else of a rejected item is kept.',
+  'unverifiedLearnerRefs counts received responses whose learnerRef came without a valid signature where the site key has a learnerSecret: they are stored without the ref and belong to no learner; many of them mean the host does not sign its refs.',
   'These are counts of deliveries, exact and not rounded or suppressed: they describe the pipeline, not learners.',
 ];
 
@@ -29,9 +32,11 @@ export async function deliveryReport(
   rejections: readonly RejectionCount[],
 ): Promise<DeliveryReport> {
   const received = new Map<string, number>();
+  const unverified = new Map<string, number>();
   for await (const r of responses) {
     const day = r.receivedAt.slice(0, 10);
     received.set(day, (received.get(day) ?? 0) + 1);
+    if (r.learnerRefStatus === 'unverified') unverified.set(day, (unverified.get(day) ?? 0) + 1);
   }
   const byReason = new Map<string, Map<string, number>>();
   for (const { day, reason, count } of rejections) {
@@ -49,6 +54,7 @@ export async function deliveryReport(
   return {
     days,
     received: days.map((d) => received.get(d) ?? 0),
+    unverifiedLearnerRefs: days.map((d) => unverified.get(d) ?? 0),
     rejected: days.map((_, i) => reasons.reduce((sum, reason) => sum + rejectedByReason[reason][i], 0)),
     rejectedByReason,
     notes: NOTES,

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import * as z from 'zod';
-import { type FieldError, formatIssues, LEARNER_REF_PATTERN, LEARNER_REF_RULE } from '../../protocol/index.ts';
+import { EligibilityRequest, type FieldError, formatIssues } from '../../protocol/index.ts';
 import { jsonError, quote } from '../http/json-error.ts';
 import type { SiteAccess } from '../http/site-access.ts';
 import { learnerHash } from '../ingest/learner-hash.ts';
+import { learnerRefStatus } from '../ingest/learner-signature.ts';
 import { readJsonBody } from '../ingest/read-json-body.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { SurveyRegistry } from '../surveys/survey-registry.ts';
@@ -16,29 +16,36 @@ export type EligibilityDeps = {
   now: () => number;
 };
 
-const fields = {
-  siteKey: z.string().min(1).max(128),
-  // The rule ingest and erasure hold refs to (protocol/learner-ref.ts), so an eligible ref can be stored and erased.
-  learnerRef: z.string().regex(LEARNER_REF_PATTERN, LEARNER_REF_RULE),
-  surveyId: z.string().min(1).max(64),
-};
-// Extra body keys are a client bug worth naming.
-const Body = z.strictObject(fields);
-
-// Both bodies are three short strings; anything bigger is not from the widget.
+// Both bodies are four short strings; anything bigger is not from the widget.
 const BODY_MAX_BYTES = 4096;
+
+/**
+ * What an unsigned or wrongly signed ref gets where its site key has a learnerSecret: the answer
+ * for a learner the collector knows nothing about, so a forged ref learns nothing (not whether
+ * the learner opted out, not which waves they answered). The reason tells the host's developer why
+ * the device alone decides; it is the same for every ref, so it says nothing about the learner.
+ */
+const UNVERIFIED = { eligible: true, reason: 'unverified', answeredWaves: [] };
+const OPT_OUT_REFUSED = {
+  error:
+    'learnerRef is not verified for this siteKey: send learnerSig, the hex HMAC-SHA-256 of learnerRef keyed by the site key\'s learnerSecret (README "Verifying learner identity")',
+  code: 'learner_unverified',
+};
 
 /** "May we ask this learner?" and "don't ask me again", kept per learner so both hold on every device. */
 export function eligibilityRoutes(deps: EligibilityDeps): Hono {
   const app = new Hono();
-  type Parsed = { errors: FieldError[]; data?: undefined } | { errors?: undefined; data: z.infer<typeof Body> };
+  type Parsed = { errors: FieldError[]; data?: undefined } | { errors?: undefined; data: EligibilityRequest };
   const parse = (input: unknown): Parsed => {
-    const q = Body.safeParse(input);
+    const q = EligibilityRequest.safeParse(input);
     if (!q.success) return { errors: formatIssues(q.error.issues) };
     if (!deps.surveys.latest(q.data.surveyId))
       return { errors: [{ path: 'surveyId', message: `unknown survey ${quote(q.data.surveyId)}` }] };
     return { data: q.data };
   };
+
+  const untrusted = (q: EligibilityRequest) =>
+    learnerRefStatus(q.learnerRef, q.learnerSig, deps.sites.learnerSecret(q.siteKey)) === 'unverified';
 
   // A POST, not a GET with a query string: the raw learnerRef must not land in proxy or access logs (PRIVACY.md).
   app.post('/v1/eligibility', async (c) => {
@@ -48,12 +55,13 @@ export function eligibilityRoutes(deps: EligibilityDeps): Hono {
     if (q.errors) return jsonError(c, 400, 'bad eligibility request', q.errors);
     const denied = deps.sites.check(q.data.siteKey, c.req.header('origin'));
     if (denied) return jsonError(c, denied.status, denied.error);
+    c.header('Cache-Control', 'no-store');
+    if (untrusted(q.data)) return c.json(UNVERIFIED);
     const hash = learnerHash(q.data.learnerRef, deps.learnerRefSecret);
     const [optedOut, answeredWaves] = await Promise.all([
       deps.storage.optedOut(hash, q.data.surveyId),
       deps.storage.answeredWaves(hash, q.data.surveyId),
     ]);
-    c.header('Cache-Control', 'no-store');
     return c.json(
       optedOut ? { eligible: false, reason: 'opted_out', answeredWaves } : { eligible: true, answeredWaves },
     );
@@ -64,7 +72,7 @@ export function eligibilityRoutes(deps: EligibilityDeps): Hono {
     jsonError(
       c,
       405,
-      'GET /v1/eligibility is gone: POST a JSON body { siteKey, learnerRef, surveyId } instead',
+      'GET /v1/eligibility is gone: POST a JSON body { siteKey, learnerRef, learnerSig?, surveyId } instead',
       undefined,
       {
         Allow: 'POST',
@@ -79,6 +87,8 @@ export function eligibilityRoutes(deps: EligibilityDeps): Hono {
     if (q.errors) return jsonError(c, 400, 'bad opt-out request', q.errors);
     const denied = deps.sites.check(q.data.siteKey, c.req.header('origin'));
     if (denied) return jsonError(c, denied.status, denied.error);
+    // Refused, not ignored: a widget that hears 200 would believe the opt-out holds on every device.
+    if (untrusted(q.data)) return c.json(OPT_OUT_REFUSED, 403);
     await deps.storage.setOptOut(
       learnerHash(q.data.learnerRef, deps.learnerRefSecret),
       q.data.surveyId,

@@ -18,7 +18,7 @@ export type ResponsesDeps = {
   log: Logger;
   maxBodyBytes: number;
   maxBatch: number;
-  context: Omit<IngestContext, 'siteKey' | 'receivedAt'>;
+  context: Omit<IngestContext, 'siteKey' | 'learnerSecret' | 'receivedAt'>;
   now: () => number;
 };
 
@@ -53,7 +53,12 @@ export function responsesRoute(deps: ResponsesDeps): Hono<AppEnv> {
     try {
       ack = await ingestBatch(
         envelope.data.responses,
-        { ...deps.context, siteKey: envelope.data.siteKey, receivedAt },
+        {
+          ...deps.context,
+          siteKey: envelope.data.siteKey,
+          learnerSecret: deps.sites.learnerSecret(envelope.data.siteKey),
+          receivedAt,
+        },
         deps.storage,
         deps.log,
       );

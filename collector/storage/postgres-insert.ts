@@ -16,6 +16,7 @@ const RESPONSE_COLUMNS: { name: keyof ResponseRow; type: string }[] = [
   { name: 'consent_version', type: 'text' },
   { name: 'consent_groups', type: 'json' },
   { name: 'learner_hash', type: 'text' },
+  { name: 'learner_ref_status', type: 'text' },
   { name: 'context', type: 'json' },
   { name: 'answers', type: 'json' },
   { name: 'flags', type: 'json' },

@@ -61,4 +61,14 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'whether the learnerRef of each response was signed',
+    sql: `
+      -- verified | unchecked (site key without learnerSecret) | unverified (ref dropped); NULL: no ref sent.
+      ALTER TABLE responses ADD COLUMN learner_ref_status TEXT;
+      -- Every ref stored before signatures existed was taken on trust.
+      UPDATE responses SET learner_ref_status = 'unchecked' WHERE learner_hash IS NOT NULL;
+    `,
+  },
 ];

@@ -33,9 +33,10 @@ export function sqliteStorage(path: string): Storage {
   const statements = once(() => ({
     insertResponse: db.prepare(`INSERT INTO responses (id, survey_id, survey_version, submitted_at,
     submitted_sent, received_at, locale, country, consent_sensitive, consent_version, consent_groups,
-    learner_hash, context, answers, flags, content_hash, site_key) VALUES (@id, @survey_id, @survey_version,
-    @submitted_at, @submitted_sent, @received_at, @locale, @country, @consent_sensitive, @consent_version,
-    @consent_groups, @learner_hash, @context, @answers, @flags, @content_hash, @site_key)
+    learner_hash, learner_ref_status, context, answers, flags, content_hash, site_key) VALUES (@id, @survey_id,
+    @survey_version, @submitted_at, @submitted_sent, @received_at, @locale, @country, @consent_sensitive,
+    @consent_version, @consent_groups, @learner_hash, @learner_ref_status, @context, @answers, @flags,
+    @content_hash, @site_key)
     ON CONFLICT (id) DO NOTHING`),
     insertSensitive: db.prepare(
       'INSERT INTO sensitive_answers (response_id, answers, flags) VALUES (@response_id, @answers, @flags)',

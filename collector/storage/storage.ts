@@ -1,11 +1,14 @@
 import type { SurveyResponse } from '../../protocol/index.ts';
 import type { Flags } from '../flags/flag.ts';
+import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
 
 /** One response as the collector keeps it. The raw learnerRef never gets here: only its keyed hash. */
-export type StoredResponse = Omit<SurveyResponse, 'learnerRef' | 'answers'> & {
+export type StoredResponse = Omit<SurveyResponse, 'learnerRef' | 'learnerSig' | 'answers'> & {
   receivedAt: string;
   siteKey: string;
   learnerHash?: string;
+  /** Whether the learnerRef sent was signed (issue 14); absent when none was sent. "unverified" comes without learnerHash. */
+  learnerRefStatus?: LearnerRefStatus;
   /** Answers to non-sensitive questions. */
   answers: SurveyResponse['answers'];
   /** Answers to sensitive questions: kept in a separate table so they can be erased or withheld alone. */

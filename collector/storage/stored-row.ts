@@ -1,4 +1,5 @@
 import { FLAG_NAMES, type Flag, type Flags, SENSITIVE_FLAGS } from '../flags/flag.ts';
+import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
 import { sortTime } from './sort-time.ts';
 import type { StoredResponse } from './storage.ts';
 
@@ -17,6 +18,7 @@ export type ResponseRow = {
   /** JSON array of consent.groups; null when the response had none (not the same as []). */
   consent_groups: string | null;
   learner_hash: string | null;
+  learner_ref_status: LearnerRefStatus | null;
   context: string | null;
   answers: string;
   flags: string;
@@ -59,6 +61,7 @@ export function toRows(r: StoredResponse): { response: ResponseRow; sensitive: S
       consent_version: r.consent.version,
       consent_groups: r.consent.groups === undefined ? null : JSON.stringify(r.consent.groups),
       learner_hash: r.learnerHash ?? null,
+      learner_ref_status: r.learnerRefStatus ?? null,
       context: r.context === undefined ? null : JSON.stringify(r.context),
       answers: JSON.stringify(r.answers),
       flags: JSON.stringify(pickFlags(r.flags, false)),
@@ -105,5 +108,6 @@ export function fromRow(row: JoinedRow): StoredResponse {
   if (row.country !== null) r.country = row.country;
   if (row.context !== null) r.context = json(row.context);
   if (row.learner_hash !== null) r.learnerHash = row.learner_hash;
+  if (row.learner_ref_status !== null) r.learnerRefStatus = row.learner_ref_status;
   return r;
 }

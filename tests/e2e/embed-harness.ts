@@ -70,7 +70,10 @@ function startHostServer(port: number, dist: string) {
   );
 }
 
-export async function startEmbedStack(): Promise<EmbedStack> {
+/** learnerSecret: the test site key's, so its learnerRefs must be signed (issue 14). */
+export type EmbedStackOptions = { learnerSecret?: string };
+
+export async function startEmbedStack({ learnerSecret }: EmbedStackOptions = {}): Promise<EmbedStack> {
   const dir = mkdtempSync(join(tmpdir(), 'embed-e2e-'));
   // A snapshot of the build: the hashed chunk names stay put even if dist/ is rebuilt meanwhile.
   const dist = join(dir, 'dist');
@@ -82,7 +85,10 @@ export async function startEmbedStack(): Promise<EmbedStack> {
       DATABASE_URL: `sqlite:${join(dir, 'outcomes.sqlite')}`,
       EXPORT_TOKEN,
       SITE_KEYS: JSON.stringify({
-        [SITE_KEY]: { origins: [`http://127.0.0.1:${demoPort}`, `http://127.0.0.1:${hostPort}`] },
+        [SITE_KEY]: {
+          origins: [`http://127.0.0.1:${demoPort}`, `http://127.0.0.1:${hostPort}`],
+          ...(learnerSecret ? { learnerSecret } : {}),
+        },
       }),
       SURVEYS_DIR: 'surveys',
     },
@@ -133,10 +139,10 @@ export function watchPage(page: Page): { pageErrors: string[]; consoleErrors: st
  * Starts one stack and one browser for the calling file (or describe block) and stops them
  * after it. The fields are filled in by beforeAll, before any test reads them.
  */
-export function useEmbedStack(): { stack: EmbedStack; browser: Browser } {
+export function useEmbedStack(options: EmbedStackOptions = {}): { stack: EmbedStack; browser: Browser } {
   const env = {} as { stack: EmbedStack; browser: Browser };
   beforeAll(async () => {
-    env.stack = await startEmbedStack();
+    env.stack = await startEmbedStack(options);
     env.browser = await launchChromium();
   });
   afterAll(async () => {

@@ -19,6 +19,7 @@ const broken: [string, string][] = [
   ['data-country', 'france'],
   ['data-locale', 'not a language'],
   ['data-learner-ref', ''],
+  ['data-learner-sig', 'signed-by-us'],
   ['data-sw', 'https://elsewhere.example/sw.js'],
   ['data-debug', 'yes please'],
   ['data-trigger', 'whenever'],

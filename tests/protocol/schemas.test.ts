@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { Ack, BatchEnvelope, formatIssues, SurveyDefinition, SurveyResponse } from '../../protocol/index.ts';
+import {
+  Ack,
+  BatchEnvelope,
+  EligibilityRequest,
+  formatIssues,
+  SurveyDefinition,
+  SurveyResponse,
+} from '../../protocol/index.ts';
 
 // The example record of DESIGN.md ("SurveyResponse").
 const response = {
@@ -37,6 +44,27 @@ describe('SurveyResponse', () => {
     ['an extra key', { ...response, extra: 1 }, '(root)'],
   ])('rejects a bad %s, naming the path', (_name, value, path) => {
     expect(errorsOf(SurveyResponse, value).map((e) => e.path)).toContain(path);
+  });
+});
+
+describe('learnerSig', () => {
+  const sig = 'a'.repeat(64);
+  const ask = { siteKey: 'k', learnerRef: 'opaque-id', surveyId: 'career-outcomes' };
+
+  it.each([
+    ['SurveyResponse', SurveyResponse, response],
+    ['EligibilityRequest', EligibilityRequest, ask],
+  ] as const)('%s carries it beside learnerRef, optionally', (_name, schema, value) => {
+    expect(schema.safeParse(value).success).toBe(true);
+    expect(schema.safeParse({ ...value, learnerSig: sig }).success).toBe(true);
+  });
+
+  it.each([
+    ['SurveyResponse', SurveyResponse, response],
+    ['EligibilityRequest', EligibilityRequest, ask],
+  ] as const)('%s refuses an empty or oversized one, naming learnerSig', (_name, schema, value) => {
+    expect(errorsOf(schema, { ...value, learnerSig: '' }).map((e) => e.path)).toEqual(['learnerSig']);
+    expect(errorsOf(schema, { ...value, learnerSig: 'x'.repeat(257) }).map((e) => e.path)).toEqual(['learnerSig']);
   });
 });
 

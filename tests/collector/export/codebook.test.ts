@@ -38,6 +38,13 @@ describe('codebook', () => {
     expect(v?.label).toMatch(/separately.*";"-separated/);
   });
 
+  it('describes learner_ref_status with a label for each value', () => {
+    const v = book.variables.find((x) => x.name === 'learner_ref_status');
+    expect(v).toMatchObject({ type: 'string', source: 'meta', versions: [1, 2] });
+    expect(v?.values?.map((x) => x.code)).toEqual(['verified', 'unchecked', 'unverified']);
+    expect(v?.values?.find((x) => x.code === 'unverified')?.label.en).toMatch(/dropped/);
+  });
+
   it.each(FLAG_NAMES)('says how the flag %s is computed', (flag) => {
     expect(book.variables.find((v) => v.name === `flag_${flag}`)?.derivation).toMatch(/\w+ \w+ \w+/);
   });

@@ -8,7 +8,7 @@ describe('exportColumns', () => {
 
   it('names columns by question, option and grid row, then flags and their rules', () => {
     const names = exportColumns([v1]).map((c) => c.name);
-    expect(names.slice(0, 10)).toEqual([
+    expect(names.slice(0, 11)).toEqual([
       'id',
       'survey_id',
       'survey_version',
@@ -19,8 +19,9 @@ describe('exportColumns', () => {
       'consent_sensitive',
       'consent_version',
       'consent_groups',
+      'learner_ref_status',
     ]);
-    expect(names.slice(10, 21)).toEqual([
+    expect(names.slice(11, 22)).toEqual([
       'situation',
       'changes__new_job',
       'changes__promotion',
@@ -33,7 +34,7 @@ describe('exportColumns', () => {
       'wg_walking',
       'refugee',
     ]);
-    expect(names.slice(21)).toEqual(FLAG_NAMES.flatMap((f) => [`flag_${f}`, `flag_${f}__rule`]));
+    expect(names.slice(22)).toEqual(FLAG_NAMES.flatMap((f) => [`flag_${f}`, `flag_${f}__rule`]));
   });
 
   it('keeps every earlier column name, in the same relative order, when a version adds questions and options', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batch, post, response, TOKEN, testApp } from './test-app.ts';
+import { batch, post, response, SIGNED_SITE_KEYS, TOKEN, testApp } from './test-app.ts';
 
 const ERASE = 'erase-token-for-the-dpo-0123456789';
 
@@ -10,7 +10,7 @@ const READS = [
   '/v1/report/delivery?survey=outcomes',
 ];
 const ERASE_PATH = '/v1/learners/learner-7';
-const productionEnv = { NODE_ENV: 'production', LEARNER_REF_SECRET: 'x'.repeat(32) };
+const productionEnv = { NODE_ENV: 'production', LEARNER_REF_SECRET: 'x'.repeat(32), SITE_KEYS: SIGNED_SITE_KEYS };
 
 type Given = 'no token' | 'a wrong token' | 'EXPORT_TOKEN' | 'ERASE_TOKEN';
 const headerFor: Record<Given, Record<string, string>> = {

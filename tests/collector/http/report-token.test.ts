@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batch, post, response, TOKEN, testApp } from './test-app.ts';
+import { batch, post, response, SIGNED_SITE_KEYS, TOKEN, testApp } from './test-app.ts';
 
 const ERASE = 'erase-token-for-the-dpo-0123456789';
 const REPORT = 'report-token-for-the-dashboard-0123';
@@ -144,7 +144,12 @@ describe('the report token', () => {
   });
 
   it('adds no start-up warning in production', () => {
-    const { log } = testApp({ ...env, NODE_ENV: 'production', LEARNER_REF_SECRET: 'x'.repeat(32) });
+    const { log } = testApp({
+      ...env,
+      NODE_ENV: 'production',
+      LEARNER_REF_SECRET: 'x'.repeat(32),
+      SITE_KEYS: SIGNED_SITE_KEYS,
+    });
     expect(log.lines.filter((l) => l.level === 'warn')).toEqual([]);
   });
 });

@@ -62,6 +62,15 @@ export function response(overrides: Partial<SurveyResponse> = {}): SurveyRespons
   };
 }
 
+/** The learnerSecret of SITE_KEY (and of "other") in SIGNED_SITE_KEYS. */
+export const LEARNER_SECRET = 'site-learner-secret-0123456789abcdef';
+export const OTHER_LEARNER_SECRET = 'other-learner-secret-0123456789abcdef';
+/** SITE_KEYS where both site keys sign their learnerRefs, as production should (issue 14). */
+export const SIGNED_SITE_KEYS = JSON.stringify({
+  [SITE_KEY]: { origins: [ORIGIN], learnerSecret: LEARNER_SECRET },
+  other: { origins: ['https://other.example'], learnerSecret: OTHER_LEARNER_SECRET },
+});
+
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     EXPORT_TOKEN: TOKEN,

@@ -33,6 +33,24 @@ describe('deliveryReport', () => {
     expect(Object.keys(report.rejectedByReason)).toEqual(['invalid_shape', 'unknown_survey', 'conflict']);
   });
 
+  it('counts per day the responses stored without their unverified learnerRef', async () => {
+    const at = (day: string, learnerRefStatus?: StoredResponse['learnerRefStatus']) =>
+      makeRecord({ receivedAt: `${day}T12:00:00.000Z`, ...(learnerRefStatus ? { learnerRefStatus } : {}) });
+    const report = await deliveryReport(
+      from([
+        at('2026-03-01', 'unverified'),
+        at('2026-03-01', 'verified'),
+        at('2026-03-01', 'unverified'),
+        at('2026-03-02', 'unchecked'),
+        at('2026-03-03', 'unverified'),
+        at('2026-03-03'),
+      ]),
+      [],
+    );
+    expect(report.received).toEqual([3, 1, 2]);
+    expect(report.unverifiedLearnerRefs).toEqual([2, 0, 1]);
+  });
+
   it('puts a reason code it does not know last instead of dropping it', async () => {
     const report = await deliveryReport(from([]), [
       rejection('2026-03-01', 'from_the_future', 1),
@@ -46,6 +64,7 @@ describe('deliveryReport', () => {
     expect(await deliveryReport(from([]), [])).toMatchObject({
       days: [],
       received: [],
+      unverifiedLearnerRefs: [],
       rejected: [],
       rejectedByReason: {},
     });

@@ -38,6 +38,7 @@ export function makeFullRecord(overrides: Partial<StoredResponse> = {}): StoredR
     country: 'FR',
     locale: 'fr-FR',
     learnerHash: 'lh-full',
+    learnerRefStatus: 'verified',
     context: { courseId: 'c-1', pathId: 'p-1', trigger: 'course_end', wave: '6m' },
     // JSON.parse makes "__proto__" an ordinary key, as it arrives over the wire.
     answers: JSON.parse(

@@ -262,6 +262,24 @@ export function describeStorage(name: string, freshDatabase: () => Promise<TestD
       expect(await all(s)).toContainEqual(record);
     });
 
+    it('keeps whether each learnerRef was signed, and calls every ref stored before signatures unchecked', async () => {
+      await db.atFirstRelease();
+      await db.exec(`INSERT INTO responses (id, survey_id, survey_version, submitted_at, submitted_sent, received_at,
+        locale, consent_sensitive, consent_version, learner_hash, answers, flags, content_hash, site_key) VALUES
+        ('${testId(301)}', 'career-outcomes', 1, '2026-03-01T10:00:00.000000000Z', '2026-03-01T10:00:00Z',
+        '2026-03-01T10:00:05.000Z', 'fr', '0', 'c1', 'lh-old', '{}', '{}', 'h', 'site-a')`);
+      const s = await open();
+      const unverified = makeRecord({ id: testId(302), learnerRefStatus: 'unverified' });
+      const unchecked = makeRecord({ id: testId(303), learnerHash: 'lh-new', learnerRefStatus: 'unchecked' });
+      const none = makeRecord({ id: testId(304) });
+      await s.insert([unverified, unchecked, none]);
+      const byId = new Map((await all(s)).map((r) => [r.id, r]));
+      expect(byId.get(testId(301))).toMatchObject({ learnerHash: 'lh-old', learnerRefStatus: 'unchecked' });
+      expect(byId.get(testId(302))).toStrictEqual(unverified);
+      expect(byId.get(testId(303))).toStrictEqual(unchecked);
+      expect(byId.get(testId(304))).toStrictEqual(none);
+    });
+
     it('runs migrations once however often and from however many instances it starts', async () => {
       const [a, b] = await Promise.all([open(), open()]);
       await a.migrate();

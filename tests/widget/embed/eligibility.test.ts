@@ -56,6 +56,30 @@ describe('fetchEligibility', () => {
   });
 });
 
+describe('the learner signature', () => {
+  const signed: Who = { ...who, learnerSig: 'ab'.repeat(32) };
+
+  it.each([
+    ['/v1/eligibility', () => fetchEligibility(signed)],
+    ['/v1/eligibility/opt-out', () => sendOptOut(signed)],
+  ])('travels beside the learnerRef to %s', async (path, call) => {
+    const calls = stubFetch(() => json({ eligible: true, answeredWaves: [], optedOut: true }));
+    await call();
+    expect(calls[0].url).toBe(`https://collector.example${path}`);
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({
+      siteKey: 'site',
+      learnerRef: 'learner-7',
+      learnerSig: 'ab'.repeat(32),
+      surveyId: 'outcomes',
+    });
+  });
+
+  it('reports a refused opt-out of an unverified learner as not recorded', async () => {
+    stubFetch(() => json({ error: 'learnerRef is not verified', code: 'learner_unverified' }, 403));
+    expect(await sendOptOut(who)).toBe(false);
+  });
+});
+
 describe('sendOptOut', () => {
   it('POSTs to the opt-out route and reports whether it was recorded', async () => {
     const calls = stubFetch(() => json({ optedOut: true }));

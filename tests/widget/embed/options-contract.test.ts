@@ -24,6 +24,7 @@ const shape = {
   country: z.optional(pattern(/^[A-Z]{2}$/)),
   locale: z.optional(pattern(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/)),
   learnerRef: z.optional(text(256)),
+  learnerSig: z.optional(pattern(/^[0-9a-fA-F]{64}$/)),
   sw: z.optional(z.string().check(z.refine((v) => parsesAs(v, (url) => url.origin === location.origin)))),
   debug: z.optional(z.boolean()),
   trigger: z.optional(
@@ -77,6 +78,10 @@ const candidates = {
   learnerRef: [
     ['l', 'x'.repeat(256)],
     ['x'.repeat(257), ''],
+  ],
+  learnerSig: [
+    ['0'.repeat(64), 'aF'.repeat(32)],
+    ['0'.repeat(63), '0'.repeat(65), 'g'.repeat(64), ''],
   ],
   sw: [
     ['/outcome-survey-sw.js', 'sw.js', `${location.origin}/sw.js`],

@@ -35,6 +35,9 @@ describe('parseOptions', () => {
     ['country', 'fr', 'ISO 3166-1 alpha-2'],
     ['locale', 'english please', 'BCP 47'],
     ['learnerRef', '', 'opaque learner id'],
+    ['learnerSig', 'signed', '64 hex digits, HMAC-SHA-256'],
+    ['learnerSig', 'a'.repeat(63), '64 hex digits, HMAC-SHA-256'],
+    ['learnerSig', 'MTIz'.repeat(16), '64 hex digits, HMAC-SHA-256'],
     ['sw', 'https://elsewhere.example/sw.js', 'service worker on this site'],
     ['debug', 'yes', '"true" or "false"'],
     ['trigger', 'soon', '"event:NAME"'],
@@ -52,6 +55,14 @@ describe('parseOptions', () => {
     expect(optionError(raw, result)).toContain(`"data-${option}"`);
     expect(optionError(raw, result)).toContain(expected);
   });
+
+  it.each(['0123456789abcdef'.repeat(4), 'ABCDEF0123456789'.repeat(4)])(
+    'accepts the hex signature %s',
+    (learnerSig) => {
+      const result = parseOptions({ ...valid, learnerRef: 'L1', learnerSig });
+      expect(result.ok && result.options.learnerSig).toBe(learnerSig);
+    },
+  );
 
   it('asks for completedAt when the trigger is waves', () => {
     const result = parseOptions({ ...valid, trigger: 'waves' });

@@ -17,6 +17,7 @@ describe('readAttributes', () => {
       'data-endpoint': 'https://c.example',
       'data-site-key': 'k',
       'data-learner-ref': 'L1',
+      'data-learner-sig': 'ab'.repeat(32),
       'data-cap-days': '7',
       'data-debug': '',
       unrelated: 'x',
@@ -25,6 +26,7 @@ describe('readAttributes', () => {
       endpoint: 'https://c.example',
       siteKey: 'k',
       learnerRef: 'L1',
+      learnerSig: 'ab'.repeat(32),
       capDays: 7,
       debug: true,
     });
