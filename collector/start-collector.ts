@@ -40,7 +40,19 @@ export async function startCollector({
   let purging = purge();
   await purging;
   const app = createApp({ storage, surveys, settings: appSettings(config) }, { config, log, now });
-  const server = serve({ fetch: app.fetch, port, hostname: host });
+  const server = serve({
+    fetch: app.fetch,
+    port,
+    hostname: host,
+    serverOptions: {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      keepAliveTimeout: config.idleTimeoutMs,
+      // Node checks the two timeouts above only this often (30 s by default), so a short timeout would not hold.
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
+    },
+  });
+  server.maxConnections = config.maxConnections;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);

@@ -48,6 +48,13 @@ export const ConfigSchema = z.object({
   MIN_CELL: int(1, 1000).default(10),
   ROUND_TO: int(1, 1000).default(5),
   MIN_PERCENT_BASE: int(1, 100_000).default(23),
+  // Slow clients (issue 14): a connection must send its headers, then its whole request, within
+  // these; an idle keep-alive connection is closed after IDLE_TIMEOUT_MS; beyond MAX_CONNECTIONS
+  // open at once a new one is refused (the widget retries later; nothing is lost).
+  HEADERS_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  REQUEST_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
+  IDLE_TIMEOUT_MS: int(100, 600_000).default(5_000),
+  MAX_CONNECTIONS: int(1, 1_000_000).default(1_000),
   // The consent screen promises "up to 2 years, then delete": raise it only with that text.
   RETENTION_MONTHS: int(1, 120).default(24),
 });

@@ -36,6 +36,13 @@ export type Config = {
   minPercentBase: number;
   /** Responses older than this many months are deleted at start and daily after. */
   retentionMonths: number;
+  /** Time a connection has to send its request headers, then its whole request (body included). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** A keep-alive connection with no request in flight is closed after this long. */
+  idleTimeoutMs: number;
+  /** Connections open at once; a new one beyond this is closed on arrival. */
+  maxConnections: number;
 };
 
 export const DEV_SITE_KEYS: SiteKeys = {
@@ -81,6 +88,11 @@ export function loadConfig(
       throw new ConfigError(
         `REPORT_TOKEN: must differ from ${other}; the same value would let whoever reads the reports also ${also}`,
       );
+  // Node refuses a header timeout longer than the request's, with an error naming neither setting.
+  if (s.HEADERS_TIMEOUT_MS > s.REQUEST_TIMEOUT_MS)
+    throw new ConfigError(
+      `HEADERS_TIMEOUT_MS: ${s.HEADERS_TIMEOUT_MS} is longer than REQUEST_TIMEOUT_MS (${s.REQUEST_TIMEOUT_MS}); the headers are part of the request, so lower it or raise REQUEST_TIMEOUT_MS`,
+    );
   return {
     production,
     port: s.COLLECTOR_PORT,
@@ -104,6 +116,10 @@ export function loadConfig(
     roundTo: s.ROUND_TO,
     minPercentBase: s.MIN_PERCENT_BASE,
     retentionMonths: s.RETENTION_MONTHS,
+    headersTimeoutMs: s.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: s.REQUEST_TIMEOUT_MS,
+    idleTimeoutMs: s.IDLE_TIMEOUT_MS,
+    maxConnections: s.MAX_CONNECTIONS,
   };
 }
 

@@ -33,6 +33,10 @@ describe('loadConfig', () => {
       databasePoolSize: 10,
       maxBodyBytes: 1048576,
       maxBatch: 500,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      idleTimeoutMs: 5_000,
+      maxConnections: 1_000,
     });
     expect(config.siteKeys).toEqual(DEV_SITE_KEYS);
     expect(config.exportTokenGenerated).toBe(true);
@@ -87,6 +91,15 @@ describe('loadConfig', () => {
       'SITE_KEYS.k.origins.0: expected an origin',
     ],
     ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    ['HEADERS_TIMEOUT_MS', { HEADERS_TIMEOUT_MS: 'soon' }, 'HEADERS_TIMEOUT_MS'],
+    ['REQUEST_TIMEOUT_MS range', { REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS'],
+    ['IDLE_TIMEOUT_MS', { IDLE_TIMEOUT_MS: '-5' }, 'IDLE_TIMEOUT_MS'],
+    ['MAX_CONNECTIONS', { MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS'],
+    [
+      'a header timeout longer than the request timeout',
+      { HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '30000' },
+      'HEADERS_TIMEOUT_MS: 40000 is longer than REQUEST_TIMEOUT_MS (30000)',
+    ],
     ['EXPORT_TOKEN length', { EXPORT_TOKEN: 'short' }, 'EXPORT_TOKEN: expected at least 16 characters'],
     ['ERASE_TOKEN length', { ERASE_TOKEN: 'short' }, 'ERASE_TOKEN: expected at least 16 characters'],
     [
