@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { appSettings, createApp } from './app.ts';
 import type { Config } from './config/load-config.ts';
+import { ListenError } from './listen-error.ts';
 import { jsonLogger, type Logger } from './logging/logger.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { purgeExpired } from './storage/purge-expired.ts';
@@ -60,7 +61,7 @@ export async function startCollector({
     });
   } catch (err) {
     await storage.close();
-    throw new Error(`cannot listen on ${host}:${port}: ${(err as Error).message}`);
+    throw new ListenError(host, port, err as NodeJS.ErrnoException, 'COLLECTOR_PORT');
   }
   const actualPort = (server.address() as AddressInfo).port;
   const daily = setInterval(() => {

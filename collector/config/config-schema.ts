@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /** Origins a site key may post from, e.g. "https://learn.example" (scheme, host and port; no path). */
-const Origin = z
+export const Origin = z
   .string()
   .regex(/^https?:\/\/[^/\s]+$/, 'expected an origin such as "https://learn.example" (no path, no trailing slash)');
 export const SiteKeys = z.record(z.string().min(1).max(128), z.strictObject({ origins: z.array(Origin) }));
@@ -24,6 +24,8 @@ export const ConfigSchema = z.object({
   NODE_ENV: z.string().optional(),
   COLLECTOR_PORT: int(0, 65535).default(8787),
   COLLECTOR_HOST: z.string().min(1).default('127.0.0.1'),
+  // The demo course site of `npm start`; in development the demo's site key allows its origins.
+  DEMO_PORT: int(1, 65535).default(8080),
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'expected "sqlite:PATH" or "postgres://…"')

@@ -10,6 +10,8 @@ export type Config = {
   production: boolean;
   port: number;
   host: string;
+  /** The demo course site of `npm start` (development). */
+  demoPort: number;
   databaseUrl: string;
   /** PostgreSQL only: connections this instance may hold. */
   databasePoolSize: number;
@@ -45,9 +47,12 @@ export type Config = {
   maxConnections: number;
 };
 
-export const DEV_SITE_KEYS: SiteKeys = {
-  'demo-site-key': { origins: ['http://localhost:8080', 'http://127.0.0.1:8080'] },
-};
+export const DEMO_SITE_KEY = 'demo-site-key';
+/** Development only, and kept beside any SITE_KEYS given, so `npm start`'s demo page works whatever else is set. */
+export const devSiteKeys = (demoPort = 8080): SiteKeys => ({
+  [DEMO_SITE_KEY]: { origins: [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`] },
+});
+export const DEV_SITE_KEYS: SiteKeys = devSiteKeys();
 // Development only: a fixed key keeps learner hashes stable across restarts; production must set its own.
 const DEV_LEARNER_REF_SECRET = 'development-only-learner-ref-secret-do-not-use';
 
@@ -97,6 +102,7 @@ export function loadConfig(
     production,
     port: s.COLLECTOR_PORT,
     host: s.COLLECTOR_HOST,
+    demoPort: s.DEMO_PORT,
     databaseUrl: s.DATABASE_URL,
     databasePoolSize: s.DATABASE_POOL_SIZE,
     exportToken: s.EXPORT_TOKEN ?? randomBytes(24).toString('base64url'),
@@ -104,7 +110,8 @@ export function loadConfig(
     eraseToken: s.ERASE_TOKEN,
     reportToken: s.REPORT_TOKEN,
     learnerRefSecret: s.LEARNER_REF_SECRET ?? DEV_LEARNER_REF_SECRET,
-    siteKeys: s.SITE_KEYS ?? DEV_SITE_KEYS,
+    // Given keys win over the demo's (a deployment may reuse its name); production never gets it.
+    siteKeys: production ? (s.SITE_KEYS ?? {}) : { ...devSiteKeys(s.DEMO_PORT), ...s.SITE_KEYS },
     surveysDir: s.SURVEYS_DIR,
     maxBodyBytes: s.MAX_BODY_BYTES,
     maxBatch: s.MAX_BATCH,

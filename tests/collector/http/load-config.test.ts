@@ -78,7 +78,23 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['keeps the demo key beside the SITE_KEYS given, in development', {}, true],
+    ['drops the demo key in production', PROD, false],
+  ])('%s', (_name, env, demo) => {
+    const config = loadConfig({ ...env, SITE_KEYS: '{"mine":{"origins":["https://courses.example"]}}' });
+    expect(config.siteKeys.mine).toEqual({ origins: ['https://courses.example'] });
+    expect('demo-site-key' in config.siteKeys).toBe(demo);
+  });
+
+  it('allows the demo page on DEMO_PORT with the demo key', () => {
+    expect(loadConfig({ DEMO_PORT: '9090' }).siteKeys['demo-site-key']).toEqual({
+      origins: ['http://localhost:9090', 'http://127.0.0.1:9090'],
+    });
+  });
+
+  it.each([
     ['COLLECTOR_PORT', { COLLECTOR_PORT: 'eighty' }, 'COLLECTOR_PORT'],
+    ['DEMO_PORT', { DEMO_PORT: 'eighty' }, 'DEMO_PORT'],
     ['COLLECTOR_PORT range', { COLLECTOR_PORT: '70000' }, 'COLLECTOR_PORT'],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: expected "sqlite:PATH" or "postgres://…"'],
     ['MAX_BATCH', { MAX_BATCH: '501' }, 'MAX_BATCH'],
