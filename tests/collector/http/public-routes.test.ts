@@ -1,11 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, testApp } from './test-app.ts';
+import { batch, ORIGIN, post, response, testApp } from './test-app.ts';
 
 describe('GET /healthz', () => {
   it('reports storage up', async () => {
     const res = await testApp().app.request('/healthz');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true, storage: 'up', writes: 'ok' });
+  });
+
+  it('answers 503 with writes failing after a failed write, until a write succeeds or 30 s pass', async () => {
+    let now = Date.UTC(2026, 0, 31);
+    const { app, storage } = testApp({}, () => now);
+    const insert = storage.insert.bind(storage);
+    storage.insert = async () => {
+      throw new Error('SQLITE_FULL');
+    };
+    const send = () => post(app, batch(response()));
+    expect((await send()).status).toBe(503);
+    const health = await app.request('/healthz');
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({
+      ok: false,
+      storage: 'up',
+      writes: 'failing',
+      lastWriteFailure: { operation: 'insert', at: '2026-01-31T00:00:00.000Z' },
+    });
+    now += 30_000;
+    expect((await app.request('/healthz')).status).toBe(200);
+    expect((await send()).status).toBe(503);
+    storage.insert = insert;
+    expect((await send()).status).toBe(200);
+    expect(await (await app.request('/healthz')).json()).toEqual({ ok: true, storage: 'up', writes: 'ok' });
   });
 
   it('answers 503 when storage is unreachable', async () => {
