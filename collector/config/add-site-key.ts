@@ -7,7 +7,7 @@ export type SiteKeyEntries = Record<string, Record<string, unknown> & { origins?
 export class SiteKeyError extends Error {
   override name = 'SiteKeyError';
   constructor(
-    readonly code: 'bad_origin' | 'no_origin' | 'key_taken' | 'bad_site_keys',
+    readonly code: 'bad_origin' | 'no_origin' | 'bad_key' | 'key_taken' | 'bad_site_keys',
     message: string,
   ) {
     super(message);
@@ -34,6 +34,12 @@ export function addSiteKey(
         'bad_origin',
         `--origin: ${JSON.stringify(origin)} is not an origin; expected scheme and host (and port), no path, no trailing slash, e.g. https://courses.example`,
       );
+  // SITE_KEYS' own rule (config-schema.ts), and no character that would need escaping in an HTML attribute.
+  if (!/^[A-Za-z0-9_.-]{1,128}$/.test(key))
+    throw new SiteKeyError(
+      'bad_key',
+      `--key: expected 1 to 128 letters, digits, "_", "." or "-", got ${JSON.stringify(key.slice(0, 140))}`,
+    );
   if (Object.hasOwn(existing, key))
     throw new SiteKeyError(
       'key_taken',

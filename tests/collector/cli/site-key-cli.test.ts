@@ -70,6 +70,11 @@ describe('npm run site-key', () => {
       ['add', '--origin', 'https://a.example', '--key', 'old'],
       '--key: "old" is already in SITE_KEYS',
     ],
+    [
+      'a key with a quote',
+      ['add', '--origin', 'https://a.example', '--key', 'a"b'],
+      '--key: expected 1 to 128 letters',
+    ],
     ['an unknown option', ['add', '--origins', 'https://a.example'], "Unknown option '--origins'"],
   ])('exits 2 naming the problem for %s, and prints no key', async (_name, args, message) => {
     const run = await siteKey(args, { SITE_KEYS: JSON.stringify({ old: { origins: ['https://old.example'] } }) });

@@ -56,15 +56,18 @@ describe('a collector facing slow clients', () => {
   });
 
   it(
-    'closes a connection that trickles its body one byte at a time, answering 408',
+    'closes every connection that trickles its body one byte at a time, answering 408',
     async () => {
-      const client = await open(collector.port);
-      client.socket.write(
-        `POST /v1/responses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${BODY_BYTES}\r\n\r\n`,
-      );
-      trickle(client.socket, BODY_BYTES);
-      await client.closed;
-      expect(client.received()).toMatch(/^HTTP\/1\.1 408 /);
+      // Under MAX_CONNECTIONS on purpose: the timeout, not the cap, must be what ends them.
+      const clients = await Promise.all([1, 2].map(() => open(collector.port)));
+      for (const client of clients) {
+        client.socket.write(
+          `POST /v1/responses HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${BODY_BYTES}\r\n\r\n`,
+        );
+        trickle(client.socket, BODY_BYTES);
+      }
+      await Promise.all(clients.map((c) => c.closed));
+      for (const client of clients) expect(client.received()).toMatch(/^HTTP\/1\.1 408 /);
     },
     BOUND_MS,
   );
