@@ -4,12 +4,14 @@ import type { Config } from './config/load-config.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { requireCredential, researcherAccess, researcherCredentials } from './http/bearer-auth.ts';
 import { clientAddress } from './http/client-address.ts';
+import { guardStorage } from './http/guard-storage.ts';
 import { jsonError } from './http/json-error.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
-import { requestLog } from './http/request-log.ts';
+import { loggedPath, requestLog } from './http/request-log.ts';
 import { SiteAccess } from './http/site-access.ts';
 import { siteCors } from './http/site-cors.ts';
+import { StorageUnavailableError, storageUnavailable } from './http/storage-unavailable.ts';
 import { type Logger, silentLogger } from './logging/logger.ts';
 import { researcherRoutes } from './researcher/researcher-routes.ts';
 import { eligibilityRoutes } from './routes/eligibility-routes.ts';
@@ -21,7 +23,9 @@ import { surveyRoutes } from './routes/survey-routes.ts';
 export type AppOptions = { config: Config; log?: Logger; now?: () => number };
 
 /** Mounts the routes and the edge (logging, limits, CORS, token); no side effects, so tests use app.request(). */
-export function createApp(deps: AppDeps, { config, log = silentLogger, now = Date.now }: AppOptions): Hono<AppEnv> {
+export function createApp(given: AppDeps, { config, log = silentLogger, now = Date.now }: AppOptions): Hono<AppEnv> {
+  const { storage, writes } = guardStorage(given.storage, now);
+  const deps = { ...given, storage };
   const sites = new SiteAccess(config.siteKeys);
   const secret = config.learnerRefSecret;
   const app = new Hono<AppEnv>();
@@ -52,7 +56,7 @@ export function createApp(deps: AppDeps, { config, log = silentLogger, now = Dat
       message: `SITE_KEYS: ${unsigned.map((k) => JSON.stringify(k)).join(', ')} ${unsigned.length === 1 ? 'has' : 'have'} no learnerSecret, so anyone with the public site key can read a learner's status, opt them out and answer in their name; add "learnerSecret" (32+ characters) to each entry and sign learnerRefs (README "Verifying learner identity")`,
     });
 
-  app.route('/', healthRoute(deps.storage));
+  app.route('/', healthRoute(deps.storage, writes, now));
   app.route('/', surveyRoutes(deps.surveys));
   app.route(
     '/',
@@ -79,10 +83,14 @@ export function createApp(deps: AppDeps, { config, log = silentLogger, now = Dat
   app.route('/', learnerRoutes({ storage: deps.storage, learnerRefSecret: secret, log }));
   app.route('/', researcherRoutes(deps));
 
-  app.notFound((c) => jsonError(c, 404, `no route for ${c.req.method} ${c.req.path.slice(0, 200)}`));
+  // The path is not echoed: a mistyped /v1/learner/REF would hand the ref back to every proxy and log on the way.
+  app.notFound((c) =>
+    jsonError(c, 404, `no route for ${c.req.method} at this path: the routes are listed in README.md ("HTTP API")`),
+  );
   app.onError((err, c) => {
-    log.error({ event: 'unhandled', method: c.req.method, error: err.message });
-    return jsonError(c, 500, 'internal error');
+    if (err instanceof StorageUnavailableError) return storageUnavailable(c, log, err);
+    log.error({ event: 'unhandled', method: c.req.method, path: loggedPath(c), error: err.message });
+    return jsonError(c, 500, 'internal error: the collector log has the cause (event "unhandled")');
   });
   return app;
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { appSettings, createApp } from './app.ts';
 import type { Config } from './config/load-config.ts';
+import { ListenError } from './listen-error.ts';
 import { jsonLogger, type Logger } from './logging/logger.ts';
 import { openStorage } from './storage/open-storage.ts';
 import { purgeExpired } from './storage/purge-expired.ts';
@@ -40,7 +41,19 @@ export async function startCollector({
   let purging = purge();
   await purging;
   const app = createApp({ storage, surveys, settings: appSettings(config) }, { config, log, now });
-  const server = serve({ fetch: app.fetch, port, hostname: host });
+  const server = serve({
+    fetch: app.fetch,
+    port,
+    hostname: host,
+    serverOptions: {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      keepAliveTimeout: config.idleTimeoutMs,
+      // Node checks the two timeouts above only this often (30 s by default), so a short timeout would not hold.
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(config.headersTimeoutMs / 4))),
+    },
+  });
+  server.maxConnections = config.maxConnections;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
@@ -48,7 +61,7 @@ export async function startCollector({
     });
   } catch (err) {
     await storage.close();
-    throw new Error(`cannot listen on ${host}:${port}: ${(err as Error).message}`);
+    throw new ListenError(host, port, err as NodeJS.ErrnoException, 'COLLECTOR_PORT');
   }
   const actualPort = (server.address() as AddressInfo).port;
   const daily = setInterval(() => {

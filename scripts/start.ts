@@ -1,19 +1,21 @@
-import { ConfigError, loadConfig } from '../collector/config/load-config.ts';
+import { ConfigError, DEMO_SITE_KEY, loadConfig } from '../collector/config/load-config.ts';
+import { ListenError } from '../collector/listen-error.ts';
 import { startCollector } from '../collector/start-collector.ts';
 import { startDemo } from '../demo/start-demo.ts';
 
 // `npm start`: the collector on COLLECTOR_PORT and the demo course site on DEMO_PORT,
-// two origins so that CORS is real. Development defaults: SQLite under data/.
+// two origins so that CORS is real. Development defaults: SQLite under data/; the demo's
+// site key (for DEMO_PORT's origins) is kept beside any SITE_KEYS given (load-config.ts).
 try {
-  const demoPort = Number(process.env.DEMO_PORT ?? 8080);
-  // Out of the box the demo site is the one allowed origin of the one site key.
-  process.env.SITE_KEYS ??= JSON.stringify({
-    'demo-site-key': { origins: [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`] },
-  });
   const config = loadConfig(process.env);
   const collector = await startCollector({ config });
-  const siteKey = Object.keys(config.siteKeys)[0];
-  const demo = await startDemo({ port: demoPort, collectorUrl: collector.url, siteKey });
+  const siteKey = DEMO_SITE_KEY in config.siteKeys ? DEMO_SITE_KEY : Object.keys(config.siteKeys)[0];
+  const demo = await startDemo({ port: config.demoPort, collectorUrl: collector.url, siteKey }).catch(
+    async (err: NodeJS.ErrnoException) => {
+      await collector.close();
+      throw new ListenError('127.0.0.1', config.demoPort, err, 'DEMO_PORT');
+    },
+  );
   // Printed only when set, like a given EXPORT_TOKEN: no erase or report token is ever made up.
   const erase = config.eraseToken
     ? `${config.eraseToken}   (DELETE /v1/learners/:ref only; it cannot read)`
@@ -32,6 +34,7 @@ try {
       `  Erase token        ${erase}`,
       `  Report token       ${report}`,
       `  Database           ${config.databaseUrl.startsWith('sqlite:') ? config.databaseUrl : 'postgres (DATABASE_URL)'}`,
+      `  Site keys          ${Object.keys(config.siteKeys).join(', ')}   (npm run site-key -- add --origin URL issues one)`,
       '',
     ].join('\n'),
   );
@@ -42,6 +45,7 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (err) {
-  console.error(err instanceof ConfigError ? err.message : `cannot start: ${(err as Error).message}`);
+  const known = err instanceof ConfigError || err instanceof ListenError;
+  console.error(known ? (err as Error).message : `cannot start: ${(err as Error).message}`);
   process.exit(1);
 }

@@ -1,7 +1,7 @@
 // npm run export -- --format csv|jsonl --out FILE|- [--survey ID] [--version N] [--country CC] [--from ISO] [--to ISO]
 //                    [--excel] [--labels] [--bom] [--codebook]   (--codebook: --out is a folder; CSV + datapackage.json + codebook.md)
 // Exits 2 on a bad command line (as check-survey does), 1 when the export itself fails.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/load-config.ts';
@@ -79,10 +79,18 @@ async function main(): Promise<void> {
     }
     const resolved = { ...options, survey };
     const progress = progressBar(await storage.count(filterOf(resolved)));
-    await writeExport(
-      exportChunks({ storage, surveys }, resolved, progress.tick),
-      file === '-' ? process.stdout : file,
-    );
+    try {
+      await writeExport(
+        exportChunks({ storage, surveys }, resolved, progress.tick),
+        file === '-' ? process.stdout : file,
+      );
+    } catch (err) {
+      // A cut file would pass for the whole export: remove it, and say so.
+      if (file !== '-') rmSync(file, { force: true });
+      throw new Error(
+        `${(err as Error).message}; the export stopped part way${file !== '-' ? ` and ${file} was removed` : ''}: check that the database (DATABASE_URL) is up, then run the export again`,
+      );
+    }
     progress.done();
     if (file !== '-')
       process.stderr.write(

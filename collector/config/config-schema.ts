@@ -1,7 +1,7 @@
 import * as z from 'zod';
 
 /** Origins a site key may post from, e.g. "https://learn.example" (scheme, host and port; no path). */
-const Origin = z
+export const Origin = z
   .string()
   .regex(/^https?:\/\/[^/\s]+$/, 'expected an origin such as "https://learn.example" (no path, no trailing slash)');
 export const SiteKeys = z.record(
@@ -31,6 +31,8 @@ export const ConfigSchema = z.object({
   NODE_ENV: z.string().optional(),
   COLLECTOR_PORT: int(0, 65535).default(8787),
   COLLECTOR_HOST: z.string().min(1).default('127.0.0.1'),
+  // The demo course site of `npm start`; in development the demo's site key allows its origins.
+  DEMO_PORT: int(1, 65535).default(8080),
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'expected "sqlite:PATH" or "postgres://…"')
@@ -55,6 +57,13 @@ export const ConfigSchema = z.object({
   MIN_CELL: int(1, 1000).default(10),
   ROUND_TO: int(1, 1000).default(5),
   MIN_PERCENT_BASE: int(1, 100_000).default(23),
+  // Slow clients (issue 14): a connection must send its headers, then its whole request, within
+  // these; an idle keep-alive connection is closed after IDLE_TIMEOUT_MS; beyond MAX_CONNECTIONS
+  // open at once a new one is refused (the widget retries later; nothing is lost).
+  HEADERS_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  REQUEST_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
+  IDLE_TIMEOUT_MS: int(100, 600_000).default(5_000),
+  MAX_CONNECTIONS: int(1, 1_000_000).default(1_000),
   // The consent screen promises "up to 2 years, then delete": raise it only with that text.
   RETENTION_MONTHS: int(1, 120).default(24),
 });

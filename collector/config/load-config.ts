@@ -10,6 +10,8 @@ export type Config = {
   production: boolean;
   port: number;
   host: string;
+  /** The demo course site of `npm start` (development). */
+  demoPort: number;
   databaseUrl: string;
   /** PostgreSQL only: connections this instance may hold. */
   databasePoolSize: number;
@@ -36,11 +38,21 @@ export type Config = {
   minPercentBase: number;
   /** Responses older than this many months are deleted at start and daily after. */
   retentionMonths: number;
+  /** Time a connection has to send its request headers, then its whole request (body included). */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** A keep-alive connection with no request in flight is closed after this long. */
+  idleTimeoutMs: number;
+  /** Connections open at once; a new one beyond this is closed on arrival. */
+  maxConnections: number;
 };
 
-export const DEV_SITE_KEYS: SiteKeys = {
-  'demo-site-key': { origins: ['http://localhost:8080', 'http://127.0.0.1:8080'] },
-};
+export const DEMO_SITE_KEY = 'demo-site-key';
+/** Development only, and kept beside any SITE_KEYS given, so `npm start`'s demo page works whatever else is set. */
+export const devSiteKeys = (demoPort = 8080): SiteKeys => ({
+  [DEMO_SITE_KEY]: { origins: [`http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`] },
+});
+export const DEV_SITE_KEYS: SiteKeys = devSiteKeys();
 // Development only: a fixed key keeps learner hashes stable across restarts; production must set its own.
 const DEV_LEARNER_REF_SECRET = 'development-only-learner-ref-secret-do-not-use';
 
@@ -81,10 +93,16 @@ export function loadConfig(
       throw new ConfigError(
         `REPORT_TOKEN: must differ from ${other}; the same value would let whoever reads the reports also ${also}`,
       );
+  // Node refuses a header timeout longer than the request's, with an error naming neither setting.
+  if (s.HEADERS_TIMEOUT_MS > s.REQUEST_TIMEOUT_MS)
+    throw new ConfigError(
+      `HEADERS_TIMEOUT_MS: ${s.HEADERS_TIMEOUT_MS} is longer than REQUEST_TIMEOUT_MS (${s.REQUEST_TIMEOUT_MS}); the headers are part of the request, so lower it or raise REQUEST_TIMEOUT_MS`,
+    );
   return {
     production,
     port: s.COLLECTOR_PORT,
     host: s.COLLECTOR_HOST,
+    demoPort: s.DEMO_PORT,
     databaseUrl: s.DATABASE_URL,
     databasePoolSize: s.DATABASE_POOL_SIZE,
     exportToken: s.EXPORT_TOKEN ?? randomBytes(24).toString('base64url'),
@@ -92,7 +110,8 @@ export function loadConfig(
     eraseToken: s.ERASE_TOKEN,
     reportToken: s.REPORT_TOKEN,
     learnerRefSecret: s.LEARNER_REF_SECRET ?? DEV_LEARNER_REF_SECRET,
-    siteKeys: s.SITE_KEYS ?? DEV_SITE_KEYS,
+    // Given keys win over the demo's (a deployment may reuse its name); production never gets it.
+    siteKeys: production ? (s.SITE_KEYS ?? {}) : { ...devSiteKeys(s.DEMO_PORT), ...s.SITE_KEYS },
     surveysDir: s.SURVEYS_DIR,
     maxBodyBytes: s.MAX_BODY_BYTES,
     maxBatch: s.MAX_BATCH,
@@ -104,6 +123,10 @@ export function loadConfig(
     roundTo: s.ROUND_TO,
     minPercentBase: s.MIN_PERCENT_BASE,
     retentionMonths: s.RETENTION_MONTHS,
+    headersTimeoutMs: s.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: s.REQUEST_TIMEOUT_MS,
+    idleTimeoutMs: s.IDLE_TIMEOUT_MS,
+    maxConnections: s.MAX_CONNECTIONS,
   };
 }
 

@@ -22,7 +22,10 @@ export function siteCors(sites: SiteAccess): MiddlewareHandler {
       });
     }
     await next();
-    c.header('Vary', 'Origin', { append: true });
+    // Two mounts can match one path (/v1/eligibility and /v1/eligibility/*): say it once.
+    const vary = c.res.headers.get('vary');
+    if (!vary?.split(',').some((v) => v.trim().toLowerCase() === 'origin'))
+      c.header('Vary', 'Origin', { append: true });
     if (allowed) {
       c.header('Access-Control-Allow-Origin', origin);
       // Not a CORS-safelisted header: without this the service worker could not honour a 429's wait.

@@ -5,6 +5,7 @@ import { jsonError } from '../http/json-error.ts';
 import { tooManyRequests } from '../http/rate-limit.ts';
 import type { RateLimiter } from '../http/rate-limiter.ts';
 import type { SiteAccess } from '../http/site-access.ts';
+import { storageUnavailable } from '../http/storage-unavailable.ts';
 import { ingestBatch } from '../ingest/ingest-batch.ts';
 import { readJsonBody } from '../ingest/read-json-body.ts';
 import type { IngestContext } from '../ingest/to-stored-response.ts';
@@ -64,10 +65,7 @@ export function responsesRoute(deps: ResponsesDeps): Hono<AppEnv> {
       );
     } catch (err) {
       // Nothing was acknowledged, so the client keeps the batch and retries later.
-      deps.log.error({ event: 'storage_error', error: (err as Error).message });
-      return jsonError(c, 503, 'storage unavailable: nothing was stored, retry later', undefined, {
-        'Retry-After': '5',
-      });
+      return storageUnavailable(c, deps.log, err);
     }
     c.set('counts', { accepted: ack.accepted.length, duplicate: ack.duplicate.length, rejected: ack.rejected.length });
     return c.json(ack);

@@ -33,6 +33,10 @@ describe('loadConfig', () => {
       databasePoolSize: 10,
       maxBodyBytes: 1048576,
       maxBatch: 500,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      idleTimeoutMs: 5_000,
+      maxConnections: 1_000,
     });
     expect(config.siteKeys).toEqual(DEV_SITE_KEYS);
     expect(config.exportTokenGenerated).toBe(true);
@@ -74,7 +78,23 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    ['keeps the demo key beside the SITE_KEYS given, in development', {}, true],
+    ['drops the demo key in production', PROD, false],
+  ])('%s', (_name, env, demo) => {
+    const config = loadConfig({ ...env, SITE_KEYS: '{"mine":{"origins":["https://courses.example"]}}' });
+    expect(config.siteKeys.mine).toEqual({ origins: ['https://courses.example'] });
+    expect('demo-site-key' in config.siteKeys).toBe(demo);
+  });
+
+  it('allows the demo page on DEMO_PORT with the demo key', () => {
+    expect(loadConfig({ DEMO_PORT: '9090' }).siteKeys['demo-site-key']).toEqual({
+      origins: ['http://localhost:9090', 'http://127.0.0.1:9090'],
+    });
+  });
+
+  it.each([
     ['COLLECTOR_PORT', { COLLECTOR_PORT: 'eighty' }, 'COLLECTOR_PORT'],
+    ['DEMO_PORT', { DEMO_PORT: 'eighty' }, 'DEMO_PORT'],
     ['COLLECTOR_PORT range', { COLLECTOR_PORT: '70000' }, 'COLLECTOR_PORT'],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db' }, 'DATABASE_URL: expected "sqlite:PATH" or "postgres://…"'],
     ['MAX_BATCH', { MAX_BATCH: '501' }, 'MAX_BATCH'],
@@ -87,6 +107,15 @@ describe('loadConfig', () => {
       'SITE_KEYS.k.origins.0: expected an origin',
     ],
     ['TRUST_PROXY', { TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
+    ['HEADERS_TIMEOUT_MS', { HEADERS_TIMEOUT_MS: 'soon' }, 'HEADERS_TIMEOUT_MS'],
+    ['REQUEST_TIMEOUT_MS range', { REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS'],
+    ['IDLE_TIMEOUT_MS', { IDLE_TIMEOUT_MS: '-5' }, 'IDLE_TIMEOUT_MS'],
+    ['MAX_CONNECTIONS', { MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS'],
+    [
+      'a header timeout longer than the request timeout',
+      { HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '30000' },
+      'HEADERS_TIMEOUT_MS: 40000 is longer than REQUEST_TIMEOUT_MS (30000)',
+    ],
     ['EXPORT_TOKEN length', { EXPORT_TOKEN: 'short' }, 'EXPORT_TOKEN: expected at least 16 characters'],
     ['ERASE_TOKEN length', { ERASE_TOKEN: 'short' }, 'ERASE_TOKEN: expected at least 16 characters'],
     [

@@ -1,11 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { ORIGIN, testApp } from './test-app.ts';
+import { batch, ORIGIN, post, response, testApp } from './test-app.ts';
 
 describe('GET /healthz', () => {
   it('reports storage up', async () => {
     const res = await testApp().app.request('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, storage: 'up' });
+    expect(await res.json()).toEqual({ ok: true, storage: 'up', writes: 'ok' });
+  });
+
+  it('answers 503 with writes failing after a failed write, until a write succeeds or 30 s pass', async () => {
+    let now = Date.UTC(2026, 0, 31);
+    const { app, storage } = testApp({}, () => now);
+    const insert = storage.insert.bind(storage);
+    storage.insert = async () => {
+      throw new Error('SQLITE_FULL');
+    };
+    const send = () => post(app, batch(response()));
+    expect((await send()).status).toBe(503);
+    const health = await app.request('/healthz');
+    expect(health.status).toBe(503);
+    expect(await health.json()).toEqual({
+      ok: false,
+      storage: 'up',
+      writes: 'failing',
+      lastWriteFailure: { operation: 'insert', at: '2026-01-31T00:00:00.000Z' },
+    });
+    now += 30_000;
+    expect((await app.request('/healthz')).status).toBe(200);
+    expect((await send()).status).toBe(503);
+    storage.insert = insert;
+    expect((await send()).status).toBe(200);
+    expect(await (await app.request('/healthz')).json()).toEqual({ ok: true, storage: 'up', writes: 'ok' });
   });
 
   it('answers 503 when storage is unreachable', async () => {
@@ -13,7 +38,7 @@ describe('GET /healthz', () => {
     storage.up = false;
     const res = await app.request('/healthz');
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ ok: false, storage: 'down' });
+    expect(await res.json()).toEqual({ ok: false, storage: 'down', writes: 'ok' });
   });
 });
 
@@ -49,8 +74,30 @@ describe('GET /v1/surveys', () => {
 });
 
 // The eligibility routes are tested in eligibility-routes.test.ts.
-it('answers 404 as JSON for an unknown path', async () => {
-  const res = await testApp().app.request('/nowhere');
-  expect(res.status).toBe(404);
-  expect(await res.json()).toEqual({ error: 'no route for GET /nowhere' });
+it.each(['/nowhere', '/v1/learner/learner-secret-42', '/v1/learners/learner-secret-42/extra'])(
+  'answers 404 as JSON for the unknown path %s without echoing or logging it',
+  async (path) => {
+    const { app, log } = testApp();
+    const res = await app.request(path);
+    expect(res.status).toBe(404);
+    const body = await res.json();
+    expect(body).toEqual({ error: expect.stringContaining('no route for GET') });
+    expect(body.error).toContain('README.md');
+    const segment = path.split('/').at(path.endsWith('extra') ? -2 : -1) as string;
+    expect(JSON.stringify(body)).not.toContain(segment);
+    expect(log.lines).toContainEqual(expect.objectContaining({ method: 'GET', status: 404 }));
+    expect(JSON.stringify(log.lines)).not.toContain(segment);
+  },
+);
+
+it.each([
+  ['GET', '/v1/surveys'],
+  ['POST', '/v1/eligibility'],
+  ['OPTIONS', '/v1/eligibility'],
+  ['POST', '/v1/responses'],
+])('names Origin once in Vary on %s %s', async (method, path) => {
+  const headers: Record<string, string> = { origin: ORIGIN, 'content-type': 'application/json' };
+  if (method === 'OPTIONS') headers['access-control-request-method'] = 'POST';
+  const res = await testApp().app.request(path, { method, headers, body: method === 'POST' ? '{}' : undefined });
+  expect(res.headers.get('vary')).toBe('Origin');
 });

@@ -60,7 +60,13 @@ describe('rejection counts from POST /v1/responses', () => {
     expect((await res.json()).accepted).toEqual([good.id]);
     await expect
       .poll(() => log.lines)
-      .toContainEqual(expect.objectContaining({ level: 'warn', event: 'rejection_count_failed', error: 'disk full' }));
+      .toContainEqual(
+        expect.objectContaining({
+          level: 'warn',
+          event: 'rejection_count_failed',
+          error: expect.stringContaining('disk full'),
+        }),
+      );
   });
 
   it('counts nothing when the batch is stored in full, or when storage fails and nothing is acknowledged', async () => {

@@ -21,7 +21,7 @@ describe('startCollector', () => {
     const config = testConfig({ DATABASE_URL: databaseUrl, SURVEYS_DIR: join(dir, 'surveys') });
     const collector = await startCollector({ config, port: 0, host: '127.0.0.1', log: silentLogger });
     expect(collector.url).toBe(`http://127.0.0.1:${collector.port}`);
-    expect(await (await fetch(`${collector.url}/healthz`)).json()).toEqual({ ok: true, storage: 'up' });
+    expect(await (await fetch(`${collector.url}/healthz`)).json()).toEqual({ ok: true, storage: 'up', writes: 'ok' });
     expect(await (await fetch(`${collector.url}/v1/surveys`)).json()).toEqual([
       { id: 'outcomes', version: 1, title: 'Outcomes' },
     ]);

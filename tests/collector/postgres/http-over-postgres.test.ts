@@ -37,7 +37,7 @@ describe('the collector over PostgreSQL, through HTTP', () => {
   it('reports storage reachable on /healthz', async () => {
     const res = await fetch(`${collector.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, storage: 'up' });
+    expect(await res.json()).toEqual({ ok: true, storage: 'up', writes: 'ok' });
   });
 
   it('accepts a response and exports it with its sensitive answers kept apart', async () => {

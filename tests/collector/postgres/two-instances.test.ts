@@ -26,7 +26,8 @@ describe('two collector instances over one PostgreSQL database', () => {
   it('both start at once on an empty database: migrations run once under the advisory lock', async () => {
     const db = await freshDatabase();
     const [a, b] = await Promise.all([startPgCollector(db), startPgCollector(db)]);
-    for (const c of [a, b]) expect(await (await fetch(`${c.url}/healthz`)).json()).toEqual({ ok: true, storage: 'up' });
+    for (const c of [a, b])
+      expect(await (await fetch(`${c.url}/healthz`)).json()).toEqual({ ok: true, storage: 'up', writes: 'ok' });
     const r = response();
     expect((await send(a.url, [r])).accepted).toEqual([r.id]);
     expect((await send(b.url, [r])).duplicate).toEqual([r.id]);
