@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batch, ORIGIN, post, response, testApp } from './test-app.ts';
+import { batch, ORIGIN, post, response, TOKEN, testApp } from './test-app.ts';
 
 describe('GET /healthz', () => {
   it('reports storage up', async () => {
@@ -9,7 +9,8 @@ describe('GET /healthz', () => {
   });
 
   it('answers 503 with writes failing after a failed write, until a write succeeds or 30 s pass', async () => {
-    let now = Date.UTC(2026, 0, 31);
+    // The test responses are dated 2026-01-31 12:00 UTC; a clock just after keeps them inside the submittedAt window.
+    let now = Date.UTC(2026, 0, 31, 12, 1);
     const { app, storage } = testApp({}, () => now);
     const insert = storage.insert.bind(storage);
     storage.insert = async () => {
@@ -23,7 +24,7 @@ describe('GET /healthz', () => {
       ok: false,
       storage: 'up',
       writes: 'failing',
-      lastWriteFailure: { operation: 'insert', at: '2026-01-31T00:00:00.000Z' },
+      lastWriteFailure: { operation: 'insert', at: '2026-01-31T12:01:00.000Z' },
     });
     now += 30_000;
     expect((await app.request('/healthz')).status).toBe(200);
@@ -78,7 +79,8 @@ it.each(['/nowhere', '/v1/learner/learner-secret-42', '/v1/learners/learner-secr
   'answers 404 as JSON for the unknown path %s without echoing or logging it',
   async (path) => {
     const { app, log } = testApp();
-    const res = await app.request(path);
+    // With the researcher token, so a path under /v1/learners/ (closed to anyone without erase rights) reaches routing.
+    const res = await app.request(path, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(404);
     const body = await res.json();
     expect(body).toEqual({ error: expect.stringContaining('no route for GET') });
