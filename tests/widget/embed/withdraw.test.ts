@@ -33,7 +33,16 @@ async function fillDevice(refs: (string | undefined)[]) {
     const dead = response(ref);
     await enqueue(dead, to);
     await moveToDeadLetters([
-      { id: dead.id, surveyId: dead.surveyId, to, status: 200, errors: [], deadAt: 0, learnerRef: ref },
+      {
+        id: dead.id,
+        code: 'rejected',
+        surveyId: dead.surveyId,
+        to,
+        status: 200,
+        errors: [],
+        deadAt: 0,
+        learnerRef: ref,
+      },
     ]);
   }
 }
