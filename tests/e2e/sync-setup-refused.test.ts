@@ -84,3 +84,28 @@ describe('a set-up the collector refuses', () => {
     },
   );
 });
+
+describe('an origin no site key lists', () => {
+  // The same host server under another name: an origin the collector's SITE_KEYS do not name at all,
+  // where the refusal used to be a CORS error the page could not read ("Failed to fetch").
+  it('reads the collector’s refusal and its reason instead of a network error', async () => {
+    const page = await env.browser.newPage();
+    const url = new URL(env.stack.hostPage('<!doctype html><title>unlisted</title>'));
+    url.hostname = 'localhost';
+    await page.goto(url.href);
+    const answer = await page.evaluate(async (endpoint) => {
+      const res = await fetch(`${endpoint}/v1/responses`, {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'identity' },
+        body: JSON.stringify({ siteKey: 'embed-test-key', responses: [] }),
+      });
+      return { status: res.status, body: await res.json() };
+    }, env.stack.collectorUrl);
+    expect(answer).toEqual({
+      status: 403,
+      body: { error: `origin "${url.origin}" is not allowed for siteKey "embed-test-key"` },
+    });
+    await page.close();
+  });
+});
