@@ -18,6 +18,16 @@ describe('a set-up the collector refuses', () => {
       401,
       'unknown siteKey "my-site-kye"',
       'data-site-key',
+      '',
+    ],
+    [
+      'a site key it does not know, sent by the service worker',
+      'my-site-kye',
+      'site-key-refused',
+      401,
+      'unknown siteKey "my-site-kye"',
+      'data-site-key',
+      ' data-sw="/outcome-survey-sw.js"',
     ],
     [
       'an origin the site key does not list',
@@ -26,10 +36,11 @@ describe('a set-up the collector refuses', () => {
       403,
       `is not allowed for siteKey "${DEMO_ONLY_SITE_KEY}"`,
       'to the origins of',
+      '',
     ],
   ])(
     'with %s: tells the host by an error event and one console error, and the learner the truth',
-    async (_, siteKey, code, status, reason, fix) => {
+    async (_, siteKey, code, status, reason, fix, sw) => {
       const context = await env.browser.newContext();
       const page = await context.newPage();
       const seen = watchPage(page);
@@ -45,7 +56,7 @@ describe('a set-up the collector refuses', () => {
       await page.goto(
         env.stack.hostPage(
           `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body><h1>Course</h1>` +
-            `<script type="module" src="/outcome-survey.js" data-endpoint="${env.stack.collectorUrl}" data-site-key="${siteKey}" data-survey="career-outcomes" data-locale="en"></script></body></html>`,
+            `<script type="module" src="/outcome-survey.js" data-endpoint="${env.stack.collectorUrl}" data-site-key="${siteKey}" data-survey="career-outcomes" data-locale="en"${sw}></script></body></html>`,
         ),
       );
       await page.waitForFunction(() => 'OutcomeSurvey' in window);
@@ -66,6 +77,8 @@ describe('a set-up the collector refuses', () => {
       expect(ours[0]).toContain(fix);
       expect(ours[0]).toContain('SITE_KEYS');
       expect(seen.pageErrors).toEqual([]);
+      const workers = await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+      expect(workers).toBe(sw ? 1 : 0);
       expect(await page.evaluate(() => (window as unknown as { OutcomeSurvey: Api }).OutcomeSurvey.pending())).toBe(1);
       const letters = await page.evaluate(() =>
         (window as unknown as { OutcomeSurvey: Api }).OutcomeSurvey.deadLetters(),
