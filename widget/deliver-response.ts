@@ -8,13 +8,14 @@ export const SENT_WAIT_MS = 2000;
 /**
  * Queues the response on the device first (the queue is the only copy until the
  * collector acknowledges it), then asks for a flush. 'sent' only when it really
- * left the queue in time; otherwise 'saved'.
+ * left the queue in time; 'refused' when the collector refused the set-up (site key,
+ * origin: kept, but it will not go until the site is fixed); otherwise 'saved'.
  */
 export async function deliverResponse(
   response: SurveyResponse,
   to: Destination,
   sync: SyncLink | null,
-): Promise<'sent' | 'saved'> {
+): Promise<'sent' | 'saved' | 'refused'> {
   const outbox = await import('../worker/outbox.ts');
   try {
     await outbox.enqueue(response, to);
@@ -30,6 +31,7 @@ export async function deliverResponse(
   if (!sync || !navigator.onLine) return 'saved';
   await sync.flush(SENT_WAIT_MS);
   const queued = (await outbox.pendingResponses()).some((item) => item.response.id === response.id);
-  const dead = (await outbox.deadLetters()).some((letter) => letter.id === response.id);
+  const dead = (await outbox.deadLetters()).find((letter) => letter.id === response.id);
+  if (dead?.code === 'site-key-refused' || dead?.code === 'origin-refused') return 'refused';
   return queued || dead ? 'saved' : 'sent';
 }

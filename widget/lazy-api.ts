@@ -41,6 +41,7 @@ export function createLazyApi(): LazyApi {
     },
     track: (eventName) => void call((c) => c.track(eventName), undefined),
     pending: () => call((c) => c.pending(), 0),
+    deadLetters: () => call((c) => c.deadLetters(), []),
     withdraw: () => call((c) => c.withdraw(), 0),
     flush: () => call((c) => c.flush(), undefined),
     destroy: () => void call((c) => c.destroy(), undefined),

@@ -41,6 +41,18 @@ function show(value: unknown): string {
   }
 }
 
+/** The console message for a set-up the collector refused: what it said, and what to change where. */
+export function refusalMessage(
+  r: { code: 'site-key-refused' | 'origin-refused'; status: number; reason: string; endpoint: string; siteKey: string },
+  origin: string,
+): string {
+  const fix =
+    r.code === 'site-key-refused'
+      ? `set data-site-key (siteKey) to a key listed in the collector's SITE_KEYS, or add ${JSON.stringify(r.siteKey)} there`
+      : `add ${JSON.stringify(origin)} to the origins of ${JSON.stringify(r.siteKey)} in the collector's SITE_KEYS`;
+  return `outcome-survey: the collector at ${r.endpoint} refused ${r.code === 'site-key-refused' ? `site key ${JSON.stringify(r.siteKey)}` : `this page's origin ${origin} for site key ${JSON.stringify(r.siteKey)}`} (HTTP ${r.status}: ${r.reason}). To fix it, ${fix}. Answers are kept on this device and sent again once a day.`;
+}
+
 /** A call of the JavaScript API that cannot be obeyed, as core found it. */
 export type Misuse =
   | { call: 'on'; event: unknown; handler: unknown }

@@ -22,7 +22,7 @@ export type OutcomeSurveyCore = Omit<OutcomeSurveyApi, 'init'> & {
   detach(element: HTMLElement): void;
 };
 
-type Entry = { options: EmbedOptions; controller: Controller };
+type Entry = { options: EmbedOptions; controller: Controller; target: EventTarget | null };
 
 /**
  * One console error for a wrong option or call. Its words load in a chunk of their own (widget/misuse.ts),
@@ -56,7 +56,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
   const syncFor = (options: EmbedOptions) =>
     (sync ??= noPromptInFlight()
       .then(() => import('./sync-link.ts'))
-      .then((m) => m.connectSync(options, (sent) => events.emit('synced', { sent })))
+      .then((m) => m.connectSync(options, events, entries))
       .catch((error: unknown) => {
         console.error('outcome-survey: could not start syncing; answers stay queued on this device.', error);
         return null;
@@ -83,6 +83,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
     return {
       options: parsed.options,
       controller: createController(parsed.options, events, host, syncFor(parsed.options)),
+      target: host.target,
     };
   }
 
@@ -168,14 +169,8 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       },
       undefined,
     ),
-    pending: guarded(
-      'pending',
-      async () => {
-        const { pendingResponses } = await import('../worker/outbox.ts');
-        return (await pendingResponses()).length;
-      },
-      0,
-    ),
+    pending: guarded('pending', async () => (await import('./device-queue.ts')).countOnDevice(), 0),
+    deadLetters: guarded('deadLetters', async () => (await import('./device-queue.ts')).listDeadLetters(), []),
     // Like pending(), in a chunk of its own: nothing before the first question needs it.
     withdraw: guarded(
       'withdraw',

@@ -37,6 +37,24 @@ export type OutcomeSurveyOptions = {
   pathId?: string;
 };
 
+/**
+ * A response set aside on this device, and why; its answers are not shown. `code` is one of:
+ * "site-key-refused" (HTTP 401) and "origin-refused" (HTTP 403): the collector refused the set-up, the
+ * response is kept and sent again once a day; "batch-refused": another refusal of the whole batch;
+ * "rejected": the collector refused this response alone; "unreadable-record": a queue record this
+ * version cannot read. Each expires 90 days after it was set aside.
+ */
+export type DeadLetterInfo = {
+  id: string;
+  surveyId: string;
+  code: 'site-key-refused' | 'origin-refused' | 'batch-refused' | 'rejected' | 'unreadable-record';
+  /** The HTTP status that refused it; 200 when rejected alone, 0 for an unreadable record. */
+  status: number;
+  errors: { path: string; message: string }[];
+  /** When it was set aside (ms since 1970). */
+  deadAt: number;
+};
+
 /** What hosts call, on `window.OutcomeSurvey` or from the npm package. */
 export type OutcomeSurveyApi = {
   /** Resolves to whether the options were accepted (a refused option is named on the console). */
@@ -46,8 +64,10 @@ export type OutcomeSurveyApi = {
   on(event: EventName, handler: Handler): () => void;
   /** Tells the widget that something happened on the host page, e.g. "course_completed". */
   track(eventName: string): void;
-  /** How many responses are still queued on this device. */
+  /** How many responses are still on this device: queued, and set aside (see deadLetters()). */
   pending(): Promise<number>;
+  /** The responses set aside on this device, each with its reason (issue 14). */
+  deadLetters(): Promise<DeadLetterInfo[]>;
   /**
    * The learner withdraws: erases the responses still queued on this device (and any the
    * collector refused) for the configured learnerRef, or all of this site's without one.

@@ -14,7 +14,7 @@ export async function submitResponse(
   { trigger, wave }: { trigger: string; wave: string | undefined },
   sync: SyncLink | null,
   emit: (name: 'submitted', detail: Record<string, unknown>) => void,
-): Promise<'sent' | 'saved'> {
+): Promise<'sent' | 'saved' | 'refused'> {
   const response = buildResponse(survey, options, result, trigger, wave);
   const delivery = await deliverResponse(response, { endpoint: options.endpoint, siteKey: options.siteKey }, sync);
   updatePromptState((s) => {

@@ -116,7 +116,7 @@ export function createController(
     result: SubmitResult,
     trigger: string,
     wave: string | undefined,
-  ): Promise<'sent' | 'saved'> {
+  ): Promise<'sent' | 'saved' | 'refused'> {
     const { submitResponse } = await import('./submit-response.ts');
     return submitResponse(survey, options, result, { trigger, wave }, await syncReady, emit);
   }

@@ -22,6 +22,7 @@ export async function applyVerdict(
       const { response, to, queuedAt } = byId.get(id) as QueuedItem;
       const letter: DeadLetter = {
         id,
+        code: v.refusal?.code ?? 'rejected',
         surveyId: response.surveyId,
         to,
         status,
@@ -54,5 +55,8 @@ export async function applyVerdict(
   report.sent += v.accepted.length;
   report.duplicates += v.duplicate.length;
   report.rejected += v.dead.length;
+  const refusal = v.refusal;
+  if (refusal && refusal.code !== 'batch-refused' && v.dead.length)
+    report.refused = [...(report.refused ?? []), { ...refusal, code: refusal.code, ...batch[0].to }];
   report.retried += v.retry.length;
 }

@@ -17,6 +17,8 @@ export type Verdict = {
   retry: string[];
   retryAfterMs?: number;
   reason?: string;
+  /** The whole batch was refused: why, by status (never by the wording), and the collector's own words. */
+  refusal?: { code: 'site-key-refused' | 'origin-refused' | 'batch-refused'; status: number; reason: string };
 };
 
 const RETRYABLE = new Set([408, 425, 429]);
@@ -29,9 +31,13 @@ export function classifyResult(ids: readonly string[], outcome: SendOutcome): Ve
   if (status >= 500 || RETRYABLE.has(status) || status < 200 || (status >= 300 && status < 400))
     return { ...verdict, retry: [...ids], retryAfterMs: outcome.retryAfterMs, reason: `HTTP ${status}` };
   if (status >= 400) {
-    const message = `collector refused the whole batch with HTTP ${status}: ${errorText(outcome.body)}`;
+    const reason = errorText(outcome.body);
+    const message = `collector refused the whole batch with HTTP ${status}: ${reason}`;
+    // DESIGN.md: 401 is a bad site key, 403 an origin the key does not list.
+    const code = status === 401 ? 'site-key-refused' : status === 403 ? 'origin-refused' : 'batch-refused';
     return {
       ...verdict,
+      refusal: { code, status, reason },
       deadKeepsResponse: true,
       dead: ids.map((id) => ({ id, errors: [{ path: '(batch)', message }] })),
       reason: message,

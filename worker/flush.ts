@@ -1,6 +1,13 @@
 import { applyVerdict } from './apply-verdict.ts';
 import { classifyResult } from './classify-result.ts';
-import { deadLetters, pendingResponses, removeDeadLetters, removeQueued, requeueDeadLetters } from './outbox.ts';
+import {
+  deadLetters,
+  pendingResponses,
+  removeDeadLetters,
+  removeQueued,
+  requeueDeadLetters,
+  setAsideUnreadable,
+} from './outbox.ts';
 import { postBatch } from './post-batch.ts';
 import type { DeadLetter, QueuedItem } from './queued-item.ts';
 import { withFlushLock } from './with-flush-lock.ts';
@@ -15,6 +22,19 @@ export type FlushReport = {
   nextAttemptAt?: number;
   /** Another tab or the worker was flushing; nothing was sent by this call. */
   skipped?: boolean;
+  /** Queue records this version cannot read, moved to the dead letters by this call. */
+  unreadable?: number;
+  /** The collector refused the set-up (site key, origin): the widget tells the host and the learner. */
+  refused?: SetupRefusal[];
+};
+
+/** A whole batch refused for its site key (401) or origin (403), with the collector's reason. */
+export type SetupRefusal = {
+  code: 'site-key-refused' | 'origin-refused';
+  status: number;
+  reason: string;
+  endpoint: string;
+  siteKey: string;
 };
 
 export type FlushOptions = {
@@ -63,6 +83,9 @@ async function drain(
   // origin) may go through once the collector is fixed, so its responses are tried again once a
   // day, and still expire maxAge after they were first queued.
   const t0 = now();
+  // First, so an unreadable record is counted, never sent, and expires with the dead letters.
+  const unreadable = await setAsideUnreadable(t0);
+  if (unreadable) report.unreadable = unreadable;
   const dead = await deadLetters();
   const expired = (d: DeadLetter) => d.deadAt + maxAge <= t0;
   await removeDeadLetters(dead.filter(expired).map((d) => d.id));

@@ -1,7 +1,8 @@
-import { createStore, delMany, promisifyRequest, setMany, type UseStore, values } from 'idb-keyval';
+import { createStore, delMany, entries, promisifyRequest, setMany, type UseStore } from 'idb-keyval';
 import type { SurveyResponse } from '../protocol/index.ts';
 import { OutboxUnavailableError } from './outbox-unavailable-error.ts';
 import type { DeadLetter, Destination, QueuedItem } from './queued-item.ts';
+import { readQueuedItem } from './read-queued-item.ts';
 
 export { OutboxUnavailableError } from './outbox-unavailable-error.ts';
 export type { DeadLetter, Destination, QueuedItem } from './queued-item.ts';
@@ -32,19 +33,78 @@ export async function enqueue(response: SurveyResponse, to: Destination, now: nu
   askPersistence();
 }
 
-/** Queued responses, oldest first (UUIDv7 keys sort by time). */
+/**
+ * Queued responses, oldest first (UUIDv7 keys sort by time). Only records this version can read:
+ * the others wait for setAsideUnreadable, so one of them never stops the rest (issue 14, item 3).
+ */
 export async function pendingResponses(): Promise<QueuedItem[]> {
-  return values<QueuedItem>(db().queue);
+  return (await entries(db().queue)).flatMap(([key, value]) => {
+    const read = readQueuedItem(key, value);
+    return 'item' in read ? [read.item] : [];
+  });
 }
 
+/**
+ * Moves the queue records this version cannot read to the dead letters, kept as found with the
+ * reason, so they are seen (pending(), deadLetters()), expire like any dead letter and never block
+ * the queue. Resolves to how many were moved.
+ */
+export async function setAsideUnreadable(now: number): Promise<number> {
+  const letters: [IDBValidKey, DeadLetter][] = [];
+  for (const [key, value] of await entries(db().queue)) {
+    const read = readQueuedItem(key, value);
+    if ('item' in read) continue;
+    const v = (typeof value === 'object' && value ? value : {}) as Partial<QueuedItem>;
+    const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
+    const to = v.to && text(v.to.endpoint) && text(v.to.siteKey) ? v.to : undefined;
+    letters.push([
+      key,
+      {
+        id: String(key),
+        code: 'unreadable-record',
+        surveyId: text(v.response?.surveyId) ?? '(unknown)',
+        ...(to ? { to } : {}),
+        status: 0,
+        errors: [
+          {
+            path: '(record)',
+            message: `outbox record ${JSON.stringify(String(key))} cannot be read by this version (${read.reason}); it was set aside and expires like any dead letter`,
+          },
+        ],
+        deadAt: now,
+        ...(text(v.response?.learnerRef) ? { learnerRef: v.response?.learnerRef } : {}),
+        record: value,
+      },
+    ]);
+  }
+  if (!letters.length) return 0;
+  // Dead letter first (as moveToDeadLetters): a crash in between leaves both, never none.
+  await setMany(
+    letters.map(([, l]) => [l.id, l]),
+    db().dead,
+  );
+  await delMany(
+    letters.map(([key]) => key),
+    db().queue,
+  );
+  return letters.length;
+}
+
+/** The dead letters, each under the key it is stored by (a tampered record's own id is not trusted). */
 export async function deadLetters(): Promise<DeadLetter[]> {
-  return values<DeadLetter>(db().dead);
+  return (await entries<IDBValidKey, DeadLetter>(db().dead)).map(([key, value]) => ({
+    ...(typeof value === 'object' && value ? value : ({} as DeadLetter)),
+    id: String(key),
+  }));
 }
 
 /** The learner withdraws: erases what is still on this device (queued and dead letters), for one learner or all. */
 export async function eraseQueued(filter: { learnerRef?: string } = {}): Promise<number> {
   const mine = (ref: string | undefined) => filter.learnerRef === undefined || ref === filter.learnerRef;
-  const queued = (await pendingResponses()).filter((i) => mine(i.response.learnerRef)).map((i) => i.response.id);
+  // Raw records, unreadable ones included: what a learner withdraws must go whatever its shape.
+  const queued = (await entries(db().queue))
+    .filter(([, v]) => mine((v as Partial<QueuedItem> | null)?.response?.learnerRef))
+    .map(([key]) => key);
   const dead = (await deadLetters()).filter((d) => mine(d.learnerRef)).map((d) => d.id);
   await delMany(queued, db().queue);
   await delMany(dead, db().dead);
@@ -93,14 +153,14 @@ export async function moveToDeadLetters(letters: DeadLetter[]): Promise<void> {
  * between leaves both copies, never none.
  */
 export async function requeueDeadLetters(letters: DeadLetter[], now: number): Promise<void> {
-  const kept = letters.filter((d) => d.response);
+  const kept = letters.filter((d) => d.response && d.to);
   if (!kept.length) return;
   await setMany(
     kept.map((d): [string, QueuedItem] => [
       d.id,
       {
         response: d.response as SurveyResponse,
-        to: d.to,
+        to: d.to as Destination,
         queuedAt: d.queuedAt ?? d.deadAt,
         attempts: 0,
         nextAttemptAt: now,

@@ -13,10 +13,21 @@ export type QueuedItem = {
   lastError?: string;
 };
 
+/**
+ * Why an item was set aside, as data: `rejected` (the collector refused this item alone),
+ * `site-key-refused` (401) and `origin-refused` (403) (the collector refused the set-up),
+ * `batch-refused` (another 4xx for the whole batch), `unreadable-record` (the queue record
+ * is not one this version can read).
+ */
+export type DeadLetterCode = 'rejected' | 'site-key-refused' | 'origin-refused' | 'batch-refused' | 'unreadable-record';
+
 export type DeadLetter = {
   id: string;
+  code: DeadLetterCode;
+  /** "(unknown)" for an unreadable record that names none. */
   surveyId: string;
-  to: Destination;
+  /** Absent only for an unreadable record that names none. */
+  to?: Destination;
   /** The HTTP status of the answer that refused it (200 when the collector rejected this item alone). */
   status: number;
   errors: FieldError[];
@@ -31,4 +42,9 @@ export type DeadLetter = {
    * its answers (sensitive ones included) are not kept on the device.
    */
   response?: SurveyResponse;
+  /**
+   * An unreadable queue record as it was found, so nothing is dropped unseen; it expires like any
+   * dead letter and is erased by withdraw().
+   */
+  record?: unknown;
 };

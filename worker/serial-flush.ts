@@ -35,6 +35,10 @@ function merge(a: FlushReport, b: FlushReport): FlushReport {
     expired: a.expired + b.expired,
   };
   if (nextAttemptAt !== undefined) sum.nextAttemptAt = nextAttemptAt;
+  const unreadable = (a.unreadable ?? 0) + (b.unreadable ?? 0);
+  if (unreadable) sum.unreadable = unreadable;
+  const refused = [...(a.refused ?? []), ...(b.refused ?? [])];
+  if (refused.length) sum.refused = refused;
   if (skipped) sum.skipped = true;
   return sum;
 }

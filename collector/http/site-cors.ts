@@ -1,18 +1,24 @@
 import type { MiddlewareHandler } from 'hono';
-import { jsonError, quote } from './json-error.ts';
+import { jsonError } from './json-error.ts';
 import type { SiteAccess } from './site-access.ts';
 
 /**
- * CORS for the endpoints the widget calls. A preflight carries no site key, so
- * it is answered for any origin some site key allows; the key-specific check
- * happens on the request itself. Foreign origins get no CORS headers at all.
+ * CORS for the endpoints the widget calls. A preflight carries no site key and grants
+ * only the sending, so it is answered for any origin; the key-specific check happens
+ * on the request itself. An origin no key lists reads only that check's refusal (401/403,
+ * its reason in the body), so the widget can say why instead of "Failed to fetch" (issue 14).
  */
 export function siteCors(sites: SiteAccess): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
     const allowed = origin !== undefined && sites.allOrigins.has(origin);
     if (c.req.method === 'OPTIONS') {
-      if (!allowed) return jsonError(c, 403, `origin ${quote(origin ?? '(none)', 200)} is not allowed by any site key`);
+      if (origin === undefined)
+        return jsonError(
+          c,
+          403,
+          'CORS preflight without an Origin header: browsers always send one, so send the request itself',
+        );
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': 'GET, POST',
@@ -26,6 +32,9 @@ export function siteCors(sites: SiteAccess): MiddlewareHandler {
     const vary = c.res.headers.get('vary');
     if (!vary?.split(',').some((v) => v.trim().toLowerCase() === 'origin'))
       c.header('Vary', 'Origin', { append: true });
+    // The refusal alone, and none of its headers: the page learns why it was refused, nothing more.
+    if (!allowed && origin !== undefined && (c.res.status === 401 || c.res.status === 403))
+      c.header('Access-Control-Allow-Origin', origin);
     if (allowed) {
       c.header('Access-Control-Allow-Origin', origin);
       // Not a CORS-safelisted header: without this the service worker could not honour a 429's wait.

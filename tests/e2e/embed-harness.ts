@@ -18,6 +18,8 @@ export { launchChromium } from './support/launch-chromium.ts';
 // two origins, the demo's origin allowed for a test site key, and real Chromium.
 
 export const SITE_KEY = 'embed-test-key';
+/** A second key that lists only the demo's origin: the host pages' origin is one it does not list. */
+export const DEMO_ONLY_SITE_KEY = 'embed-demo-only-key';
 const EXPORT_TOKEN = 'embed-test-export-token-0123456789';
 
 export type EmbedStack = {
@@ -89,6 +91,7 @@ export async function startEmbedStack({ learnerSecret }: EmbedStackOptions = {})
           origins: [`http://127.0.0.1:${demoPort}`, `http://127.0.0.1:${hostPort}`],
           ...(learnerSecret ? { learnerSecret } : {}),
         },
+        [DEMO_ONLY_SITE_KEY]: { origins: [`http://127.0.0.1:${demoPort}`] },
       }),
       SURVEYS_DIR: 'surveys',
     },

@@ -53,7 +53,16 @@ describe('flush', () => {
     expect(await flush({ ...base, fetch: c.fetch })).toMatchObject({ sent: 1, rejected: 1 });
     expect(await pendingResponses()).toEqual([]);
     expect(await deadLetters()).toEqual([
-      { id: bad.id, surveyId: 'career-outcomes', to, status: 200, errors, deadAt: T0, learnerRef: 'L1' },
+      {
+        id: bad.id,
+        code: 'rejected',
+        surveyId: 'career-outcomes',
+        to,
+        status: 200,
+        errors,
+        deadAt: T0,
+        learnerRef: 'L1',
+      },
     ]);
   });
 

@@ -46,4 +46,7 @@ export const enLater = {
   doneHeading: 'Thank you',
   sent: 'Your answers have been sent.',
   saved: "Your answers are saved on this device. They will be sent when you're back online.",
+  // Issue 14: the collector refused this website's set-up; being online does not help.
+  refused:
+    'Your answers are saved on this device for now, but they cannot be sent because of a problem with this website’s settings. This is not your fault, and you do not need to do anything.',
 } as const;

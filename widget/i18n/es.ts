@@ -64,4 +64,6 @@ export const es: UiTable = {
   doneHeading: 'Gracias',
   sent: 'Sus respuestas se han enviado.',
   saved: 'Sus respuestas están guardadas en este dispositivo. Se enviarán cuando vuelva a tener conexión.',
+  refused:
+    'Sus respuestas están guardadas en este dispositivo por ahora, pero no se pueden enviar por un problema en la configuración de este sitio web. No es culpa suya y no tiene que hacer nada.',
 };

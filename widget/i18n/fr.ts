@@ -66,4 +66,6 @@ export const fr: UiTable = {
   doneHeading: 'Merci',
   sent: 'Vos réponses ont été envoyées.',
   saved: 'Vos réponses sont enregistrées sur cet appareil. Elles seront envoyées quand vous serez de nouveau en ligne.',
+  refused:
+    'Vos réponses sont enregistrées sur cet appareil pour l’instant, mais elles ne peuvent pas être envoyées à cause d’un problème dans les réglages de ce site. Ce n’est pas de votre faute et vous n’avez rien à faire.',
 };

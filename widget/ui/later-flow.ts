@@ -9,7 +9,7 @@ export type LaterEvent =
   | { type: 'groupConsent'; group: ConsentGroup; agree: boolean }
   | { type: 'change'; step: string }
   | { type: 'submit' }
-  | { type: 'submitted'; outcome: 'sent' | 'saved' }
+  | { type: 'submitted'; outcome: 'sent' | 'saved' | 'refused' }
   | { type: 'submitFailed' };
 
 /** The consent, check-your-answers and sending steps of surveyFlow, reached through a `later` event. */

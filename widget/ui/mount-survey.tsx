@@ -14,7 +14,7 @@ export type SurveyUiProps = {
     consentSensitive: boolean;
     /** Consent groups agreed to on their own screen, e.g. ["ethnicity"]. */
     consentGroups: ConsentGroup[];
-  }): Promise<'sent' | 'saved'>;
+  }): Promise<'sent' | 'saved' | 'refused'>;
   onDismiss(reason: 'not_now' | 'never' | 'closed'): void;
 };
 

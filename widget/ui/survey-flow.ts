@@ -22,7 +22,7 @@ export type FlowState = {
   seen: readonly string[];
   error?: FieldError;
   submitFailed?: boolean;
-  outcome?: 'sent' | 'saved';
+  outcome?: 'sent' | 'saved' | 'refused';
   dismissed?: DismissReason;
 };
 

@@ -125,9 +125,19 @@ describe('CORS preflight', () => {
     expect(res.headers.get('access-control-allow-headers')).toContain('Content-Encoding');
   });
 
-  it('refuses a foreign origin without CORS headers', async () => {
-    const res = await preflight(testApp().app, 'https://evil.example');
+  // Issue 14: refused at the preflight, a page of an unlisted origin saw only "Failed to fetch".
+  it('answers an origin no site key lists, so its request is sent and refused readably', async () => {
+    const { app } = testApp();
+    expect((await preflight(app, 'https://evil.example')).status).toBe(204);
+    const res = await post(app, batch(), { origin: 'https://evil.example' });
     expect((await errorOf(res, 403)).error).toContain('"https://evil.example" is not allowed');
+    expect(res.headers.get('access-control-allow-origin')).toBe('https://evil.example');
+    expect(res.headers.get('access-control-expose-headers')).toBeNull();
+  });
+
+  it('lets an origin no site key lists read nothing but a refusal', async () => {
+    const res = await testApp().app.request('/v1/surveys/outcomes', { headers: { origin: 'https://evil.example' } });
+    expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -8,7 +8,10 @@ export type UiProps = {
   survey: ResolvedSurvey;
   locale: string;
   placement: 'dialog' | 'inline';
-  onSubmit(result: { answers: Record<string, unknown>; consentSensitive: boolean }): Promise<'sent' | 'saved'>;
+  onSubmit(result: {
+    answers: Record<string, unknown>;
+    consentSensitive: boolean;
+  }): Promise<'sent' | 'saved' | 'refused'>;
   onDismiss(reason: 'not_now' | 'never' | 'closed'): void;
 };
 

@@ -129,6 +129,10 @@ describe('mountSurvey', () => {
   it.each([
     ['sent', 'Your answers have been sent.'],
     ['saved', "Your answers are saved on this device. They will be sent when you're back online."],
+    [
+      'refused',
+      'Your answers are saved on this device for now, but they cannot be sent because of a problem with this website’s settings. This is not your fault, and you do not need to do anything.',
+    ],
   ] as const)('confirms "%s" and submits no sensitive answer after consent is declined', async (outcome, message) => {
     const { ui, props } = mount({ onSubmit: vi.fn(async () => outcome) });
     fireEvent.click(ui.getByRole('button', { name: 'Start' }));

@@ -7,7 +7,7 @@ export function DoneScreen({
   tr,
   send,
 }: {
-  outcome: 'sent' | 'saved';
+  outcome: 'sent' | 'saved' | 'refused';
   tr: Translator;
   send(e: FlowEvent): void;
 }) {

@@ -1,0 +1,43 @@
+import type { QueuedItem } from './queued-item.ts';
+
+// Checked in this order, so a parent is known to be an object before its fields are read.
+const FIELDS: [path: string, type: 'object' | 'string' | 'number'][] = [
+  ['response', 'object'],
+  ['response.id', 'string'],
+  ['response.surveyId', 'string'],
+  ['to', 'object'],
+  ['to.endpoint', 'string'],
+  ['to.siteKey', 'string'],
+  ['queuedAt', 'number'],
+  ['attempts', 'number'],
+  ['nextAttemptAt', 'number'],
+];
+
+const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
+
+/**
+ * Whether a queue record has the shape flush relies on, or what is wrong with it (another
+ * version's shape, a tampered record). By hand: zod would not fit the service worker's 5 KB.
+ * The answers themselves are not judged here; the collector is their judge.
+ */
+export function readQueuedItem(key: IDBValidKey, value: unknown): { item: QueuedItem } | { reason: string } {
+  for (const [path, type] of [['(record)', 'object'] as const, ...FIELDS]) {
+    let field = value;
+    if (path !== '(record)') for (const part of path.split('.')) field = (field as Record<string, unknown>)[part];
+    const ok =
+      type === 'object'
+        ? kind(field) === 'object'
+        : type === 'number'
+          ? Number.isFinite(field)
+          : typeof field === 'string' && field !== '';
+    if (!ok)
+      return {
+        reason: `${path} is ${kind(field)}, expected ${type === 'object' ? 'an object' : type === 'number' ? 'a finite number' : 'a non-empty string'}`,
+      };
+  }
+  const item = value as QueuedItem;
+  // Acknowledged ids are deleted by key: a record filed under another key would be sent for ever.
+  if (item.response.id !== key)
+    return { reason: `response.id ${JSON.stringify(item.response.id)} differs from its key` };
+  return { item };
+}
