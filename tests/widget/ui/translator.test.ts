@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { ar } from '../../../widget/i18n/ar.ts';
 import { en } from '../../../widget/i18n/en.ts';
-import { enFirst } from '../../../widget/i18n/en-first.ts';
-import { enLater } from '../../../widget/i18n/en-later.ts';
+import { enBase } from '../../../widget/i18n/en-base.ts';
 import { es } from '../../../widget/i18n/es.ts';
 import { fr } from '../../../widget/i18n/fr.ts';
 import { createTranslator, loadUiTable, UI_LOCALES, type UiTable } from '../../../widget/i18n/index.ts';
 import { ja } from '../../../widget/i18n/ja.ts';
 import { uk } from '../../../widget/i18n/uk.ts';
+import { enRest } from '../../../widget/ui/rest/strings.ts';
 
-const UI_TABLES: Record<string, UiTable> = { en: enFirst, fr, es, ar, uk, ja };
+const UI_TABLES: Record<string, UiTable> = { en: enBase, fr, es, ar, uk, ja };
 
 const keys = Object.keys(en) as (keyof typeof en)[];
 
 describe('createTranslator', () => {
   it.each(UI_LOCALES)('never shows a key, and fills every placeholder, in %s', (locale) => {
-    // As the widget has it once the later chunk is in: its English strings added to the fallback.
-    const tr = createTranslator(locale, UI_TABLES[locale]).withEnglish(enLater);
+    // As the widget has it once widget/ui/rest/ is in: its English strings added to the fallback.
+    const tr = createTranslator(locale, UI_TABLES[locale]).withEnglish(enRest);
     for (const key of keys) {
       const text = tr.t(key, { minutes: 'M', questions: 'Q', n: 3, total: 6, min: 0, max: 80 });
       if (en[key] !== key) expect(text, key).not.toBe(key);
@@ -29,23 +29,23 @@ describe('createTranslator', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(UI_LOCALES)('shows no key on the first screens in %s before the later chunk is in', (locale) => {
+  it.each(UI_LOCALES)('shows no key on the first screens in %s before widget/ui/rest/ is in', (locale) => {
     const tr = createTranslator(locale, UI_TABLES[locale]);
-    for (const key of Object.keys(enFirst) as (keyof typeof enFirst)[])
-      if (enFirst[key] !== key) expect(tr.t(key, { minutes: 'M', questions: 'Q', n: 3, total: 6 }), key).not.toBe(key);
+    for (const key of Object.keys(enBase) as (keyof typeof enBase)[])
+      if (enBase[key] !== key) expect(tr.t(key, { minutes: 'M', questions: 'Q', n: 3, total: 6 }), key).not.toBe(key);
   });
 
-  it('splits English into the first screens and the later chunk, with no string in both', () => {
-    expect(Object.keys(enFirst).filter((k) => k in enLater)).toEqual([]);
-    expect({ ...enFirst, ...enLater }).toEqual(en);
+  it('splits English into widget/ui/ and widget/ui/rest/, with no string in both', () => {
+    expect(Object.keys(enBase).filter((k) => k in enRest)).toEqual([]);
+    expect({ ...enBase, ...enRest }).toEqual(en);
   });
 
-  it('adds the later English strings as a fallback, keeping the language and its own strings', () => {
-    const tr = createTranslator('fr', { consentYes: 'Oui' }).withEnglish(enLater);
+  it("adds widget/ui/rest/'s English strings as a fallback, keeping the language and its own strings", () => {
+    const tr = createTranslator('fr', { consentYes: 'Oui' }).withEnglish(enRest);
     expect([tr.lang, tr.t('consentYes'), tr.t('consentNo'), tr.t('start')]).toEqual([
       'fr',
       'Oui',
-      enLater.consentNo,
+      enRest.consentNo,
       'Start',
     ]);
     expect(createTranslator('en').t('consentNo')).toBe('consentNo');
@@ -72,7 +72,7 @@ describe('createTranslator', () => {
     ['ja', 'questions', 6, '6問'],
     ['en', 'charsLeft', 1, 'You have 1 character left'],
   ])('pluralises %s %s for %i', (locale, key, n, expected) => {
-    expect(createTranslator(locale, UI_TABLES[locale]).withEnglish(enLater).plural(key, n)).toBe(expected);
+    expect(createTranslator(locale, UI_TABLES[locale]).withEnglish(enRest).plural(key, n)).toBe(expected);
   });
 
   it.each(UI_LOCALES)('loads the %s table on demand', async (locale) => {
@@ -80,7 +80,7 @@ describe('createTranslator', () => {
   });
 
   it('loads English for a language it does not have', async () => {
-    expect(await loadUiTable('de')).toBe(enFirst);
+    expect(await loadUiTable('de')).toBe(enBase);
   });
 
   it.each([

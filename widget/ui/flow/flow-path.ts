@@ -1,5 +1,5 @@
-import type { ConsentGroup, ResolvedQuestion, SurveyResponse } from '../../protocol/index.ts';
-import { isShown } from '../../protocol/is-shown.ts';
+import type { ConsentGroup, ResolvedQuestion, SurveyResponse } from '../../../protocol/index.ts';
+import { isShown } from '../../../protocol/is-shown.ts';
 
 export type Answers = SurveyResponse['answers'];
 /** The learner's answer to each consent group's own screen, once given. */

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer } from '../../../widget/ui/check-answer.ts';
-import { CONSENT } from '../../../widget/ui/flow-path.ts';
-import { later } from '../../../widget/ui/later-flow.ts';
-import { type FlowEvent, type FlowState, initialFlowState, surveyFlow } from '../../../widget/ui/survey-flow.ts';
-import { harnessSurvey } from '../../e2e/fixtures/ui-harness-survey.ts';
+import { CONSENT } from '../../../../widget/ui/flow/flow-path.ts';
+import {
+  type FlowEvent,
+  type FlowState,
+  initialFlowState,
+  surveyFlow,
+} from '../../../../widget/ui/flow/survey-flow.ts';
+import { harnessSurvey } from '../../../e2e/fixtures/ui-harness-survey.ts';
 
 const questions = harnessSurvey('en').questions;
 const run = (events: FlowEvent[], from: FlowState = initialFlowState(questions)) => events.reduce(surveyFlow, from);
 const where = (s: FlowState) => (s.screen === 'step' ? s.step : s.screen);
 
 const start: FlowEvent = { type: 'start' };
-const next: FlowEvent = { type: 'next', check: checkAnswer };
+const next: FlowEvent = { type: 'next' };
 const back: FlowEvent = { type: 'back' };
 const set = (key: string, value: FlowState['answers'][string] | undefined): FlowEvent => ({ type: 'set', key, value });
-const agree: FlowEvent = later({ type: 'consent', agree: true });
-const decline: FlowEvent = later({ type: 'consent', agree: false });
+const agree: FlowEvent = { type: 'consent', agree: true };
+const decline: FlowEvent = { type: 'consent', agree: false };
 /** Answers every non-sensitive question up to the consent screen, with a change so "started" shows. */
 const toConsent: FlowEvent[] = [
   start,
@@ -67,13 +70,13 @@ describe('surveyFlow moves between screens', () => {
     ['back from a sensitive question returns to consent', [...toConsent, agree, back], CONSENT],
     ['back from check returns to the last question', [...toCheck, back], 'wg'],
     ['back from check after declining returns to consent', [...toConsent, decline, back], CONSENT],
-    ['change opens the question from check', [...toCheck, later({ type: 'change', step: 'hours' })], 'hours'],
+    ['change opens the question from check', [...toCheck, { type: 'change', step: 'hours' }], 'hours'],
     [
       'next after a change returns to check',
-      [...toCheck, later({ type: 'change', step: 'hours' }), set('hours', '12'), next],
+      [...toCheck, { type: 'change', step: 'hours' }, set('hours', '12'), next],
       'check',
     ],
-    ['back after a change returns to check', [...toCheck, later({ type: 'change', step: 'hours' }), back], 'check'],
+    ['back after a change returns to check', [...toCheck, { type: 'change', step: 'hours' }, back], 'check'],
     [
       'a change that opens a new branch asks it before check',
       [
@@ -86,7 +89,7 @@ describe('surveyFlow moves between screens', () => {
         next,
         next,
         decline,
-        later({ type: 'change', step: 'changes' }),
+        { type: 'change', step: 'changes' },
         set('changes', ['promotion']),
         next,
       ],
@@ -104,7 +107,7 @@ describe('surveyFlow moves between screens', () => {
         next,
         next,
         decline,
-        later({ type: 'change', step: 'changes' }),
+        { type: 'change', step: 'changes' },
         set('changes', ['promotion']),
         next,
         next,
@@ -113,24 +116,20 @@ describe('surveyFlow moves between screens', () => {
     ],
     [
       'changing consent to yes asks the sensitive questions not seen yet',
-      [...toConsent, decline, later({ type: 'change', step: CONSENT }), agree],
+      [...toConsent, decline, { type: 'change', step: CONSENT }, agree],
       'jobseeker',
     ],
-    ['submit from check sends', [...toCheck, later({ type: 'submit' })], 'sending'],
+    ['submit from check sends', [...toCheck, { type: 'submit' }], 'sending'],
     [
       'a sent response shows the confirmation',
-      [...toCheck, later({ type: 'submit' }), later({ type: 'submitted', outcome: 'saved' })],
+      [...toCheck, { type: 'submit' }, { type: 'submitted', outcome: 'saved' }],
       'done',
     ],
-    [
-      'a failed send returns to check',
-      [...toCheck, later({ type: 'submit' }), later({ type: 'submitFailed' })],
-      'check',
-    ],
+    ['a failed send returns to check', [...toCheck, { type: 'submit' }, { type: 'submitFailed' }], 'check'],
     ['not now closes from the intro', [{ type: 'dismiss', reason: 'not_now' }], 'closed'],
     ["don't ask again closes from the intro", [{ type: 'dismiss', reason: 'never' }], 'closed'],
     ['escape closes mid-survey', [start, { type: 'dismiss', reason: 'closed' }], 'closed'],
-    ['submitted is ignored unless sending', [...toCheck, later({ type: 'submitted', outcome: 'sent' })], 'check'],
+    ['submitted is ignored unless sending', [...toCheck, { type: 'submitted', outcome: 'sent' }], 'check'],
     ['start is ignored after the intro', [start, set('situation', 'employed'), next, start], 'changes'],
     ['consent is ignored away from the consent screen', [start, agree], 'situation'],
   ])('%s', (_name, events, expected) => {
@@ -164,7 +163,7 @@ describe('surveyFlow keeps and shapes answers', () => {
   });
 
   it('declining consent drops sensitive answers given before', () => {
-    const s = run([...toCheck, later({ type: 'change', step: CONSENT }), decline]);
+    const s = run([...toCheck, { type: 'change', step: CONSENT }, decline]);
     expect(s.consent).toBe(false);
     expect(Object.keys(s.answers)).not.toContain('jobseeker');
     expect(Object.keys(s.answers)).not.toContain('wg_seeing');
@@ -222,5 +221,28 @@ describe('surveyFlow reports errors on Continue', () => {
     const s = run([start, next, set('situation', 'employed'), next]);
     expect(s.error).toBeUndefined();
     expect(where(s)).toBe('changes');
+  });
+});
+
+describe('surveyFlow events are data', () => {
+  it.each<[string, FlowEvent[]]>([
+    ['a walk to check-your-answers', toCheck],
+    [
+      'a walk through an error, a change and sending',
+      [
+        ...toCheck,
+        { type: 'change', step: 'hours' },
+        set('hours', 'x'),
+        next,
+        set('hours', '3'),
+        next,
+        { type: 'submit' },
+        { type: 'submitted', outcome: 'sent' },
+      ],
+    ],
+    ['declining consent, then leaving', [...toConsent, decline, { type: 'dismiss', reason: 'closed' }]],
+  ])('replays %s from its JSON log to the same state', (_name, events) => {
+    const replayed = JSON.parse(JSON.stringify(events)) as FlowEvent[];
+    expect(run(replayed)).toEqual(run(events));
   });
 });

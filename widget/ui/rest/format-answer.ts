@@ -1,6 +1,6 @@
-import type { ResolvedQuestion } from '../../protocol/index.ts';
-import type { Translator } from '../i18n/index.ts';
-import type { Answers } from './flow-path.ts';
+import type { ResolvedQuestion } from '../../../protocol/index.ts';
+import type { Translator } from '../../i18n/index.ts';
+import type { Answers } from '../flow/flow-path.ts';
 
 /** How an answer reads on the check-your-answers screen, in the UI language; undefined when not answered. */
 export function formatAnswer(q: ResolvedQuestion, answers: Answers, tr: Translator): string | undefined {

@@ -1,9 +1,8 @@
 import { h } from 'preact';
-import type { ConsentGroup } from '../../../protocol/index.ts';
-import type { Translator } from '../../i18n/index.ts';
-import { later } from '../later-flow.ts';
-import type { FlowEvent } from '../survey-flow.ts';
-import { BackButton } from './back-button.tsx';
+import type { ConsentGroup } from '../../../../protocol/index.ts';
+import type { Translator } from '../../../i18n/index.ts';
+import type { FlowEvent } from '../../flow/survey-flow.ts';
+import { BackButton } from '../../screens/back-button.tsx';
 
 /**
  * A consent group's own explainer, just before its first question: GDPR Art. 9(2)(a) wants
@@ -20,7 +19,7 @@ export function GroupConsentScreen({
   tr: Translator;
   send(e: FlowEvent): void;
 }) {
-  const answer = (agree: boolean) => () => send(later({ type: 'groupConsent', group, agree }));
+  const answer = (agree: boolean) => () => send({ type: 'groupConsent', group, agree });
   return (
     <div class="os-screen">
       <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type ResolvedQuestion, resolveSurvey, SurveyDefinition } from '../../../protocol/index.ts';
-import { agreedGroups, answersToSend } from '../../../widget/ui/answers-to-send.ts';
-import { checkAnswer } from '../../../widget/ui/check-answer.ts';
-import { CONSENT, flowPath, groupStep, isQuestionStep } from '../../../widget/ui/flow-path.ts';
-import { later } from '../../../widget/ui/later-flow.ts';
-import { type FlowEvent, type FlowState, initialFlowState, surveyFlow } from '../../../widget/ui/survey-flow.ts';
+import { type ResolvedQuestion, resolveSurvey, SurveyDefinition } from '../../../../protocol/index.ts';
+import { agreedGroups, answersToSend } from '../../../../widget/ui/flow/answers-to-send.ts';
+import { CONSENT, flowPath, groupStep, isQuestionStep } from '../../../../widget/ui/flow/flow-path.ts';
+import {
+  type FlowEvent,
+  type FlowState,
+  initialFlowState,
+  surveyFlow,
+} from '../../../../widget/ui/flow/survey-flow.ts';
 
 // Issue 4: ethnicity questions wait behind a consent screen of their own, after the
 // general consent to sensitive questions; declining it skips the group only.
@@ -43,13 +46,13 @@ const ETHNICITY = groupStep('ethnicity');
 const run = (events: FlowEvent[], from: FlowState = initialFlowState(questions)) => events.reduce(surveyFlow, from);
 const where = (s: FlowState) => (s.screen === 'step' ? s.step : s.screen);
 const set = (key: string, value: string): FlowEvent => ({ type: 'set', key, value });
-const next: FlowEvent = { type: 'next', check: checkAnswer };
+const next: FlowEvent = { type: 'next' };
 const back: FlowEvent = { type: 'back' };
-const agree: FlowEvent = later({ type: 'consent', agree: true });
-const decline: FlowEvent = later({ type: 'consent', agree: false });
-const agreeGroup: FlowEvent = later({ type: 'groupConsent', group: 'ethnicity', agree: true });
-const declineGroup: FlowEvent = later({ type: 'groupConsent', group: 'ethnicity', agree: false });
-const change = (step: string): FlowEvent => later({ type: 'change', step });
+const agree: FlowEvent = { type: 'consent', agree: true };
+const decline: FlowEvent = { type: 'consent', agree: false };
+const agreeGroup: FlowEvent = { type: 'groupConsent', group: 'ethnicity', agree: true };
+const declineGroup: FlowEvent = { type: 'groupConsent', group: 'ethnicity', agree: false };
+const change = (step: string): FlowEvent => ({ type: 'change', step });
 
 const toGroup: FlowEvent[] = [{ type: 'start' }, set('situation', 'employed'), next, agree, set('area', 'yes'), next];
 const toCheckAgreed: FlowEvent[] = [...toGroup, agreeGroup, set('ethnic_group', 'white'), next, next];

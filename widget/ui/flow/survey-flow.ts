@@ -1,10 +1,10 @@
-import type { ResolvedQuestion } from '../../protocol/index.ts';
-import { PREFER_NOT_TO_SAY } from '../../protocol/option-ids.ts';
-import type { checkAnswer, FieldError } from './check-answer.ts';
-import { type Answers, flowPath, type GroupConsents } from './flow-path.ts';
-import type { LaterEvent, laterFlow } from './later-flow.ts';
+import type { ConsentGroup, ResolvedQuestion } from '../../../protocol/index.ts';
+import { PREFER_NOT_TO_SAY } from '../../../protocol/option-ids.ts';
+import type { DismissReason, SubmitOutcome } from '../survey-ui-props.ts';
+import { answerKeys } from './answer-keys.ts';
+import { checkAnswer, type FieldError } from './check-answer.ts';
+import { type Answers, CONSENT, flowPath, type GroupConsents, groupStep } from './flow-path.ts';
 
-export type DismissReason = 'not_now' | 'never' | 'closed';
 export type Screen = 'intro' | 'step' | 'check' | 'sending' | 'done' | 'closed';
 
 export type FlowState = {
@@ -22,21 +22,24 @@ export type FlowState = {
   seen: readonly string[];
   error?: FieldError;
   submitFailed?: boolean;
-  outcome?: 'sent' | 'saved' | 'refused';
+  outcome?: SubmitOutcome;
   dismissed?: DismissReason;
 };
 
+/** Everything a screen or an effect can tell the flow: plain data, so events can be logged and replayed. */
 export type FlowEvent =
   | { type: 'start' }
   | { type: 'set'; key: string; value: Answers[string] | undefined }
   | { type: 'toggle'; question: string; option: string; checked: boolean }
-  // The checker comes with the event: it is in the chunk fetched after the first screen (later-parts.ts).
-  | { type: 'next'; check: typeof checkAnswer }
+  | { type: 'next' }
   | { type: 'back' }
   | { type: 'dismiss'; reason: DismissReason }
-  // Consent, check-your-answers and sending: the screens that send these, and the transitions that
-  // handle them, come in the later chunk too (later-flow.ts, wrapped by its `later()`).
-  | { type: 'later'; event: LaterEvent; flow: typeof laterFlow };
+  | { type: 'consent'; agree: boolean }
+  | { type: 'groupConsent'; group: ConsentGroup; agree: boolean }
+  | { type: 'change'; step: string }
+  | { type: 'submit' }
+  | { type: 'submitted'; outcome: SubmitOutcome }
+  | { type: 'submitFailed' };
 
 export function initialFlowState(questions: readonly ResolvedQuestion[]): FlowState {
   return { questions, screen: 'intro', answers: {}, changing: false, seen: [] };
@@ -45,13 +48,13 @@ export function initialFlowState(questions: readonly ResolvedQuestion[]): FlowSt
 const isExclusive = (q: ResolvedQuestion | undefined, option: string) =>
   option === PREFER_NOT_TO_SAY || Boolean(q?.options?.find((o) => o.id === option)?.exclusive);
 
-export function without(answers: Answers, keys: readonly string[]): Answers {
+function without(answers: Answers, keys: readonly string[]): Answers {
   const rest = { ...answers };
   for (const k of keys) delete rest[k];
   return rest;
 }
 
-export function goTo(state: FlowState, step: string | undefined): FlowState {
+function goTo(state: FlowState, step: string | undefined): FlowState {
   const base = { ...state, error: undefined, submitFailed: undefined };
   if (step === undefined) return { ...base, screen: 'check', step: undefined, changing: false };
   const seen = state.seen.includes(step) ? state.seen : [...state.seen, step];
@@ -61,7 +64,7 @@ export function goTo(state: FlowState, step: string | undefined): FlowState {
 const pathOf = (state: FlowState) => flowPath(state.questions, state.answers, state.consent, state.groups);
 
 /** The step after the current one; when changing an answer, only steps never seen (new branches) come before the check screen. */
-export function forward(state: FlowState): FlowState {
+function forward(state: FlowState): FlowState {
   const path = pathOf(state);
   const after = path.slice(path.indexOf(state.step ?? '') + 1);
   return goTo(state, state.changing ? after.find((s) => !state.seen.includes(s)) : after[0]);
@@ -105,15 +108,33 @@ export function surveyFlow(state: FlowState, event: FlowEvent): FlowState {
     }
     case 'next': {
       if (state.screen !== 'step' || !current) return state;
-      const checked = event.check(current, state.answers);
+      const checked = checkAnswer(current, state.answers);
       if (!checked.ok) return { ...state, error: checked.error };
       return forward({ ...state, answers: checked.answers });
     }
     case 'back':
       return state.screen === 'step' || state.screen === 'check' ? back(state) : state;
-    case 'later':
-      return event.flow(state, event.event);
     case 'dismiss':
       return state.screen === 'closed' ? state : { ...state, screen: 'closed', dismissed: event.reason };
+    case 'consent': {
+      if (state.step !== CONSENT) return state;
+      const sensitiveKeys = state.questions.filter((q) => q.sensitive).flatMap(answerKeys);
+      const answers = event.agree ? state.answers : without(state.answers, sensitiveKeys);
+      return forward({ ...state, consent: event.agree, answers, groups: event.agree ? state.groups : undefined });
+    }
+    case 'groupConsent': {
+      if (state.step !== groupStep(event.group)) return state;
+      const groupKeys = state.questions.filter((q) => q.consentGroup === event.group).flatMap(answerKeys);
+      const answers = event.agree ? state.answers : without(state.answers, groupKeys);
+      return forward({ ...state, groups: { ...state.groups, [event.group]: event.agree }, answers });
+    }
+    case 'change':
+      return state.screen === 'check' ? { ...goTo(state, event.step), changing: true } : state;
+    case 'submit':
+      return state.screen === 'check' ? { ...state, screen: 'sending', submitFailed: undefined } : state;
+    case 'submitted':
+      return state.screen === 'sending' ? { ...state, screen: 'done', outcome: event.outcome } : state;
+    case 'submitFailed':
+      return state.screen === 'sending' ? { ...state, screen: 'check', submitFailed: true } : state;
   }
 }

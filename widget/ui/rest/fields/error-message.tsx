@@ -1,6 +1,6 @@
 import { h } from 'preact';
-import type { Translator } from '../../i18n/index.ts';
-import type { FieldError } from '../check-answer.ts';
+import type { Translator } from '../../../i18n/index.ts';
+import type { FieldError } from '../../flow/check-answer.ts';
 
 /** A field's own error line, referenced by the field's aria-describedby. */
 export function ErrorMessage({ id, error, tr }: { id: string; error?: FieldError; tr: Translator }) {

@@ -1,6 +1,6 @@
-import type { ResolvedQuestion } from '../../protocol/index.ts';
-import type { UiKey } from '../i18n/en.ts';
-import { answerKeys } from './answers-to-send.ts';
+import type { ResolvedQuestion } from '../../../protocol/index.ts';
+import type { UiKey } from '../../i18n/en.ts';
+import { answerKeys } from './answer-keys.ts';
 import type { Answers } from './flow-path.ts';
 
 /** A problem with one field: `field` is the answer key (or "<id>.year") the error summary links to. */

@@ -1,7 +1,7 @@
 import { h } from 'preact';
-import type { Translator } from '../../i18n/index.ts';
-import type { FieldError } from '../check-answer.ts';
-import { domId, focusField } from '../fields/dom-id.ts';
+import type { Translator } from '../../../i18n/index.ts';
+import { domId, focusField } from '../../fields/dom-id.ts';
+import type { FieldError } from '../../flow/check-answer.ts';
 
 /** GOV.UK error summary: takes focus (see survey-app) and links each message to its field. */
 export function ErrorSummary({ error, message, tr }: { error?: FieldError; message?: string; tr: Translator }) {

@@ -1,8 +1,7 @@
 import { h } from 'preact';
-import type { Translator } from '../../i18n/index.ts';
-import { later } from '../later-flow.ts';
-import type { FlowEvent } from '../survey-flow.ts';
-import { BackButton } from './back-button.tsx';
+import type { Translator } from '../../../i18n/index.ts';
+import type { FlowEvent } from '../../flow/survey-flow.ts';
+import { BackButton } from '../../screens/back-button.tsx';
 
 /**
  * The explainer before sensitive questions (GOV.UK equality-information pattern, GDPR Art. 9):
@@ -25,14 +24,10 @@ export function ConsentScreen({ tr, send }: { tr: Translator; send(e: FlowEvent)
       </ul>
       <p class="os-strong">{tr.t('consentQuestion')}</p>
       <div class="os-actions">
-        <button type="button" class="os-button" onClick={() => send(later({ type: 'consent', agree: true }))}>
+        <button type="button" class="os-button" onClick={() => send({ type: 'consent', agree: true })}>
           {tr.t('consentYes')}
         </button>
-        <button
-          type="button"
-          class="os-button os-secondary"
-          onClick={() => send(later({ type: 'consent', agree: false }))}
-        >
+        <button type="button" class="os-button os-secondary" onClick={() => send({ type: 'consent', agree: false })}>
           {tr.t('consentNo')}
         </button>
       </div>

@@ -1,13 +1,6 @@
-import type { ConsentGroup, ResolvedQuestion } from '../../protocol/index.ts';
+import type { ConsentGroup, ResolvedQuestion } from '../../../protocol/index.ts';
+import { answerKeys } from './answer-keys.ts';
 import { type Answers, flowPath, type GroupConsents, groupStep } from './flow-path.ts';
-
-// What the screens after the questions need (consent, checks, sending): in the later chunk, off
-// the path to the first question (issue 5).
-
-/** The keys a question's answers are stored under: one per row for a grid, else its own id. */
-export function answerKeys(q: ResolvedQuestion): string[] {
-  return q.kind === 'grid' ? (q.rows ?? []).map((r) => r.id) : [q.id];
-}
 
 /** The consent groups the learner agreed to whose screen is still on the path (so whose questions were asked). */
 export function agreedGroups(

@@ -1,10 +1,9 @@
 import { h } from 'preact';
-import type { Translator } from '../../i18n/index.ts';
-import { flowPath, stepGroup } from '../flow-path.ts';
+import type { Translator } from '../../../i18n/index.ts';
+import { flowPath, stepGroup } from '../../flow/flow-path.ts';
+import type { FlowEvent, FlowState } from '../../flow/survey-flow.ts';
+import { BackButton } from '../../screens/back-button.tsx';
 import { formatAnswer } from '../format-answer.ts';
-import { later } from '../later-flow.ts';
-import type { FlowEvent, FlowState } from '../survey-flow.ts';
-import { BackButton } from './back-button.tsx';
 import { ErrorSummary } from './error-summary.tsx';
 
 /** GOV.UK check-answers: every answer on the path, each with a Change link that returns here. */
@@ -26,7 +25,7 @@ export function CheckScreen({ state, tr, send }: { state: FlowState; tr: Transla
         <dt>{question}</dt>
         <dd class={answer === undefined ? 'os-muted' : undefined}>{answer ?? tr.t('notAnswered')}</dd>
         <dd>
-          <button type="button" class="os-link" onClick={() => send(later({ type: 'change', step }))}>
+          <button type="button" class="os-link" onClick={() => send({ type: 'change', step })}>
             {tr.t('change')}
             <span class="os-vh"> {question}</span>
           </button>
@@ -42,12 +41,7 @@ export function CheckScreen({ state, tr, send }: { state: FlowState; tr: Transla
         {tr.t('checkHeading')}
       </h2>
       <dl class="os-summary">{rows}</dl>
-      <button
-        type="button"
-        class="os-button"
-        aria-disabled={busy}
-        onClick={() => busy || send(later({ type: 'submit' }))}
-      >
+      <button type="button" class="os-button" aria-disabled={busy} onClick={() => busy || send({ type: 'submit' })}>
         {tr.t(busy ? 'sending' : 'send')}
       </button>
     </div>

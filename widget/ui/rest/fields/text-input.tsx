@@ -1,7 +1,7 @@
 import { Fragment, h } from 'preact';
-import type { ResolvedQuestion } from '../../../protocol/index.ts';
-import type { Translator } from '../../i18n/index.ts';
-import { domId } from './dom-id.ts';
+import type { ResolvedQuestion } from '../../../../protocol/index.ts';
+import type { Translator } from '../../../i18n/index.ts';
+import { domId } from '../../fields/dom-id.ts';
 
 type Props = {
   q: ResolvedQuestion;

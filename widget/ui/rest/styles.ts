@@ -1,7 +1,7 @@
-// The styles of what comes in the later chunk (later-parts.ts): typed inputs, error summary and
-// messages (an error exists only once the later chunk's answer check ran) and the screens after the questions. Adopted after SURVEY_CSS (survey-css.ts), whose variables they use,
-// before any of those parts renders.
-export const LATER_CSS = `
+// The styles of what widget/ui/rest/ draws: typed inputs, the error summary and messages, and the
+// screens that are not questions. Adopted after SURVEY_CSS (../survey-css.ts), whose variables they
+// use, before any of those parts renders.
+export const REST_CSS = `
 h3,ul,dl,dd{margin:0 0 1em}
 .os-count,.os-muted{color:var(--_muted)}
 .os-strong,dt{font-weight:700}

@@ -1,13 +1,14 @@
 import { h } from 'preact';
-import type { Translator } from '../../i18n/index.ts';
-import type { FlowEvent } from '../survey-flow.ts';
+import type { Translator } from '../../../i18n/index.ts';
+import type { FlowEvent } from '../../flow/survey-flow.ts';
+import type { SubmitOutcome } from '../../survey-ui-props.ts';
 
 export function DoneScreen({
   outcome,
   tr,
   send,
 }: {
-  outcome: 'sent' | 'saved' | 'refused';
+  outcome: SubmitOutcome;
   tr: Translator;
   send(e: FlowEvent): void;
 }) {

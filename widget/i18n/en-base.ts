@@ -1,7 +1,8 @@
-// The English strings of the intro and the choice questions: they ship in the UI chunk, as every
-// language's fallback for the first screens. The rest wait in en-later.ts (issue 5's byte budget).
+// The English of what widget/ui/ draws itself (the frame, the intro, a question screen, its choices
+// and the placeholder of a field still on its way): every language's fallback from the first screen.
+// The strings of what widget/ui/rest/ draws come with it (ui/rest/strings.ts).
 // Plural forms are keyed "base_rule" with Intl.PluralRules categories (one, other, few, …).
-export const enFirst = {
+export const enBase = {
   introHeading: 'Help us improve our courses',
   close: 'Close',
   start: 'Start',
@@ -18,4 +19,5 @@ export const enFirst = {
   or: 'or',
   selectAll: 'Select all that apply.',
   optional: '(optional)',
+  loading: 'Loading…',
 } as const;

@@ -1,6 +1,6 @@
 import { h } from 'preact';
-import type { Translator } from '../../i18n/index.ts';
-import { domId } from './dom-id.ts';
+import type { Translator } from '../../../i18n/index.ts';
+import { domId } from '../../fields/dom-id.ts';
 
 type Props = { id: string; value: string; invalid: boolean; tr: Translator; onChange(value: string | undefined): void };
 

@@ -1,11 +1,10 @@
-import { agreedGroups, answersToSend } from './answers-to-send.ts';
-import { later } from './later-flow.ts';
-import type { SurveyUiProps } from './mount-survey.tsx';
-import type { FlowEvent, FlowState } from './survey-flow.ts';
+import { agreedGroups, answersToSend } from '../flow/answers-to-send.ts';
+import type { FlowEvent, FlowState } from '../flow/survey-flow.ts';
+import type { SurveyUiProps } from '../survey-ui-props.ts';
 
 /**
  * Hands what is to be sent to onSubmit and says how it went, as the event that ends the sending
- * screen. Sending starts from check-your-answers, so it waits in the later chunk too.
+ * screen. Sending starts from check-your-answers, which comes with widget/ui/rest/, so this does too.
  */
 export function sendAnswers(state: FlowState, onSubmit: SurveyUiProps['onSubmit']): Promise<FlowEvent> {
   const { questions, answers, consent, groups } = state;
@@ -18,7 +17,7 @@ export function sendAnswers(state: FlowState, onSubmit: SurveyUiProps['onSubmit'
       }),
     )
     .then(
-      (outcome) => later({ type: 'submitted', outcome }),
-      () => later({ type: 'submitFailed' }),
+      (outcome): FlowEvent => ({ type: 'submitted', outcome }),
+      (): FlowEvent => ({ type: 'submitFailed' }),
     );
 }

@@ -1,6 +1,6 @@
-// The English strings only the later chunk draws (typed inputs, answer checks, consent, check your
-// answers, the confirmation): shipped in that chunk, and added to the English fallback when it loads.
-export const enLater = {
+// The English of what widget/ui/rest/ draws (typed inputs, answer errors, consent, check your
+// answers, the confirmation): it comes with those parts and joins the English fallback before any draws.
+export const enRest = {
   month: 'Month',
   year: 'Year',
   chooseMonth: 'Choose a month',
