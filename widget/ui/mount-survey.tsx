@@ -5,7 +5,7 @@ import { SurveyApp } from './survey-app.tsx';
 import { SURVEY_CSS } from './survey-css.ts';
 import type { SurveyUiProps } from './survey-ui-props.ts';
 
-export type { SubmitResult, SurveyUiProps } from './survey-ui-props.ts';
+export type { SurveyUiProps } from './survey-ui-props.ts';
 
 // One constructed sheet per stylesheet text, shared by every survey on the page.
 const sheets = new Map<string, CSSStyleSheet>();
