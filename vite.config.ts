@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -65,7 +65,11 @@ export default defineConfig({
       // Minified files that nobody bundles again need no /* @__PURE__ */ hints (one per JSX
       // element, ≈100 B brotli on the first-question path); licence comments stay.
       output: {
-        chunkFileNames: 'outcome-survey-[name]-[hash].js',
+        // A folder's entry (index.ts, e.g. widget/ui/rest/) names its chunk after the folder, not "index".
+        chunkFileNames: (chunk) =>
+          chunk.name === 'index' && chunk.facadeModuleId
+            ? `outcome-survey-${basename(dirname(chunk.facadeModuleId))}-[hash].js`
+            : 'outcome-survey-[name]-[hash].js',
         minify: true,
         comments: { legal: true, annotation: false, jsdoc: false },
       },

@@ -21,8 +21,8 @@ type Layout = {
 };
 
 // The order and role of each string on the screens: the general consent before the first
-// sensitive question (widget/ui/screens/consent-screen.tsx), then each consent group's own
-// screen before its first question (widget/ui/screens/group-consent-screen.tsx).
+// sensitive question (widget/ui/rest/screens/consent-screen.tsx), then each consent group's own
+// screen before its first question (widget/ui/rest/screens/group-consent-screen.tsx).
 const GENERAL: Layout = {
   title: 'Before the first sensitive question',
   heading: 'consentHeading',
@@ -78,7 +78,7 @@ export function consentMarkdown(locale: string, table: UiTable): string {
   consentKeys();
   const name = LANGUAGE_NAMES[locale];
   if (!name) throw new Error(`no language name for UI locale "${locale}" in scripts/write-privacy-consent.ts`);
-  // The whole English table as the fallback, as the widget has it once its later chunk is in.
+  // The whole English table as the fallback, as the widget has it once widget/ui/rest/ is in.
   const tr = createTranslator(locale, table, en);
   // The group screens build their keys from the group's name, as the widget does.
   const t = (key: string) => escapeMarkdown(tr.t(key as UiKey));

@@ -1,14 +1,11 @@
 import type { ResolvedSurvey } from '../protocol/resolved-survey.ts';
-import type { Answer, SurveyResponse } from '../protocol/survey-response.ts';
+import type { SurveyResponse } from '../protocol/survey-response.ts';
 import { uuidv7 } from '../protocol/uuidv7.ts';
 import type { EmbedOptions } from './options.ts';
+import type { SubmitResult } from './ui/survey-ui-props.ts';
 
-export type SubmitResult = {
-  answers: Record<string, Answer>;
-  consentSensitive: boolean;
-  /** Consent groups agreed to on their own screen (issue 4), e.g. ["ethnicity"]. */
-  consentGroups?: string[];
-};
+// The one result type, declared beside the UI props that hand it over.
+export type { SubmitResult };
 
 /** The wire record for one submission; its id is made here, once, and reused on every retry. */
 export function buildResponse(

@@ -72,6 +72,47 @@ describe('architecture boundaries', () => {
     expect(users).toEqual(['worker/outbox.ts']);
   });
 
+  it('names no file by when it loads (a lazy boundary is a folder with one entry, e.g. widget/ui/rest/)', () => {
+    const byLoadTime = /(^|[/-])(later|first|en-later|en-first)([-.]|$)/;
+    const named = ['widget', 'worker', 'protocol', 'collector'].flatMap((dir) =>
+      sourceFiles(dir).filter((f) => byLoadTime.test(f.split('/').pop() ?? '')),
+    );
+    expect(named).toEqual([]);
+  });
+
+  it('enters widget/ui/rest/ only through its index, lazily (type imports aside)', () => {
+    const rest = 'widget/ui/rest/';
+    // i18n/en.ts is the complete English table for scripts and tests; the widget imports only its type.
+    const eager = sourceFiles('widget')
+      .filter((f) => !f.startsWith(rest) && f !== 'widget/i18n/en.ts')
+      .flatMap((file) => {
+        const text = readFileSync(join(root, file), 'utf8');
+        const statics = [...text.matchAll(/^\s*(?:import|export)\s(?!type\s)(?:[^;'"]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)];
+        const dynamics = [...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)];
+        const into = (m: RegExpMatchArray) => relative(root, resolve(root, dirname(file), m[1]));
+        return [
+          ...statics.map(into).filter((t) => t.startsWith(rest)),
+          ...dynamics.map(into).filter((t) => t.startsWith(rest) && t !== `${rest}index.ts`),
+        ].map((t) => `${file} imports ${t}`);
+      });
+    expect(eager).toEqual([]);
+  });
+
+  it.each(['widget/ui', 'widget/i18n'])('%s has no import circle (type-only imports included)', (dir) => {
+    const files = sourceFiles(dir);
+    const edges = new Map(files.map((f) => [f, importsOf(f).local.filter((t) => t.startsWith(`${dir}/`))]));
+    const circles: string[] = [];
+    const done = new Set<string>();
+    const visit = (file: string, trail: string[]) => {
+      if (trail.includes(file)) return void circles.push([...trail.slice(trail.indexOf(file)), file].join(' → '));
+      if (done.has(file)) return;
+      for (const target of edges.get(file) ?? []) visit(target, [...trail, file]);
+      done.add(file);
+    };
+    for (const file of files) visit(file, []);
+    expect(circles).toEqual([]);
+  });
+
   it('sees static, type-only, side-effect and dynamic imports (self-check of the scanner)', () => {
     const probe = importsOf('tests/architecture/boundaries.test.ts');
     expect(probe.packages).toEqual(expect.arrayContaining(['vitest']));

@@ -47,6 +47,8 @@ function keyOf(source: string): string {
 const firstQuestion = staticClosure(
   ['widget/loader.ts', 'widget/outcome-survey.ts', 'widget/eligibility.ts', 'widget/ui/mount-survey.tsx'].map(keyOf),
 );
+// widget/ui/rest/'s one entry: its chunk is named after its folder (vite.config.ts).
+const restChunk = 'rest';
 const total = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + brotli(f), 0);
 
 describe('byte budgets (brotli, quality 11)', () => {
@@ -71,13 +73,14 @@ describe('byte budgets (brotli, quality 11)', () => {
     ),
   );
 
-  // Issue 5's budgets. Preact with hooks is 5.1 KB of the first-question path and the shadow-root CSS
-  // 1.1 KB; the later screens, their strings, styles and flow transitions, sending, grids, typed inputs
-  // and the words for wrong options and calls wait in chunks loaded after the first screen.
+  // Issue 15's budgets (a ratchet: lower them when the code shrinks, never raise them to fit). Preact
+  // with hooks is 5.1 KB of the first-question path and the shadow-root CSS 1.1 KB; widget/ui/rest/
+  // (the screens that are not questions, typed fields, answer errors, their strings and styles),
+  // sending, and the words for wrong options and calls wait in chunks loaded after the first screen.
 
   it.each([
     ['the loader', sizes.loader, 2 * 1024],
-    ['everything needed to show the first question, Preact included', sizes.firstQuestion, 15 * 1024],
+    ['everything needed to show the first question, Preact included', sizes.firstQuestion, 16 * 1024],
     ['the service worker', sizes.serviceWorker, 5 * 1024],
   ])('%s stays within budget', (_what, size, budget) => {
     expect(size).toBeLessThanOrEqual(budget);
@@ -145,6 +148,8 @@ describe('what a page fetches before the first question', () => {
     const after = resources.filter((r) => r.startTime > shownAt).flatMap((r) => widgetFile(r.name) ?? []);
     expect(shownAt).toBeGreaterThan(0);
     expect(before.filter((f) => !firstQuestion.has(f))).toEqual([]);
+    // Everything fetched before the first question, whatever the static list says: 26 KB.
+    expect(total(new Set(before))).toBeLessThanOrEqual(26 * 1024);
     expect(after.some((f) => f.includes('workbox-window'))).toBe(true);
   });
 
@@ -170,6 +175,6 @@ describe('what a page fetches before the first question', () => {
     // The files held back really were asked for: the check above would prove nothing otherwise. The
     // sync code comes in two steps (sync-link, then start-sync); the first one blocked stops the second.
     expect(blocked.some((f) => /sync-link|start-sync/.test(f))).toBe(true);
-    expect(blocked.some((f) => f.includes('later-parts'))).toBe(true);
+    expect(blocked.some((f) => f.includes(`outcome-survey-${restChunk}-`))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSurvey, isShown, resolveSurvey, type SurveyDefinition } from '../../protocol/index.ts';
-import { type Answers, flowPath, groupStep } from '../../widget/ui/flow-path.ts';
+import { type Answers, flowPath, groupStep } from '../../widget/ui/flow/flow-path.ts';
 
 // The GB pack asks the ethnic group list of the learner's own nation's census
 // (research/domain.md §7): Scotland (2022) and Northern Ireland (2021) differ from

@@ -26,6 +26,7 @@ export const ar: UiTable = {
   or: 'أو',
   selectAll: 'اختر كل ما ينطبق عليك.',
   optional: '(اختياري)',
+  loading: 'جارٍ التحميل…',
   month: 'الشهر',
   year: 'السنة',
   chooseMonth: 'اختر شهرًا',

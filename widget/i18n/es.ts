@@ -17,6 +17,7 @@ export const es: UiTable = {
   or: 'o',
   selectAll: 'Marque todas las que correspondan.',
   optional: '(opcional)',
+  loading: 'Cargando…',
   month: 'Mes',
   year: 'Año',
   chooseMonth: 'Elija un mes',

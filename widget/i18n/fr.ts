@@ -17,6 +17,7 @@ export const fr: UiTable = {
   or: 'ou',
   selectAll: 'Cochez toutes les réponses qui vous concernent.',
   optional: '(facultatif)',
+  loading: 'Chargement…',
   month: 'Mois',
   year: 'Année',
   chooseMonth: 'Choisissez un mois',

@@ -16,6 +16,7 @@ export const ja: UiTable = {
   or: 'または',
   selectAll: 'あてはまるものをすべて選んでください。',
   optional: '（任意）',
+  loading: '読み込み中…',
   month: '月',
   year: '年',
   chooseMonth: '月を選んでください',

@@ -1,5 +1,5 @@
 import type { UiKey, UiTable } from './en.ts';
-import { enFirst } from './en-first.ts';
+import { enBase } from './en-base.ts';
 import { RTL_LOCALES, UI_LOCALES } from './ui-locales.ts';
 
 export type PluralKey = 'minutes' | 'questions' | 'charsLeft' | 'charsOver';
@@ -11,7 +11,7 @@ export type Translator = {
   t(key: UiKey, vars?: Vars): string;
   plural(key: PluralKey, n: number): string;
   number(n: number): string;
-  /** The same translator with more English fallbacks: the later chunk's strings (en-later.ts). */
+  /** The same translator with more English fallbacks: the strings of widget/ui/rest/ (rest/strings.ts). */
   withEnglish(more: UiTable): Translator;
 };
 
@@ -20,10 +20,10 @@ let englishRules: Intl.PluralRules | undefined;
 
 /**
  * Built-in strings for one UI language; a missing or empty key shows English, never the key.
- * The English fallback starts with the first screens' strings; the later chunk adds the rest
+ * The English fallback starts with widget/ui/'s own strings; widget/ui/rest/ adds its own
  * through withEnglish before it draws anything.
  */
-export function createTranslator(locale: string, table: UiTable = enFirst, english: UiTable = enFirst): Translator {
+export function createTranslator(locale: string, table: UiTable = enBase, english: UiTable = enBase): Translator {
   const lang = UI_LOCALES.includes(locale) ? locale : 'en';
   // Made here, not on first use: the first Intl object of a page loads ICU data in one long native
   // call, and mount-survey.tsx gives that a task of its own before the first render (issue 9).

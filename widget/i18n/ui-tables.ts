@@ -1,7 +1,7 @@
 import type { UiTable } from './en.ts';
-import { enFirst } from './en-first.ts';
+import { enBase } from './en-base.ts';
 
-// English (its first screens' strings) ships in the UI chunk as every language's fallback; the others are separate
+// English (widget/ui/'s own strings) ships with the UI as every language's fallback; the others are separate
 // chunks, fetched only for the learner who needs them.
 const LOADERS: Readonly<Record<string, () => Promise<UiTable>>> = {
   fr: () => import('./fr.ts').then((m) => m.fr),
@@ -11,11 +11,11 @@ const LOADERS: Readonly<Record<string, () => Promise<UiTable>>> = {
   ja: () => import('./ja.ts').then((m) => m.ja),
 };
 
-/** The built-in strings of a UI language; English (enFirst) for English, an unknown language, or a chunk that failed to load. */
+/** The built-in strings of a UI language; English (enBase) for English, an unknown language, or a chunk that failed to load. */
 export async function loadUiTable(locale: string): Promise<UiTable> {
   try {
-    return (await LOADERS[locale]?.()) ?? enFirst;
+    return (await LOADERS[locale]?.()) ?? enBase;
   } catch {
-    return enFirst;
+    return enBase;
   }
 }

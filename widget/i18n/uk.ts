@@ -22,6 +22,7 @@ export const uk: UiTable = {
   or: 'або',
   selectAll: 'Виберіть усе, що підходить.',
   optional: "(необов'язково)",
+  loading: 'Завантаження…',
   month: 'Місяць',
   year: 'Рік',
   chooseMonth: 'Виберіть місяць',

@@ -1,22 +1,11 @@
 import { h, render } from 'preact';
-import type { ConsentGroup, ResolvedSurvey, SurveyResponse } from '../../protocol/index.ts';
 import { createTranslator, loadUiTable, type Translator } from '../i18n/index.ts';
 import { nextTask } from '../next-task.ts';
 import { SurveyApp } from './survey-app.tsx';
 import { SURVEY_CSS } from './survey-css.ts';
+import type { SurveyUiProps } from './survey-ui-props.ts';
 
-export type SurveyUiProps = {
-  survey: ResolvedSurvey;
-  locale: string;
-  placement: 'dialog' | 'inline';
-  onSubmit(result: {
-    answers: SurveyResponse['answers'];
-    consentSensitive: boolean;
-    /** Consent groups agreed to on their own screen, e.g. ["ethnicity"]. */
-    consentGroups: ConsentGroup[];
-  }): Promise<'sent' | 'saved' | 'refused'>;
-  onDismiss(reason: 'not_now' | 'never' | 'closed'): void;
-};
+export type { SurveyUiProps } from './survey-ui-props.ts';
 
 // One constructed sheet per stylesheet text, shared by every survey on the page.
 const sheets = new Map<string, CSSStyleSheet>();

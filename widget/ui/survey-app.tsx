@@ -2,19 +2,20 @@ import type { ComponentChildren } from 'preact';
 import { h } from 'preact';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
-import { needsTypedInput, QuestionField } from './fields/question-field.tsx';
-import { flowPath, isQuestionStep } from './flow-path.ts';
-import { type LaterParts, loadLaterParts } from './load-later-parts.ts';
-import type { SurveyUiProps } from './mount-survey.tsx';
+import { drawnByRest } from './fields/field-kinds.ts';
+import { QuestionField } from './fields/question-field.tsx';
+import { flowPath, isQuestionStep } from './flow/flow-path.ts';
+import { initialFlowState, surveyFlow } from './flow/survey-flow.ts';
+import { loadRest, type Rest } from './load-rest.ts';
 import { BackButton } from './screens/back-button.tsx';
 import { IntroScreen } from './screens/intro-screen.tsx';
-import { initialFlowState, surveyFlow } from './survey-flow.ts';
+import type { SurveyUiProps } from './survey-ui-props.ts';
 
-/** mountSurvey's props, with the strings and a way to add the later chunk's stylesheet to the shadow root. */
+/** mountSurvey's props, with the strings and a way to add widget/ui/rest/'s stylesheet to the shadow root. */
 type Props = SurveyUiProps & { tr: Translator; adoptStyles(css: string): void };
 
 /** Drives the flow reducer and owns its effects: focus, sending, dismissing, Escape. */
-export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: firstTr, adoptStyles }: Props) {
+export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: baseTr, adoptStyles }: Props) {
   const [state, send] = useReducer(surveyFlow, survey.questions, initialFlowState);
   const rootRef = useRef<HTMLDivElement>(null);
   const path = flowPath(state.questions, state.answers, state.consent, state.groups);
@@ -23,8 +24,8 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: firstTr,
   useEffect(() => {
     if (state.screen !== 'sending') return;
     let live = true;
-    // Sending starts from check-your-answers, so the later chunk is already loaded.
-    loadLaterParts()
+    // Sending starts from check-your-answers, so widget/ui/rest/ is already loaded.
+    loadRest()
       .then((m) => m.sendAnswers(state, onSubmit))
       .then(
         (event) => live && send(event),
@@ -39,21 +40,21 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: firstTr,
     if (state.dismissed) onDismiss(state.dismissed);
   }, [state.dismissed]);
 
-  // The screens after the first question and the typed inputs come in their own chunk, fetched once
+  // widget/ui/rest/ (the screens that are not questions, typed fields, answer errors) is fetched once
   // the first screen shows; a failed fetch is tried again on the next screen change.
-  const [later, setLater] = useState<LaterParts>();
-  // The later parts' English strings arrive with them; nothing that shows one is drawn before.
-  const [laterTr, setLaterTr] = useState<Translator>();
-  const tr = laterTr ?? firstTr;
+  const [rest, setRest] = useState<Rest>();
+  // Its English strings arrive with it; nothing that shows one is drawn before.
+  const [restTr, setRestTr] = useState<Translator>();
+  const tr = restTr ?? baseTr;
   const screenKey = `${state.screen === 'sending' ? 'check' : state.screen}:${state.step ?? ''}`;
   useEffect(() => {
-    if (!later)
-      loadLaterParts().then(
+    if (!rest)
+      loadRest().then(
         (parts) => {
-          // Styles first, so no later part is ever drawn unstyled.
-          adoptStyles(parts.LATER_CSS);
-          setLaterTr(firstTr.withEnglish(parts.enLater));
-          setLater(parts);
+          // Styles first, so none of its parts is ever drawn unstyled.
+          adoptStyles(parts.REST_CSS);
+          setRestTr(baseTr.withEnglish(parts.enRest));
+          setRest(parts);
         },
         () => {},
       );
@@ -61,6 +62,8 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: firstTr,
 
   const current = state.questions.find((q) => q.id === state.step);
   const at = questionSteps.indexOf(state.step ?? '');
+  // A screen is drawn once everything on it is here; until then focus waits (see below).
+  const waiting = !rest && (current ? drawnByRest(current) : state.screen !== 'intro');
   let body: ComponentChildren;
   if (state.screen === 'intro')
     body = (
@@ -71,33 +74,40 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: firstTr,
         send={send}
       />
     );
-  else if (current && (later || !needsTypedInput(current)))
+  else if (current)
     body = (
       <form
         class="os-screen"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          // Already fetched while the first screen showed; a failed fetch is tried again on the next press.
-          loadLaterParts().then(
-            (m) => send({ type: 'next', check: m.checkAnswer }),
+          // An answer's error is drawn by widget/ui/rest/ (error summary, error line, their strings):
+          // it is already fetched while the first screen showed; a failed fetch is tried again on the next press.
+          loadRest().then(
+            () => send({ type: 'next' }),
             () => {},
           );
         }}
       >
         <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
-        {state.error && later && <later.ErrorSummary error={state.error} tr={tr} />}
-        <QuestionField q={current} answers={state.answers} error={state.error} tr={tr} send={send} inputs={later} />
+        {state.error && rest && <rest.ErrorSummary error={state.error} tr={tr} />}
+        <QuestionField q={current} answers={state.answers} error={state.error} tr={tr} send={send} rest={rest} />
         <button type="submit" class="os-button">
           {tr.t('continue')}
         </button>
       </form>
     );
-  else if (later) body = <later.LaterScreen state={state} tr={tr} send={send} />;
+  else if (rest) body = <rest.NonQuestionScreen state={state} tr={tr} send={send} />;
+  else
+    body = (
+      <p class="os-hint" role="status">
+        {tr.t('loading')}
+      </p>
+    );
 
   // Focus follows the screen once it is drawn: the error summary when there is one, else the new
   // heading. Not on first render: the widget appearing must not pull focus away from the page.
-  const drawn = body ? screenKey : '';
+  const drawn = waiting ? '' : screenKey;
   const firstRender = useRef(true);
   useEffect(() => {
     if (firstRender.current) {

@@ -8,8 +8,8 @@
 // value is no longer inherited (THEMING.md). Dialogs sit in a box-less <outcome-survey-dialog>.
 // Sizes are in em from a 16px floor so a host's `html { font-size: 62.5% }` cannot shrink the text.
 // Contrast (WCAG 1.4.3/1.4.11): text ≥ 4.5:1, focus ring and borders ≥ 3:1, in both colour schemes.
-// What only the typed inputs and grids, the error states and the screens after the first question use is in
-// later-css.ts.
+// What only widget/ui/rest/ draws (typed inputs and grids, error states, the screens that are not
+// questions) is styled in rest/styles.ts.
 export const SURVEY_CSS = `
 :host{all:initial!important;display:block!important;--os-accent:#1d70b8;--os-accent-dark:#9cc3ff;--os-font:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans Arabic",sans-serif;--os-radius:6px}
 :host(outcome-survey-dialog){display:contents!important}

@@ -1,20 +1,13 @@
-import type { ComponentChildren } from 'preact';
 import { Fragment, h } from 'preact';
 import type { ResolvedQuestion } from '../../../protocol/index.ts';
 import type { Translator } from '../../i18n/index.ts';
-import type { FieldError } from '../check-answer.ts';
-import type { Answers } from '../flow-path.ts';
-import type { FlowEvent } from '../survey-flow.ts';
-import { ChoiceList } from './choice-list.tsx';
+import type { FieldError } from '../flow/check-answer.ts';
+import type { Answers } from '../flow/flow-path.ts';
+import type { FlowEvent } from '../flow/survey-flow.ts';
+import type { Rest } from '../load-rest.ts';
 import { domId } from './dom-id.ts';
-import type { ErrorMessage } from './error-message.tsx';
-import type { TypedField } from './typed-field.tsx';
-
-/**
- * What comes in the later chunk (widget/ui/later-parts.ts): the typed questions (number, free text,
- * month-year, grid) and the error line, which only an answer check (also later) can call for.
- */
-export type LaterFields = { TypedField: typeof TypedField; ErrorMessage: typeof ErrorMessage };
+import { FIELD_KINDS } from './field-kinds.ts';
+import type { FieldParts } from './field-set.tsx';
 
 type Props = {
   q: ResolvedQuestion;
@@ -22,26 +15,12 @@ type Props = {
   error?: FieldError;
   tr: Translator;
   send(e: FlowEvent): void;
-  /** Undefined until the later chunk arrives; the app shows a typed question only once it has. */
-  inputs?: LaterFields;
+  /** Undefined until widget/ui/rest/ arrives: its fields show a placeholder until then. */
+  rest?: Rest;
 };
-
-/** What a question's field is made of, whichever chunk draws its input. */
-export type FieldParts = {
-  title: ComponentChildren;
-  extras: ComponentChildren;
-  describedBy: string;
-  invalid: boolean;
-  set(key: string): (value: Answers[string] | undefined) => void;
-};
-
-export const needsTypedInput = (q: ResolvedQuestion) =>
-  q.kind === 'number' || q.kind === 'free_text' || q.kind === 'month_year' || q.kind === 'grid';
-
-const asList = (v: Answers[string] | undefined) => (Array.isArray(v) ? v : v === undefined ? [] : [String(v)]);
 
 /** One question as one screen's form content: the question is the heading, inside the legend or label (GOV.UK question pages). */
-export function QuestionField({ q, answers, error, tr, send, inputs }: Props) {
+export function QuestionField({ q, answers, error, tr, send, rest }: Props) {
   const hintId = `${domId(q.id)}-hint`;
   const errorId = `${domId(q.id)}-error`;
   const ownError = error && (error.field === q.id || error.field === `${q.id}.year`) ? error : undefined;
@@ -67,47 +46,20 @@ export function QuestionField({ q, answers, error, tr, send, inputs }: Props) {
             </a>
           </p>
         )}
-        {ownError && inputs && <inputs.ErrorMessage id={errorId} error={ownError} tr={tr} />}
+        {ownError && rest && <rest.ErrorMessage id={errorId} error={ownError} tr={tr} />}
       </>
     ),
     describedBy: [hint ? hintId : '', ownError ? errorId : ''].join(' ').trim(),
     invalid: Boolean(ownError),
     set: (key) => (value) => send({ type: 'set', key, value }),
   };
-  if (needsTypedInput(q))
-    return inputs ? <inputs.TypedField q={q} answers={answers} error={error} tr={tr} parts={parts} /> : null;
-
-  const multiple = q.kind === 'multiple_choice';
-  return (
-    <FieldSet parts={parts}>
-      <ChoiceList
-        name={q.id}
-        type={multiple ? 'checkbox' : 'radio'}
-        options={q.options ?? []}
-        chosen={asList(answers[q.id])}
-        tr={tr}
-        onPick={(option, checked) =>
-          multiple ? send({ type: 'toggle', question: q.id, option, checked }) : parts.set(q.id)(option)
-        }
-      />
-    </FieldSet>
-  );
-}
-
-/** A question whose answer is a group of inputs: the legend holds the question as the screen's heading. */
-export function FieldSet({ parts, children }: { parts: FieldParts; children: ComponentChildren }) {
-  return (
-    <fieldset
-      class={parts.invalid ? 'os-group os-group-error' : 'os-group'}
-      aria-describedby={parts.describedBy || undefined}
-    >
-      <legend class="os-legend">
-        <h2 class="os-heading" tabIndex={-1}>
-          {parts.title}
-        </h2>
-      </legend>
-      {parts.extras}
-      {children}
-    </fieldset>
-  );
+  const kind = FIELD_KINDS[q.kind];
+  const Field = typeof kind === 'string' ? rest?.REST_FIELDS[kind] : kind;
+  if (!Field)
+    return (
+      <p class="os-hint" role="status">
+        {tr.t('loading')}
+      </p>
+    );
+  return <Field q={q} answers={answers} error={error} tr={tr} parts={parts} send={send} />;
 }

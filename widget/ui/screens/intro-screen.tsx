@@ -1,7 +1,7 @@
 import { h } from 'preact';
 import type { ResolvedSurvey } from '../../../protocol/index.ts';
 import type { Translator } from '../../i18n/index.ts';
-import type { FlowEvent } from '../survey-flow.ts';
+import type { FlowEvent } from '../flow/survey-flow.ts';
 
 type Props = { survey: ResolvedSurvey; questionCount: number; tr: Translator; send(e: FlowEvent): void };
 

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { ar } from '../../../widget/i18n/ar.ts';
+import { en } from '../../../widget/i18n/en.ts';
+import { enBase } from '../../../widget/i18n/en-base.ts';
+import { es } from '../../../widget/i18n/es.ts';
+import { fr } from '../../../widget/i18n/fr.ts';
+import { createTranslator, loadUiTable, UI_LOCALES, type UiTable } from '../../../widget/i18n/index.ts';
+import { ja } from '../../../widget/i18n/ja.ts';
+import { uk } from '../../../widget/i18n/uk.ts';
+import { enRest } from '../../../widget/ui/rest/strings.ts';
+
+const UI_TABLES: Record<string, UiTable> = { en: enBase, fr, es, ar, uk, ja };
+
+const keys = Object.keys(en) as (keyof typeof en)[];
+
+describe('createTranslator', () => {
+  it.each(UI_LOCALES)('never shows a key, and fills every placeholder, in %s', (locale) => {
+    // As the widget has it once widget/ui/rest/ is in: its English strings added to the fallback.
+    const tr = createTranslator(locale, UI_TABLES[locale]).withEnglish(enRest);
+    for (const key of keys) {
+      const text = tr.t(key, { minutes: 'M', questions: 'Q', n: 3, total: 6, min: 0, max: 80 });
+      if (en[key] !== key) expect(text, key).not.toBe(key);
+      expect(text, key).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it.each(UI_LOCALES.filter((l) => l !== 'en'))('translates every built-in string into %s', (locale) => {
+    const missing = keys.filter((k) => !/_(one|other)$/.test(k) && !UI_TABLES[locale][k]);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(UI_LOCALES)('shows no key on the first screens in %s before widget/ui/rest/ is in', (locale) => {
+    const tr = createTranslator(locale, UI_TABLES[locale]);
+    for (const key of Object.keys(enBase) as (keyof typeof enBase)[])
+      if (enBase[key] !== key) expect(tr.t(key, { minutes: 'M', questions: 'Q', n: 3, total: 6 }), key).not.toBe(key);
+  });
+
+  it('splits English into widget/ui/ and widget/ui/rest/, with no string in both', () => {
+    expect(Object.keys(enBase).filter((k) => k in enRest)).toEqual([]);
+    expect({ ...enBase, ...enRest }).toEqual(en);
+  });
+
+  it("adds widget/ui/rest/'s English strings as a fallback, keeping the language and its own strings", () => {
+    const tr = createTranslator('fr', { consentYes: 'Oui' }).withEnglish(enRest);
+    expect([tr.lang, tr.t('consentYes'), tr.t('consentNo'), tr.t('start')]).toEqual([
+      'fr',
+      'Oui',
+      enRest.consentNo,
+      'Start',
+    ]);
+    expect(createTranslator('en').t('consentNo')).toBe('consentNo');
+  });
+
+  it('falls back to English for a language it does not have', () => {
+    expect(createTranslator('de').t('start')).toBe('Start');
+  });
+
+  it('falls back to English for a key a table leaves out', () => {
+    const tr = createTranslator('ja', ja);
+    expect(tr.t('start')).toBe('始める');
+    expect(tr.plural('minutes', 1)).toBe('1分');
+    expect(UI_TABLES.ja.minutes_one).toBeUndefined();
+  });
+
+  it.each<[string, 'minutes' | 'questions' | 'charsLeft', number, string]>([
+    ['en', 'questions', 1, '1 question'],
+    ['en', 'questions', 6, '6 questions'],
+    ['fr', 'minutes', 2, '2 minutes'],
+    ['uk', 'questions', 2, '2 запитання'],
+    ['uk', 'questions', 5, '5 запитань'],
+    ['ar', 'minutes', 2, 'دقيقتان'],
+    ['ja', 'questions', 6, '6問'],
+    ['en', 'charsLeft', 1, 'You have 1 character left'],
+  ])('pluralises %s %s for %i', (locale, key, n, expected) => {
+    expect(createTranslator(locale, UI_TABLES[locale]).withEnglish(enRest).plural(key, n)).toBe(expected);
+  });
+
+  it.each(UI_LOCALES)('loads the %s table on demand', async (locale) => {
+    expect(await loadUiTable(locale)).toBe(UI_TABLES[locale]);
+  });
+
+  it('loads English for a language it does not have', async () => {
+    expect(await loadUiTable('de')).toBe(enBase);
+  });
+
+  it.each([
+    ['ar', 'rtl'],
+    ['en', 'ltr'],
+    ['ja', 'ltr'],
+  ])('sets the direction of %s to %s', (locale, dir) => {
+    expect(createTranslator(locale).dir).toBe(dir);
+  });
+});

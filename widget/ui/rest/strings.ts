@@ -1,0 +1,52 @@
+// The English of what widget/ui/rest/ draws (typed inputs, answer errors, consent, check your
+// answers, the confirmation): it comes with those parts and joins the English fallback before any draws.
+export const enRest = {
+  month: 'Month',
+  year: 'Year',
+  chooseMonth: 'Choose a month',
+  charsLeft_one: 'You have {n} character left',
+  charsLeft_other: 'You have {n} characters left',
+  charsOver_one: 'You have {n} character too many',
+  charsOver_other: 'You have {n} characters too many',
+  errorTitle: 'There is a problem',
+  errChoose: 'Select an answer',
+  errEnterText: 'Enter an answer',
+  errEnterNumber: 'Enter a number',
+  errNumber: 'Enter a number, like 12',
+  errRange: 'Enter a number between {min} and {max}',
+  errMonthYear: 'Choose a month and enter a year, like 2024',
+  errTooLong: 'Your answer must be {max} characters or less',
+  errSubmit: 'Your answers could not be saved. Try again.',
+  consentHeading: 'Some questions about you',
+  consentWhat: 'Next, we would like to ask about your situation: for example work, school, health or where you live.',
+  consentWhy: 'This helps us check that training works for everyone, including people who are often left out.',
+  consentWho:
+    'Only a small research team can see your answers, and they never see your name. We only publish totals for large groups of people.',
+  consentKeep: 'We keep your answers for up to 2 years, then delete them.',
+  consentOptional: 'These questions are optional. Saying no changes nothing for you or your course.',
+  consentWithdraw: 'If you change your mind later, ask your course team and we will delete these answers.',
+  consentQuestion: 'Do you want to answer these questions?',
+  consentYes: 'Yes, answer them',
+  consentNo: 'No, skip them',
+  ethnicityHeading: 'Questions about your ethnic group',
+  ethnicityWhat: 'Next, we would like to ask about your ethnic group. This is very personal, so we ask you separately.',
+  ethnicityWhy:
+    'We use the answers only to check that our training reaches and helps people of every background. They are never used to make decisions about you.',
+  ethnicityOptional:
+    'These questions are optional. Saying no changes nothing for you or your course, and your other answers are still sent.',
+  ethnicityQuestion: 'Do you want to answer the questions about your ethnic group?',
+  checkHeading: 'Check your answers',
+  change: 'Change',
+  notAnswered: 'Not answered',
+  aboutYou: 'Questions about you',
+  answering: 'Yes',
+  skipped: 'No, skipped',
+  send: 'Send answers',
+  sending: 'Sending…',
+  doneHeading: 'Thank you',
+  sent: 'Your answers have been sent.',
+  saved: "Your answers are saved on this device. They will be sent when you're back online.",
+  // Issue 14: the collector refused this website's set-up; being online does not help.
+  refused:
+    'Your answers are saved on this device for now, but they cannot be sent because of a problem with this website’s settings. This is not your fault, and you do not need to do anything.',
+} as const;
