@@ -1,5 +1,5 @@
 import type { SurveyResponse } from '../protocol/survey-response.ts';
-import type { Destination } from '../worker/queued-item.ts';
+import type { Destination } from '../worker/storage/queued-item.ts';
 import type { SyncLink } from './sync-link.ts';
 
 /** How long the learner's "Send" waits for the collector before we say "saved, will send later". */
@@ -16,13 +16,13 @@ export async function deliverResponse(
   to: Destination,
   sync: SyncLink | null,
 ): Promise<'sent' | 'saved' | 'refused'> {
-  const outbox = await import('../worker/outbox.ts');
+  const outbox = { ...(await import('../worker/storage/queue.ts')), ...(await import('../worker/storage/dead-letters.ts')), ...(await import('../worker/storage/outbox-unavailable-error.ts')) };
   try {
     await outbox.enqueue(response, to);
   } catch (error) {
     if (!(error instanceof outbox.OutboxUnavailableError)) throw error;
     // sendNow says once on the console that there is no offline copy.
-    const { sendNow } = await import('../worker/send-now.ts');
+    const { sendNow } = await import('../worker/delivery/send-now.ts');
     if (await sendNow(response, to)) return 'sent';
     throw new Error(
       `outcome-survey: response ${response.id} could not be sent and this browser cannot keep it offline`,

@@ -1,4 +1,4 @@
-import type { FieldError, SurveyResponse } from '../protocol/index.ts';
+import type { FieldError, SurveyResponse } from '../../protocol/index.ts';
 
 /** Where a response goes; each queued item carries its own, so the worker can drain without the page. */
 export type Destination = { endpoint: string; siteKey: string };

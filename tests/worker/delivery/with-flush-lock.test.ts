@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { withFlushLock } from '../../worker/with-flush-lock.ts';
+import { withFlushLock } from '../../../worker/delivery/with-flush-lock.ts';
 
 describe('withFlushLock without the Web Locks API', () => {
   it('lets one flush run and turns the others away until it ends', async () => {

@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FlushReport } from '../../worker/flush.ts';
-import { enqueue, eraseQueued, pendingResponses } from '../../worker/outbox.ts';
-import { registerOutcomeSurveyHandlers } from '../../worker/register-handlers.ts';
-import { acceptAll, fakeFetch, json, makeResponse, to } from './fake-collector-fetch.ts';
+import type { FlushReport } from '../../../worker/delivery/flush-report.ts';
+import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
+import { enqueue, pendingResponses } from '../../../worker/storage/queue.ts';
+import { registerOutcomeSurveyHandlers } from '../../../worker/sw/register-handlers.ts';
+import { acceptAll, fakeFetch, json, makeResponse, to } from '../fake-collector-fetch.ts';
 
 type Listener = (event: Event) => void;
 
