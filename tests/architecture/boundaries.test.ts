@@ -25,6 +25,26 @@ function importsOf(file: string): { local: string[]; packages: string[] } {
   return { local, packages };
 }
 
+/** Import circles among a folder's files, each as the path that closes it. */
+function circlesIn(dir: string): string[] {
+  const files = new Set(sourceFiles(dir));
+  const circles: string[] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const target of importsOf(file).local.filter((t) => files.has(t))) {
+      if (state.get(target) === 'open') circles.push([...path.slice(path.indexOf(target)), target].join(' → '));
+      else if (!state.has(target)) visit(target);
+    }
+    path.pop();
+    state.set(file, 'done');
+  };
+  for (const file of files) if (!state.has(file)) visit(file);
+  return circles;
+}
+
 const rules: { from: string; mayNotImport: RegExp; why: string }[] = [
   { from: 'widget', mayNotImport: /^collector\//, why: 'browser code never imports collector code' },
   { from: 'worker', mayNotImport: /^collector\//, why: 'browser code never imports collector code' },
@@ -63,6 +83,11 @@ describe('architecture boundaries', () => {
         .map((target) => `${file} imports ${target}`),
     );
     expect(offending).toEqual([]);
+  });
+
+  // Issue 15: worker/apply-verdict.ts and flush.ts imported each other over FlushReport.
+  it.each(['worker', 'protocol'])('%s has no import circle', (dir) => {
+    expect(circlesIn(dir)).toEqual([]);
   });
 
   it('protocol depends on zod only', () => {
