@@ -34,7 +34,7 @@ function alsoBuildImportScript(): Plugin {
       outDir = config.build.outDir;
     },
     async closeBundle() {
-      await build(workerBuild('worker/import-script.ts', 'outcome-survey-sw-import.js', outDir));
+      await build(workerBuild('worker/sw/import-script.ts', 'outcome-survey-sw-import.js', outDir));
       // The same logic as an ES module, for hosts that bundle their own worker:
       // import { registerOutcomeSurveyHandlers } from 'outcome-survey/worker'.
       await build(workerBuild('worker/index.ts', 'outcome-survey-worker.js', outDir, [], 'es'));
@@ -43,5 +43,5 @@ function alsoBuildImportScript(): Plugin {
 }
 
 export default defineConfig(
-  workerBuild('worker/service-worker.ts', 'outcome-survey-sw.js', 'dist', [alsoBuildImportScript()]),
+  workerBuild('worker/sw/service-worker.ts', 'outcome-survey-sw.js', 'dist', [alsoBuildImportScript()]),
 );

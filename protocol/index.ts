@@ -1,3 +1,4 @@
+export * from './ack-guard.ts';
 export * from './batch.ts';
 export * from './check-response.ts';
 export * from './check-survey.ts';

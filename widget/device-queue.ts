@@ -1,5 +1,6 @@
-import { deadLetters, pendingResponses } from '../worker/outbox.ts';
-import type { DeadLetterCode } from '../worker/queued-item.ts';
+import { deadLetters } from '../worker/storage/dead-letters.ts';
+import { pendingResponses } from '../worker/storage/queue.ts';
+import type { DeadLetterCode } from '../worker/storage/queued-item.ts';
 import type { DeadLetterInfo } from './public-types.ts';
 
 // Letters stored before they carried a code are given one from their status (issue 14).

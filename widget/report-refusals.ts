@@ -1,4 +1,4 @@
-import type { SetupRefusal } from '../worker/flush.ts';
+import type { SetupRefusal } from '../worker/delivery/flush-report.ts';
 import type { Events } from './events.ts';
 import type { EmbedOptions } from './options.ts';
 

@@ -1,11 +1,11 @@
-import type { SetupRefusal } from '../worker/flush.ts';
+import type { FlushReport, SetupRefusal } from '../worker/delivery/flush-report.ts';
 import type { Events } from './events.ts';
 import type { EmbedOptions } from './options.ts';
 import type { RefusalTarget } from './report-refusals.ts';
 
 export type SyncLink = {
-  /** Asks for a flush and resolves at the next flush report, or after waitMs. */
-  flush(waitMs: number): Promise<void>;
+  /** Asks for a flush and resolves with the next flush report, or with nothing after waitMs. */
+  flush(waitMs: number): Promise<FlushReport | undefined>;
   stop(): void;
 };
 
@@ -20,7 +20,7 @@ export async function connectSync(
   configured: () => RefusalTarget[],
 ): Promise<SyncLink> {
   const { startSync } = await import('./sync/start-sync.ts');
-  const waiters = new Set<() => void>();
+  const waiters = new Set<(report?: FlushReport) => void>();
   const told = new Set<string>();
   const refused = (refusals: SetupRefusal[]) =>
     import('./report-refusals.ts')
@@ -36,16 +36,16 @@ export async function connectSync(
       // From the worker's reply too: a structured clone of the report, so checked before use.
       const refusals = (report as { refused?: unknown }).refused;
       if (Array.isArray(refusals) && refusals.length) void refused(refusals as SetupRefusal[]);
-      for (const wake of [...waiters]) wake();
+      for (const wake of [...waiters]) wake(report);
     },
   });
   return {
     flush(waitMs) {
-      return new Promise<void>((resolve) => {
-        const done = () => {
+      return new Promise<FlushReport | undefined>((resolve) => {
+        const done = (report?: FlushReport) => {
           clearTimeout(timer);
           waiters.delete(done);
-          resolve();
+          resolve(report);
         };
         const timer = setTimeout(done, waitMs);
         waiters.add(done);

@@ -7,7 +7,7 @@ import { debugLog } from './debug-log.ts';
  * IndexedDB belongs to the host's origin, so "everything" is only ever this site's queue.
  */
 export async function withdrawFromDevice(learnerRefs: readonly string[]): Promise<number> {
-  const { eraseQueued } = await import('../worker/outbox.ts');
+  const { eraseQueued } = await import('../worker/storage/erase-queued.ts');
   let erased = learnerRefs.length ? 0 : await eraseQueued();
   for (const learnerRef of new Set(learnerRefs)) erased += await eraseQueued({ learnerRef });
   debugLog('withdrawn: erased', erased, 'from this device');

@@ -1,5 +1,10 @@
-export { DEFAULT_MAX_AGE_MS, type FlushOptions, type FlushReport, flush } from './flush.ts';
-export { deadLetters, enqueue, eraseQueued, OutboxUnavailableError, pendingResponses } from './outbox.ts';
-export type { DeadLetter, Destination, QueuedItem } from './queued-item.ts';
-export { FLUSH_MESSAGE, registerOutcomeSurveyHandlers, SYNC_TAG } from './register-handlers.ts';
-export { sendNow } from './send-now.ts';
+export { flush } from './delivery/flush.ts';
+export { DEFAULT_MAX_AGE_MS, type FlushOptions } from './delivery/flush-options.ts';
+export type { FlushReport, Settled, SetupRefusal } from './delivery/flush-report.ts';
+export { sendNow } from './delivery/send-now.ts';
+export { deadLetters } from './storage/dead-letters.ts';
+export { eraseQueued } from './storage/erase-queued.ts';
+export { OutboxUnavailableError } from './storage/outbox-unavailable-error.ts';
+export { enqueue, pendingResponses } from './storage/queue.ts';
+export type { DeadLetter, Destination, QueuedItem } from './storage/queued-item.ts';
+export { FLUSH_MESSAGE, registerOutcomeSurveyHandlers, SYNC_TAG } from './sw/register-handlers.ts';

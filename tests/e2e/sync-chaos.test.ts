@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { FlushReport } from '../../worker/flush.ts';
+import type { FlushReport } from '../../worker/delivery/flush-report.ts';
 import { seededRandom } from './fixtures/seeded-random.ts';
 import { SITE_KEY, sleep, storedIds, useSyncEnv, waitFor } from './fixtures/sync-env.ts';
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { FlushReport } from '../../worker/flush.ts';
-import type { DeadLetter } from '../../worker/queued-item.ts';
+import type { FlushReport } from '../../worker/delivery/flush-report.ts';
+import type { DeadLetter } from '../../worker/storage/queued-item.ts';
 import { SITE_KEY, storedIds, useSyncEnv } from './fixtures/sync-env.ts';
 
 type Harness = {

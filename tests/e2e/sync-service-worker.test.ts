@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { FlushReport } from '../../worker/flush.ts';
+import type { FlushReport } from '../../worker/delivery/flush-report.ts';
 import { SITE_KEY, storedIds, useSyncEnv, waitFor } from './fixtures/sync-env.ts';
 
 declare const harness: {

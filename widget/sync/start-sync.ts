@@ -1,6 +1,8 @@
 import type { Workbox } from 'workbox-window';
-import { type FlushOptions, type FlushReport, flush } from '../../worker/flush.ts';
-import { FLUSH_MESSAGE, SYNC_TAG } from '../../worker/sync-names.ts';
+import { flush } from '../../worker/delivery/flush.ts';
+import type { FlushOptions } from '../../worker/delivery/flush-options.ts';
+import type { FlushReport } from '../../worker/delivery/flush-report.ts';
+import { FLUSH_MESSAGE, SYNC_TAG } from '../../worker/sw/sync-names.ts';
 import { debugLog } from '../debug-log.ts';
 
 export type SyncOptions = {

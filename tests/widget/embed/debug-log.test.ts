@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import { debugLog, setDebug } from '../../../widget/debug-log.ts';
 import { createOutcomeSurvey, type OutcomeSurveyCore } from '../../../widget/outcome-survey.ts';
-import type { FlushReport } from '../../../worker/flush.ts';
+import type { FlushReport } from '../../../worker/delivery/flush-report.ts';
 import { type Collector, fakeCollector, fakeMountSurvey, ui } from './stand-ins.ts';
 
 // The real sync link and startSync run; only the network-facing flush is a stand-in.
 const report: FlushReport = { sent: 0, duplicates: 0, rejected: 0, retried: 0, expired: 0 };
-vi.mock('../../../worker/flush.ts', () => ({ flush: async () => ({ ...report }) }));
+vi.mock('../../../worker/delivery/flush.ts', () => ({ flush: async () => ({ ...report }) }));
 vi.mock('../../../widget/ui/mount-survey.tsx', () => ({ mountSurvey: fakeMountSurvey }));
 
 const base = { endpoint: 'https://collector.example', siteKey: 'site', survey: 'career-outcomes' };
@@ -24,7 +24,7 @@ beforeEach(async () => {
   ui.mounts.length = 0;
   collector = fakeCollector();
   info = vi.spyOn(console, 'info').mockImplementation(() => {});
-  const { eraseQueued } = await import('../../../worker/outbox.ts');
+  const { eraseQueued } = await import('../../../worker/storage/erase-queued.ts');
   await eraseQueued();
   api = createOutcomeSurvey();
 });

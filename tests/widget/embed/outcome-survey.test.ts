@@ -16,7 +16,7 @@ beforeEach(async () => {
   sync.deliver = false;
   collector = fakeCollector();
   api = createOutcomeSurvey();
-  const outbox = await import('../../../worker/outbox.ts');
+  const outbox = await import('../../../worker/storage/erase-queued.ts');
   await outbox.eraseQueued();
 });
 afterEach(() => {
@@ -131,7 +131,7 @@ describe('OutcomeSurvey', () => {
     await vi.advanceTimersByTimeAsync(2_500);
     vi.useRealTimers();
     expect(await result).toBe('saved');
-    const { pendingResponses } = await import('../../../worker/outbox.ts');
+    const { pendingResponses } = await import('../../../worker/storage/queue.ts');
     const [item] = await pendingResponses();
     expect(item.to).toEqual({ endpoint: 'https://collector.example', siteKey: 'site' });
     expect(item.response).toMatchObject({

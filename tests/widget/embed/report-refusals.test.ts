@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEvents } from '../../../widget/events.ts';
 import type { EmbedOptions } from '../../../widget/options.ts';
 import { reportRefusals } from '../../../widget/report-refusals.ts';
-import type { SetupRefusal } from '../../../worker/flush.ts';
+import type { SetupRefusal } from '../../../worker/delivery/flush-report.ts';
 
 const refusal: SetupRefusal = {
   code: 'site-key-refused',

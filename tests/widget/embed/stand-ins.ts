@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { ResolvedSurvey } from '../../../protocol/resolved-survey.ts';
+import type { Settled } from '../../../worker/delivery/flush-report.ts';
 
 // Stand-ins for the UI chunk, the sync and the collector, so the embed's own
 // logic (when to ask, what to remember, what to send) is tested alone.
@@ -61,18 +62,17 @@ export function fakeCollector(): Collector {
 export const sync = { requests: 0, deliver: false };
 
 /** startSync's stand-in: "delivers" by removing queued items when told to, then reports. */
-export function fakeStartSync(opts: { onReport?(report: { sent: number }): void }) {
+export function fakeStartSync(opts: { onReport?(report: { sent: number; settled: Settled }): void }) {
   return {
     async requestSync() {
       sync.requests++;
-      let sent = 0;
+      let ids: string[] = [];
       if (sync.deliver) {
-        const outbox = await import('../../../worker/outbox.ts');
-        const ids = (await outbox.pendingResponses()).map((i) => i.response.id);
+        const outbox = await import('../../../worker/storage/queue.ts');
+        ids = (await outbox.pendingResponses()).map((i) => i.response.id);
         await outbox.removeQueued(ids);
-        sent = ids.length;
       }
-      opts.onReport?.({ sent });
+      opts.onReport?.({ sent: ids.length, settled: { delivered: ids, duplicate: [], setAside: [], retrying: [] } });
     },
     stop() {},
   };

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SurveyResponse } from '../../../protocol/index.ts';
 import { createLazyApi } from '../../../widget/lazy-api.ts';
 import { createOutcomeSurvey, type OutcomeSurveyCore } from '../../../widget/outcome-survey.ts';
-import { deadLetters, enqueue, eraseQueued, moveToDeadLetters, pendingResponses } from '../../../worker/outbox.ts';
+import { deadLetters, moveToDeadLetters } from '../../../worker/storage/dead-letters.ts';
+import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
+import { enqueue, pendingResponses } from '../../../worker/storage/queue.ts';
 import { fakeCollector, fakeMountSurvey, fakeStartSync } from './stand-ins.ts';
 
 vi.mock('../../../widget/ui/mount-survey.tsx', () => ({ mountSurvey: fakeMountSurvey }));
@@ -103,7 +105,7 @@ describe('OutcomeSurvey.withdraw', () => {
 
   it('resolves to 0 and reports on the console when the device store fails', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const outbox = await import('../../../worker/outbox.ts');
+    const outbox = await import('../../../worker/storage/erase-queued.ts');
     const erase = vi.spyOn(outbox, 'eraseQueued').mockRejectedValueOnce(new Error('quota exceeded'));
     expect(await api.withdraw()).toBe(0);
     expect(erase).toHaveBeenCalledOnce();

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FlushOptions, FlushReport } from '../../../worker/flush.ts';
+import type { FlushOptions } from '../../../worker/delivery/flush-options.ts';
+import type { FlushReport } from '../../../worker/delivery/flush-report.ts';
 
 const flush = vi.fn<(opts?: FlushOptions) => Promise<FlushReport>>();
-vi.mock('../../../worker/flush.ts', () => ({ flush: (opts?: FlushOptions) => flush(opts) }));
+vi.mock('../../../worker/delivery/flush.ts', () => ({ flush: (opts?: FlushOptions) => flush(opts) }));
 const { startSync } = await import('../../../widget/sync/start-sync.ts');
 
 const empty: FlushReport = { sent: 0, duplicates: 0, rejected: 0, retried: 0, expired: 0 };

@@ -1,4 +1,5 @@
-import type { Ack, FieldError } from '../protocol/index.ts';
+import { readAck } from '../../protocol/ack-guard.ts';
+import type { Ack, FieldError } from '../../protocol/index.ts';
 
 /** What came back from one POST of a batch. */
 export type SendOutcome =
@@ -43,7 +44,7 @@ export function classifyResult(ids: readonly string[], outcome: SendOutcome): Ve
       reason: message,
     };
   }
-  const ack = asAck(outcome.body);
+  const ack = readAck(outcome.body);
   // A 2xx that is not our ack (a captive portal, a proxy page) acknowledges nothing.
   if (!ack) return { ...verdict, retry: [...ids], reason: `HTTP ${status} without an acknowledgement` };
   return fromAck(ids, ack);
@@ -65,27 +66,6 @@ function fromAck(ids: readonly string[], ack: Ack): Verdict {
   }
   if (verdict.retry.length) verdict.reason = 'the acknowledgement did not mention these ids';
   return verdict;
-}
-
-// Hand-written rather than zod, to keep the service worker within its size budget (≤ 5 KB brotli).
-function asAck(body: unknown): Ack | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const b = body as Record<string, unknown>;
-  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
-  if (!strings(b.accepted) || !strings(b.duplicate) || !Array.isArray(b.rejected)) return undefined;
-  const rejected: Ack['rejected'] = [];
-  for (const r of b.rejected as Record<string, unknown>[]) {
-    if (typeof r !== 'object' || r === null || !(typeof r.id === 'string' || r.id === null) || !Array.isArray(r.errors))
-      return undefined;
-    rejected.push({
-      id: r.id,
-      errors: (r.errors as FieldError[]).map((e) => ({
-        path: String(e?.path ?? '(root)'),
-        message: String(e?.message ?? 'rejected'),
-      })),
-    });
-  }
-  return { accepted: b.accepted, duplicate: b.duplicate, rejected };
 }
 
 function errorText(body: unknown): string {

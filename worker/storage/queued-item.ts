@@ -1,4 +1,4 @@
-import type { FieldError, SurveyResponse } from '../protocol/index.ts';
+import type { FieldError, SurveyResponse } from '../../protocol/index.ts';
 
 /** Where a response goes; each queued item carries its own, so the worker can drain without the page. */
 export type Destination = { endpoint: string; siteKey: string };
@@ -37,7 +37,7 @@ export type DeadLetter = {
   learnerRef?: string;
   /**
    * Kept only when the whole batch was refused (site key, origin, media type): the
-   * response itself is sound, and it is sent again once a day (flush.ts), so it
+   * response itself is sound, and it is sent again once a day (delivery/review-dead-letters.ts), so it
    * arrives once the setup is fixed on the collector's side. An item the collector rejected can never be accepted as it is, so
    * its answers (sensitive ones included) are not kept on the device.
    */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyResult } from '../../worker/classify-result.ts';
+import { classifyResult } from '../../../worker/delivery/classify-result.ts';
 
 const ids = ['a', 'b', 'c'];
 const ack = (

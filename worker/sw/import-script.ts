@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { flush } from './flush.ts';
+import { flush } from '../delivery/flush.ts';
 import { registerOutcomeSurveyHandlers } from './register-handlers.ts';
 
 // Built as a classic script (dist/outcome-survey-sw-import.js) for a host worker's importScripts().

@@ -2,9 +2,12 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { createStore, set } from 'idb-keyval';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_AGE_MS, flush } from '../../worker/flush.ts';
-import { deadLetters, enqueue, eraseQueued, pendingResponses } from '../../worker/outbox.ts';
-import { acceptAll, fakeFetch, makeResponse, to } from './fake-collector-fetch.ts';
+import { flush } from '../../../worker/delivery/flush.ts';
+import { DEFAULT_MAX_AGE_MS } from '../../../worker/delivery/flush-options.ts';
+import { deadLetters } from '../../../worker/storage/dead-letters.ts';
+import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
+import { enqueue, pendingResponses } from '../../../worker/storage/queue.ts';
+import { acceptAll, fakeFetch, makeResponse, to } from '../fake-collector-fetch.ts';
 
 // Issue 14, item 3: one record of the wrong shape in the queue (another version's, a tampered one)
 // stopped every delivery on the device, expiry included.

@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { flush } from '../../worker/flush.ts';
-import { deadLetters, enqueue, eraseQueued, OutboxUnavailableError, pendingResponses } from '../../worker/outbox.ts';
-import { fakeFetch, json, makeResponse, to } from './fake-collector-fetch.ts';
+import { flush } from '../../../worker/delivery/flush.ts';
+import { deadLetters } from '../../../worker/storage/dead-letters.ts';
+import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
+import { OutboxUnavailableError } from '../../../worker/storage/outbox-unavailable-error.ts';
+import { enqueue, pendingResponses } from '../../../worker/storage/queue.ts';
+import { fakeFetch, json, makeResponse, to } from '../fake-collector-fetch.ts';
 
 beforeEach(async () => {
   await eraseQueued();

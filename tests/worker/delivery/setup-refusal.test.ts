@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { flush } from '../../worker/flush.ts';
-import { deadLetters, enqueue, eraseQueued } from '../../worker/outbox.ts';
-import { fakeFetch, json, makeResponse, to } from './fake-collector-fetch.ts';
+import { flush } from '../../../worker/delivery/flush.ts';
+import { deadLetters } from '../../../worker/storage/dead-letters.ts';
+import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
+import { enqueue } from '../../../worker/storage/queue.ts';
+import { fakeFetch, json, makeResponse, to } from '../fake-collector-fetch.ts';
 
 // Issue 14, item 12: a refused set-up is reported by code (from the status, never the wording),
 // with the collector's own reason, so the page can tell the host and the learner.

@@ -1,7 +1,7 @@
-import type { SurveyResponse } from '../protocol/index.ts';
+import type { SurveyResponse } from '../../protocol/index.ts';
+import type { Destination } from '../storage/queued-item.ts';
 import { classifyResult } from './classify-result.ts';
 import { postBatch } from './post-batch.ts';
-import type { Destination } from './queued-item.ts';
 
 let warned = false;
 

@@ -1,5 +1,6 @@
-import type { FlushOptions, FlushReport } from './flush.ts';
-import { serialFlush } from './serial-flush.ts';
+import type { FlushOptions } from '../delivery/flush-options.ts';
+import type { FlushReport } from '../delivery/flush-report.ts';
+import { serialFlush } from '../delivery/serial-flush.ts';
 import { FLUSH_MESSAGE, SYNC_TAG } from './sync-names.ts';
 
 export { FLUSH_MESSAGE, SYNC_TAG };

@@ -1,4 +1,6 @@
-import { type FlushOptions, type FlushReport, flush } from './flush.ts';
+import { flush } from './flush.ts';
+import type { FlushOptions } from './flush-options.ts';
+import { type FlushReport, mergeReports } from './flush-report.ts';
 
 /**
  * Flushes one after another within one worker, and lets a caller that arrives while
@@ -13,7 +15,7 @@ export function serialFlush(opts: FlushOptions): (extra?: Partial<FlushOptions>)
     const next = (async () => {
       const before = running ? await running.catch(() => undefined) : undefined;
       const after = await flush({ ...opts, ...extra });
-      return before ? merge(before, after) : after;
+      return before ? mergeReports(before, after) : after;
     })();
     current = next;
     void next
@@ -23,22 +25,4 @@ export function serialFlush(opts: FlushOptions): (extra?: Partial<FlushOptions>)
       .catch(() => {});
     return next;
   };
-}
-
-function merge(a: FlushReport, b: FlushReport): FlushReport {
-  const { nextAttemptAt, skipped } = b;
-  const sum: FlushReport = {
-    sent: a.sent + b.sent,
-    duplicates: a.duplicates + b.duplicates,
-    rejected: a.rejected + b.rejected,
-    retried: a.retried + b.retried,
-    expired: a.expired + b.expired,
-  };
-  if (nextAttemptAt !== undefined) sum.nextAttemptAt = nextAttemptAt;
-  const unreadable = (a.unreadable ?? 0) + (b.unreadable ?? 0);
-  if (unreadable) sum.unreadable = unreadable;
-  const refused = [...(a.refused ?? []), ...(b.refused ?? [])];
-  if (refused.length) sum.refused = refused;
-  if (skipped) sum.skipped = true;
-  return sum;
 }

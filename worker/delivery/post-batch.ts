@@ -1,7 +1,7 @@
-import type { SurveyResponse } from '../protocol/index.ts';
+import type { SurveyResponse } from '../../protocol/index.ts';
+import type { Destination } from '../storage/queued-item.ts';
 import { parseRetryAfter } from './backoff.ts';
 import type { SendOutcome } from './classify-result.ts';
-import type { Destination } from './queued-item.ts';
 
 const TIMEOUT_MS = 30_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, nextAttemptAt, parseRetryAfter } from '../../worker/backoff.ts';
+import { backoffDelay, nextAttemptAt, parseRetryAfter } from '../../../worker/delivery/backoff.ts';
 
 const policy = { baseMs: 1000, capMs: 60_000 };
 

@@ -1,4 +1,4 @@
-import { releaseLease, takeLease } from './outbox.ts';
+import { releaseLease, takeLease } from '../storage/lease.ts';
 
 export const FLUSH_LOCK = 'outcome-survey-flush';
 const LEASE_TTL_MS = 2 * 60 * 1000;

@@ -17,7 +17,7 @@ const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array
 
 /**
  * Whether a queue record has the shape flush relies on, or what is wrong with it (another
- * version's shape, a tampered record). By hand: zod would not fit the service worker's 5 KB.
+ * version's shape, a tampered record). By hand, as the ack is read (protocol/ack-guard.ts): the worker carries no zod.
  * The answers themselves are not judged here; the collector is their judge.
  */
 export function readQueuedItem(key: IDBValidKey, value: unknown): { item: QueuedItem } | { reason: string } {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { sendNow } from '../../worker/send-now.ts';
-import { acceptAll, fakeFetch, json, makeResponse, to } from './fake-collector-fetch.ts';
+import { sendNow } from '../../../worker/delivery/send-now.ts';
+import { acceptAll, fakeFetch, json, makeResponse, to } from '../fake-collector-fetch.ts';
 
 describe('sendNow', () => {
   it('sends at once, says so on the console only once, and tells whether the collector acknowledged it', async () => {

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { flush } from '../../worker/flush.ts';
-import { deadLetters, enqueue, eraseQueued, pendingResponses } from '../../worker/outbox.ts';
-import { acceptAll, fakeFetch, json, makeResponse, to } from './fake-collector-fetch.ts';
+import { flush } from '../../../worker/delivery/flush.ts';
+import { deadLetters } from '../../../worker/storage/dead-letters.ts';
+import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
+import { enqueue, pendingResponses } from '../../../worker/storage/queue.ts';
+import { acceptAll, fakeFetch, json, makeResponse, to } from '../fake-collector-fetch.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 const HOUR = 3_600_000;
@@ -20,9 +22,17 @@ describe('flush', () => {
   it('posts gzipped batches of at most 50 per destination and deletes what the collector acknowledged', async () => {
     for (let i = 0; i < 120; i++) await enqueue(makeResponse({}, T0 + i), to, T0);
     await enqueue(makeResponse({}, T0 + 500), { endpoint: 'https://other.test/', siteKey: 'site-2' }, T0);
+    const ids = (await pendingResponses()).map((i) => i.response.id);
     const c = fakeFetch(acceptAll);
     const report = await flush({ ...base, fetch: c.fetch });
-    expect(report).toEqual({ sent: 121, duplicates: 0, rejected: 0, retried: 0, expired: 0 });
+    expect(report).toEqual({
+      sent: 121,
+      duplicates: 0,
+      rejected: 0,
+      retried: 0,
+      expired: 0,
+      settled: { delivered: ids, duplicate: [], setAside: [], retrying: [] },
+    });
     expect(c.batches.map((b) => [b.url, b.siteKey, b.responses.length, b.encoding])).toEqual([
       ['https://collector.test/v1/responses', 'site-1', 50, 'gzip'],
       ['https://collector.test/v1/responses', 'site-1', 50, 'gzip'],
@@ -209,6 +219,30 @@ describe('flush', () => {
     clock = T0;
     await enqueue(makeResponse({}, T0), to, T0);
     expect(await flush({ ...base, maxAgeMs: 0, fetch: c.fetch })).toMatchObject({ expired: 1, sent: 0 });
+  });
+
+  it('names in its report what became of each id it sent: delivered, duplicate, set aside and why, kept for retry', async () => {
+    const [stored, again, bad] = [0, 1, 2].map((i) => makeResponse({}, T0 + i));
+    const [refused, down] = [makeResponse({}, T0 + 3), makeResponse({}, T0 + 4)];
+    for (const r of [stored, again, bad]) await enqueue(r, to, T0);
+    await enqueue(refused, { endpoint: 'https://refusing.test', siteKey: 'site-2' }, T0);
+    await enqueue(down, { endpoint: 'https://down.test', siteKey: 'site-3' }, T0);
+    const c = fakeFetch((rs) => {
+      if (rs[0].id === refused.id) return json(401, { error: 'unknown site key' });
+      if (rs[0].id === down.id) return json(503, {});
+      return json(200, { accepted: [stored.id], duplicate: [again.id], rejected: [{ id: bad.id, errors: [] }] });
+    });
+    const report = await flush({ ...base, fetch: c.fetch });
+    expect(report.settled).toEqual({
+      delivered: [stored.id],
+      duplicate: [again.id],
+      setAside: [
+        { id: bad.id, code: 'rejected' },
+        { id: refused.id, code: 'site-key-refused' },
+      ],
+      retrying: [down.id],
+    });
+    expect(report).toMatchObject({ sent: 1, duplicates: 1, rejected: 2, retried: 1 });
   });
 
   it('sends nothing while another flush holds the lock', async () => {
