@@ -75,7 +75,7 @@ describe('architecture boundaries', () => {
   it('sees static, type-only, side-effect and dynamic imports (self-check of the scanner)', () => {
     const probe = importsOf('tests/architecture/boundaries.test.ts');
     expect(probe.packages).toEqual(expect.arrayContaining(['vitest']));
-    const loader = importsOf('widget/loader.ts');
+    const loader = importsOf('widget/entry/loader.ts');
     expect(loader.local.length).toBeGreaterThan(0);
   });
 });

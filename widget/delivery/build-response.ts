@@ -1,0 +1,42 @@
+import type { ResolvedSurvey } from '../../protocol/resolved-survey.ts';
+import type { Answer, SurveyResponse } from '../../protocol/survey-response.ts';
+import { uuidv7 } from '../../protocol/uuidv7.ts';
+import type { EmbedOptions } from '../core/options/parse-options.ts';
+
+export type SubmitResult = {
+  answers: Record<string, Answer>;
+  consentSensitive: boolean;
+  /** Consent groups agreed to on their own screen (issue 4), e.g. ["ethnicity"]. */
+  consentGroups?: string[];
+};
+
+/** The wire record for one submission; its id is made here, once, and reused on every retry. */
+export function buildResponse(
+  survey: ResolvedSurvey,
+  options: EmbedOptions,
+  result: SubmitResult,
+  trigger: string,
+  wave: string | undefined,
+  now = Date.now(),
+): SurveyResponse {
+  const context = { courseId: options.courseId, pathId: options.pathId, trigger, wave };
+  return {
+    id: uuidv7(now),
+    surveyId: survey.id,
+    surveyVersion: survey.version,
+    submittedAt: new Date(now).toISOString(),
+    locale: survey.locale,
+    country: options.country ?? survey.country,
+    answers: result.answers,
+    consent: {
+      sensitive: result.consentSensitive,
+      version: survey.consentVersion,
+      // Absent rather than empty, so records without a consent group look as they always did.
+      ...(result.consentGroups?.length ? { groups: result.consentGroups } : {}),
+    },
+    learnerRef: options.learnerRef,
+    // Only beside its ref: a signature alone proves nothing and the collector would only drop it.
+    learnerSig: options.learnerRef ? options.learnerSig : undefined,
+    context: JSON.parse(JSON.stringify(context)) as SurveyResponse['context'],
+  };
+}
