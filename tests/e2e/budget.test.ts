@@ -45,7 +45,12 @@ function keyOf(source: string): string {
 // that pass a learnerRef) → UI chunk, English strings included. The browser test below checks that
 // this is all a page fetches before the survey appears, and all the first question needs.
 const firstQuestion = staticClosure(
-  ['widget/entry/loader.ts', 'widget/core/outcome-survey.ts', 'widget/core/eligibility.ts', 'widget/ui/mount-survey.tsx'].map(keyOf),
+  [
+    'widget/entry/loader.ts',
+    'widget/core/outcome-survey.ts',
+    'widget/core/eligibility.ts',
+    'widget/ui/mount-survey.tsx',
+  ].map(keyOf),
 );
 const total = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + brotli(f), 0);
 

@@ -1,14 +1,14 @@
+import { noPromptInFlight } from '../delivery/sync-hold.ts';
+import type { SyncLink } from '../delivery/sync-link.ts';
 import { setDebug } from './debug-log.ts';
 import { createEvents, EVENT_NAMES, type EventName, type Handler } from './events.ts';
 import { guarded } from './guarded.ts';
 import type { Misuse } from './misuse.ts';
 import { kebab } from './options/option-table.ts';
 import { type EmbedOptions, parseOptions } from './options/parse-options.ts';
-import type { OutcomeSurveyApi } from './public-types.ts';
 import { readAttributes } from './options/read-attributes.ts';
+import type { OutcomeSurveyApi } from './public-types.ts';
 import { type Controller, type ControllerHost, createController } from './survey-controller.ts';
-import { noPromptInFlight } from '../delivery/sync-hold.ts';
-import type { SyncLink } from '../delivery/sync-link.ts';
 
 /**
  * The loaded survey code behind the lazy API that hosts call (widget/entry/lazy-api.ts): the same calls,
@@ -170,7 +170,11 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       undefined,
     ),
     pending: guarded('pending', async () => (await import('../delivery/device-queue.ts')).countOnDevice(), 0),
-    deadLetters: guarded('deadLetters', async () => (await import('../delivery/device-queue.ts')).listDeadLetters(), []),
+    deadLetters: guarded(
+      'deadLetters',
+      async () => (await import('../delivery/device-queue.ts')).listDeadLetters(),
+      [],
+    ),
     // Like pending(), in a chunk of its own: nothing before the first question needs it.
     withdraw: guarded(
       'withdraw',

@@ -1,15 +1,15 @@
 import type { ResolvedSurvey } from '../../protocol/resolved-survey.ts';
 import type { SubmitResult } from '../delivery/build-response.ts';
+import { holdSyncFor } from '../delivery/sync-hold.ts';
+import type { SyncLink } from '../delivery/sync-link.ts';
+import { pickUiLocale } from '../i18n/pick-ui-locale.ts';
 import type { Who } from './eligibility.ts';
 import type { Events } from './events.ts';
-import { pickUiLocale } from '../i18n/pick-ui-locale.ts';
 import { loadSurvey } from './load-survey.ts';
 import { mayAsk } from './may-ask.ts';
 import { createDialogHost } from './mount-host.ts';
 import { nextTask } from './next-task.ts';
 import type { EmbedOptions } from './options/parse-options.ts';
-import { holdSyncFor } from '../delivery/sync-hold.ts';
-import type { SyncLink } from '../delivery/sync-link.ts';
 import { DAY_MS } from './triggers/decide-prompt.ts';
 import { updatePromptState } from './triggers/prompt-state.ts';
 

@@ -1,9 +1,9 @@
 import type { ResolvedSurvey } from '../../protocol/resolved-survey.ts';
+import type { EmbedOptions } from '../core/options/parse-options.ts';
+import { updatePromptState } from '../core/triggers/prompt-state.ts';
 import { buildResponse, type SubmitResult } from './build-response.ts';
 import { deliverResponse } from './deliver-response.ts';
-import type { EmbedOptions } from '../core/options/parse-options.ts';
 import type { SyncLink } from './sync-link.ts';
-import { updatePromptState } from '../core/triggers/prompt-state.ts';
 
 // The submit path as one lazy chunk: a learner who never answers never downloads it.
 /** Queues (or sends) the answers, remembers the wave as answered, and tells the host. */

@@ -1,8 +1,9 @@
 // The npm entry: `import { OutcomeSurvey } from 'outcome-survey'; OutcomeSurvey.init({...})`.
 // Like the script tag, the survey code loads lazily once the page is idle; no globals are set.
+
+import type { OutcomeSurveyApi } from '../core/public-types.ts';
 import { createLazyApi } from './lazy-api.ts';
 import { defineOutcomeSurveyElement } from './outcome-survey-element.ts';
-import type { OutcomeSurveyApi } from '../core/public-types.ts';
 
 export type { EventName, Handler, OutcomeSurveyApi, OutcomeSurveyOptions } from '../core/public-types.ts';
 

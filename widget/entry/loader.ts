@@ -1,8 +1,9 @@
 // The script-tag entry (dist/outcome-survey.js). Side effects live here only:
 // one global, one custom element, and the survey code loaded once the page is idle.
+
+import { kebab, OPTION_NAMES } from '../core/options/option-table.ts';
 import { findOwnScript } from './find-own-script.ts';
 import { createLazyApi } from './lazy-api.ts';
-import { kebab, OPTION_NAMES } from '../core/options/option-table.ts';
 import { defineOutcomeSurveyElement } from './outcome-survey-element.ts';
 
 try {

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import type { ConsentGroup, ResolvedSurvey, SurveyResponse } from '../../protocol/index.ts';
-import { createTranslator, loadUiTable, type Translator } from '../i18n/index.ts';
 import { nextTask } from '../core/next-task.ts';
+import { createTranslator, loadUiTable, type Translator } from '../i18n/index.ts';
 import { SurveyApp } from './survey-app.tsx';
 import { SURVEY_CSS } from './survey-css.ts';
 

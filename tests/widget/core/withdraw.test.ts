@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SurveyResponse } from '../../../protocol/index.ts';
-import { createLazyApi } from '../../../widget/entry/lazy-api.ts';
 import { createOutcomeSurvey, type OutcomeSurveyCore } from '../../../widget/core/outcome-survey.ts';
+import { createLazyApi } from '../../../widget/entry/lazy-api.ts';
 import { deadLetters, enqueue, eraseQueued, moveToDeadLetters, pendingResponses } from '../../../worker/outbox.ts';
 import { fakeCollector, fakeMountSurvey, fakeStartSync } from './stand-ins.ts';
 

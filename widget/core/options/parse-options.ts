@@ -1,6 +1,6 @@
-import { OPTION_NAMES, type OptionName } from './option-table.ts';
 import { DEFAULT_WAVES } from '../triggers/due-wave.ts';
 import { parseTrigger, type Trigger } from '../triggers/parse-trigger.ts';
+import { OPTION_NAMES, type OptionName } from './option-table.ts';
 
 // A hand-written check rather than a zod/mini schema: options are checked on the way to the
 // first question, and zod/mini costs ≈5.5–7 KB brotli there (shared/research/peer-bundles.md),
