@@ -1,5 +1,5 @@
 import { debugLog } from './debug-log.ts';
-import type { EmbedOptions } from './options/parse-options.ts';
+import type { EmbedOptions } from './options/option-table.ts';
 import { decidePrompt } from './triggers/decide-prompt.ts';
 import { dueWave } from './triggers/due-wave.ts';
 import { readPromptState } from './triggers/prompt-state.ts';

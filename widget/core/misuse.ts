@@ -1,34 +1,34 @@
 import { EVENT_NAMES } from './events.ts';
-import { OPTION_NAMES, type OptionName } from './options/option-table.ts';
+import { type Expectation, isOptionName, OPTION_NAMES, OPTION_TABLE } from './options/option-table.ts';
 import type { OptionsFailure } from './options/parse-options.ts';
 
 // The words for a widget used wrongly, in a chunk of their own: a page that embeds it right never
 // downloads them (issue 5). Each message names the call or option, what it got and what it expects.
 
-/** What each option must look like, in the words the console error uses. */
-export const EXPECTED: Record<OptionName, string> = {
-  endpoint: 'the collector URL, such as "https://collector.example"',
-  siteKey: 'a non-empty site key',
-  survey: 'a survey id such as "career-outcomes"',
-  country: 'an ISO 3166-1 alpha-2 country code such as "FR"',
-  locale: 'a BCP 47 language tag such as "fr" or "en-GB"',
-  learnerRef: 'an opaque learner id of 1 to 256 characters',
-  learnerSig:
+/** What an option must look like, by the code its row in the option table names. */
+export const EXPECTED: Record<Expectation, string> = {
+  'collector-url': 'the collector URL, such as "https://collector.example"',
+  'site-key': 'a non-empty site key',
+  'survey-id': 'a survey id such as "career-outcomes"',
+  'country-code': 'an ISO 3166-1 alpha-2 country code such as "FR"',
+  'language-tag': 'a BCP 47 language tag such as "fr" or "en-GB"',
+  'learner-ref': 'an opaque learner id of 1 to 256 characters',
+  'learner-sig':
     'the host\'s signature of learnerRef: 64 hex digits, HMAC-SHA-256 keyed by the site key\'s learnerSecret (README "Verifying learner identity")',
-  sw: 'a path to the service worker on this site, such as "/outcome-survey-sw.js"',
-  debug: '"true" or "false"',
+  'same-site-path': 'a path to the service worker on this site, such as "/outcome-survey-sw.js"',
+  'true-or-false': '"true" or "false"',
   trigger: '"manual", "event:NAME", "delay:SECONDS" or "waves"',
-  completedAt: 'an ISO 8601 date such as "2026-01-31" or "2026-01-31T12:00:00Z" (needed by trigger "waves")',
-  waves: 'months after completion, comma-separated, such as "0,6,12"',
-  capDays: 'a whole number of days from 0 to 365',
-  courseId: 'an id of at most 128 characters',
-  pathId: 'an id of at most 128 characters',
+  'iso-date': 'an ISO 8601 date such as "2026-01-31" or "2026-01-31T12:00:00Z" (needed by trigger "waves")',
+  'month-list': 'months after completion, comma-separated, such as "0,6,12"',
+  'day-count': 'a whole number of days from 0 to 365',
+  'short-id': 'an id of at most 128 characters',
 };
 
 /** The console message for a refused option: which one, what it was, what was expected. */
 export function optionError(raw: Record<string, unknown>, { option, key }: OptionsFailure): string {
-  const known = (OPTION_NAMES as readonly string[]).includes(key);
-  const expected = known ? EXPECTED[key as OptionName] : `one of the known options: ${OPTION_NAMES.join(', ')}`;
+  const expected = isOptionName(key)
+    ? EXPECTED[OPTION_TABLE[key].expects]
+    : `one of the known options: ${OPTION_NAMES.join(', ')}`;
   return `outcome-survey: option "${option}" is invalid (got ${show(raw[key])}); expected ${expected}. The survey is turned off.`;
 }
 

@@ -4,8 +4,8 @@ import { setDebug } from './debug-log.ts';
 import { createEvents, EVENT_NAMES, type EventName, type Handler } from './events.ts';
 import { guarded } from './guarded.ts';
 import type { Misuse } from './misuse.ts';
-import { kebab } from './options/option-table.ts';
-import { type EmbedOptions, parseOptions } from './options/parse-options.ts';
+import { attributeOf, type EmbedOptions } from './options/option-table.ts';
+import { parseOptions } from './options/parse-options.ts';
 import { readAttributes } from './options/read-attributes.ts';
 import type { OutcomeSurveyApi } from './public-types.ts';
 import { type Controller, type ControllerHost, createController } from './survey-controller.ts';
@@ -106,7 +106,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       'init',
       (script: HTMLScriptElement) => {
         main?.controller.destroy();
-        main = start(readAttributes(script, 'data-'), (k) => `data-${kebab(k)}`, false, {
+        main = start(readAttributes(script, 'data-'), (k) => `data-${attributeOf(k)}`, false, {
           target: script,
           placement: 'dialog',
         });
@@ -122,7 +122,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
         elements.delete(element);
         const raw = readAttributes(element, '');
         const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-        const entry = start(raw, kebab, false, { target: element, placement: 'inline', root });
+        const entry = start(raw, attributeOf, false, { target: element, placement: 'inline', root });
         refreshDebug();
         if (!entry) return;
         elements.set(element, entry);

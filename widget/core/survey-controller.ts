@@ -9,7 +9,7 @@ import { loadSurvey } from './load-survey.ts';
 import { mayAsk } from './may-ask.ts';
 import { createDialogHost } from './mount-host.ts';
 import { nextTask } from './next-task.ts';
-import type { EmbedOptions } from './options/parse-options.ts';
+import type { EmbedOptions } from './options/option-table.ts';
 import { DAY_MS } from './triggers/decide-prompt.ts';
 import { updatePromptState } from './triggers/prompt-state.ts';
 

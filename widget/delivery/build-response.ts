@@ -1,7 +1,7 @@
 import type { ResolvedSurvey } from '../../protocol/resolved-survey.ts';
 import type { Answer, SurveyResponse } from '../../protocol/survey-response.ts';
 import { uuidv7 } from '../../protocol/uuidv7.ts';
-import type { EmbedOptions } from '../core/options/parse-options.ts';
+import type { EmbedOptions } from '../core/options/option-table.ts';
 
 export type SubmitResult = {
   answers: Record<string, Answer>;

@@ -1,5 +1,5 @@
 import type { ResolvedSurvey } from '../../protocol/resolved-survey.ts';
-import type { EmbedOptions } from '../core/options/parse-options.ts';
+import type { EmbedOptions } from '../core/options/option-table.ts';
 import { updatePromptState } from '../core/triggers/prompt-state.ts';
 import { buildResponse, type SubmitResult } from './build-response.ts';
 import { deliverResponse } from './deliver-response.ts';

@@ -1,6 +1,6 @@
 import type { SetupRefusal } from '../../worker/flush.ts';
 import type { Events } from '../core/events.ts';
-import type { EmbedOptions } from '../core/options/parse-options.ts';
+import type { EmbedOptions } from '../core/options/option-table.ts';
 import type { RefusalTarget } from './report-refusals.ts';
 
 export type SyncLink = {

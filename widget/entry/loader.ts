@@ -1,7 +1,7 @@
 // The script-tag entry (dist/outcome-survey.js). Side effects live here only:
 // one global, one custom element, and the survey code loaded once the page is idle.
 
-import { kebab, OPTION_NAMES } from '../core/options/option-table.ts';
+import { OPTION_ATTRIBUTES } from '../core/options/option-table.ts';
 import { findOwnScript } from './find-own-script.ts';
 import { createLazyApi } from './lazy-api.ts';
 import { defineOutcomeSurveyElement } from './outcome-survey-element.ts';
@@ -16,7 +16,7 @@ try {
     defineOutcomeSurveyElement(core);
     const script = findOwnScript(import.meta.url);
     // A bare script tag (options given later to init(), or on <outcome-survey>) starts nothing.
-    if (script && OPTION_NAMES.some((key) => script.hasAttribute(`data-${kebab(key)}`))) {
+    if (script && OPTION_ATTRIBUTES.some((name) => script.hasAttribute(`data-${name}`))) {
       core()
         .then((c) => c.initFromScript(script))
         .catch((error: unknown) => console.error('outcome-survey: could not start', error));

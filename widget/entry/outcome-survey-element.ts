@@ -1,4 +1,4 @@
-import { kebab, OPTION_NAMES } from '../core/options/option-table.ts';
+import { OPTION_ATTRIBUTES } from '../core/options/option-table.ts';
 import type { OutcomeSurveyCore } from '../core/outcome-survey.ts';
 
 /**
@@ -11,7 +11,7 @@ export function defineOutcomeSurveyElement(core: () => Promise<OutcomeSurveyCore
   customElements.define(
     'outcome-survey',
     class extends HTMLElement {
-      static observedAttributes = OPTION_NAMES.map(kebab);
+      static observedAttributes = [...OPTION_ATTRIBUTES];
       private queued = false;
       connectedCallback(): void {
         this.refresh();

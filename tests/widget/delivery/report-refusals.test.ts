@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createEvents } from '../../../widget/core/events.ts';
-import type { EmbedOptions } from '../../../widget/core/options/parse-options.ts';
+import type { EmbedOptions } from '../../../widget/core/options/option-table.ts';
 import { reportRefusals } from '../../../widget/delivery/report-refusals.ts';
 import type { SetupRefusal } from '../../../worker/flush.ts';
 

@@ -1,4 +1,4 @@
-import { kebab, OPTION_NAMES } from './option-table.ts';
+import { OPTION_NAMES, OPTION_TABLE, type OptionRow } from './option-table.ts';
 
 /**
  * Reads options from attributes (a script tag's data-* or an <outcome-survey>'s
@@ -8,15 +8,9 @@ import { kebab, OPTION_NAMES } from './option-table.ts';
 export function readAttributes(element: Element, prefix: '' | 'data-'): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const key of OPTION_NAMES) {
-    const value = element.getAttribute(prefix + kebab(key));
-    if (value !== null) raw[key] = convert(key, value);
+    const row: OptionRow<unknown> = OPTION_TABLE[key];
+    const value = element.getAttribute(prefix + row.attribute);
+    if (value !== null) raw[key] = row.fromAttribute ? row.fromAttribute(value) : value;
   }
   return raw;
-}
-
-function convert(key: string, value: string): unknown {
-  if (key === 'debug') return value === '' || value === 'true' ? true : value === 'false' ? false : value;
-  if (key === 'capDays') return /^\d+$/.test(value) ? Number(value) : value;
-  if (key === 'waves') return /^\d+(,\s*\d+)*$/.test(value) ? value.split(',').map(Number) : value;
-  return value;
 }
