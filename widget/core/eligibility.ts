@@ -1,6 +1,10 @@
-export type Eligibility = { eligible: boolean; reason?: string; answeredWaves: string[] };
+import type { EligibilityAnswer, EligibilityRequest } from '../../protocol/eligibility.ts';
+import { isEligibilityAnswer } from '../../protocol/eligibility-guard.ts';
 
-export type Who = { endpoint: string; siteKey: string; learnerRef: string; learnerSig?: string; surveyId: string };
+/** The collector's answer, with no waves answered where an older collector sent none. */
+export type Eligibility = EligibilityAnswer & { answeredWaves: string[] };
+
+export type Who = EligibilityRequest & { endpoint: string };
 
 /**
  * Asks the collector whether this learner opted out or answered on another device.
@@ -10,13 +14,9 @@ export async function fetchEligibility(who: Who): Promise<Eligibility | null> {
   try {
     const res = await postWho(who, '/v1/eligibility');
     if (!res.ok) return null;
-    const body = (await res.json()) as Partial<Eligibility>;
-    if (typeof body.eligible !== 'boolean') return null;
-    return {
-      eligible: body.eligible,
-      reason: body.reason,
-      answeredWaves: Array.isArray(body.answeredWaves) ? body.answeredWaves : [],
-    };
+    const body: unknown = await res.json();
+    if (!isEligibilityAnswer(body)) return null;
+    return { eligible: body.eligible, reason: body.reason, answeredWaves: body.answeredWaves ?? [] };
   } catch {
     return null;
   }
@@ -42,6 +42,6 @@ function postWho(who: Who, path: string): Promise<Response> {
       learnerRef: who.learnerRef,
       learnerSig: who.learnerSig,
       surveyId: who.surveyId,
-    }),
+    } satisfies EligibilityRequest),
   });
 }

@@ -41,6 +41,11 @@ describe('fetchEligibility', () => {
     expect(JSON.parse(String(init.body))).toEqual({ siteKey: 'site', learnerRef: 'learner-7', surveyId: 'outcomes' });
   });
 
+  it('reads the answer of a collector that predates waves as no wave answered', async () => {
+    stubFetch(() => json({ eligible: true }));
+    expect(await fetchEligibility(who)).toEqual({ eligible: true, answeredWaves: [] });
+  });
+
   it('returns what the collector says', async () => {
     stubFetch(() => json({ eligible: false, reason: 'opted_out', answeredWaves: ['m6'] }));
     expect(await fetchEligibility(who)).toEqual({ eligible: false, reason: 'opted_out', answeredWaves: ['m6'] });
@@ -49,6 +54,8 @@ describe('fetchEligibility', () => {
   it.each([
     ['an error status', () => json({ error: 'gone' }, 405)],
     ['a body without eligible', () => json({ answeredWaves: [] })],
+    ['waves that are not wave labels', () => json({ eligible: true, answeredWaves: [6] })],
+    ['a reason that is not text', () => json({ eligible: false, reason: { code: 1 }, answeredWaves: [] })],
     ['a network error', () => Promise.reject(new TypeError('offline'))],
   ])('returns null for %s, so the device decides', async (_name, answer) => {
     stubFetch(answer);

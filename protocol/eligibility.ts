@@ -15,3 +15,16 @@ export const EligibilityRequest = z.strictObject({
   surveyId: z.string().check(z.minLength(1), z.maxLength(64)),
 });
 export type EligibilityRequest = z.infer<typeof EligibilityRequest>;
+
+/**
+ * The answer of POST /v1/eligibility: may this learner be asked, why not (e.g. "opted_out", or
+ * "unverified" for a ref without its signature), and which waves they answered on any device.
+ * Loose, so a later collector may add keys; answeredWaves is absent from collectors that predate waves.
+ * The widget checks it with protocol/eligibility-guard.ts, held equal to this by a generated-input test.
+ */
+export const EligibilityAnswer = z.object({
+  eligible: z.boolean(),
+  reason: z.optional(z.string()),
+  answeredWaves: z.optional(z.array(z.string())),
+});
+export type EligibilityAnswer = z.infer<typeof EligibilityAnswer>;
