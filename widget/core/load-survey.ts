@@ -1,10 +1,10 @@
 import type { ResolvedSurvey } from '../../protocol/resolved-survey.ts';
+import { wrongSurveyField } from '../../protocol/resolved-survey-guard.ts';
 
 /**
  * Fetches the survey resolved for the learner's country and language. The collector
- * checked the survey file against the protocol when it started, so only the shape
- * the widget relies on is checked here; the full schema would double the bytes
- * a learner downloads before the first question.
+ * checked the survey file against the protocol when it started, so only the fields
+ * the widget relies on first are checked here (protocol/resolved-survey-guard.ts).
  */
 export async function loadSurvey(
   endpoint: string,
@@ -30,22 +30,11 @@ export async function loadSurvey(
     });
   if (!res.ok)
     throw new Error(`outcome-survey: GET ${url} answered ${res.status}; check the survey id and the endpoint`);
-  const survey = (await res.json()) as ResolvedSurvey;
-  const wrong =
-    !survey || typeof survey !== 'object'
-      ? '(root)'
-      : typeof survey.id !== 'string'
-        ? 'id'
-        : typeof survey.version !== 'number'
-          ? 'version'
-          : typeof survey.consentVersion !== 'string'
-            ? 'consentVersion'
-            : !Array.isArray(survey.questions)
-              ? 'questions'
-              : null;
+  const survey: unknown = await res.json();
+  const wrong = wrongSurveyField(survey);
   if (wrong)
     throw new Error(
       `outcome-survey: the survey from ${url} is not a resolved survey: ${wrong} is missing or of the wrong type`,
     );
-  return survey;
+  return survey as ResolvedSurvey;
 }
