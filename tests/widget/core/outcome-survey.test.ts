@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOutcomeSurvey, type OutcomeSurveyCore } from '../../../widget/core/outcome-survey.ts';
+import { noPromptInFlight } from '../../../widget/delivery/sync-hold.ts';
 import { type Collector, fakeCollector, fakeMountSurvey, fakeStartSync, sync, ui } from './stand-ins.ts';
 
 vi.mock('../../../widget/ui/mount-survey.tsx', () => ({ mountSurvey: fakeMountSurvey }));
@@ -28,8 +29,11 @@ afterEach(() => {
 
 const dialogHosts = () => [...document.body.children].filter((el) => el.shadowRoot);
 const lastMount = () => ui.mounts[ui.mounts.length - 1];
-/** Lets pending fetches and dynamic imports finish before checking that nothing was shown. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+/**
+ * Resolves once every prompt started so far has shown the survey or decided not to (the record the
+ * sync hold keeps): after it, nothing more can be shown, so "nothing was shown" can be checked.
+ */
+const settle = () => noPromptInFlight();
 
 describe('OutcomeSurvey', () => {
   it('shows the survey on demand in a dialog inside a shadow root, and says so', async () => {
