@@ -1,5 +1,4 @@
 import type { OutcomeSurveyOptions } from '../public-types.ts';
-import { DEFAULT_WAVES } from '../triggers/due-wave.ts';
 import { parseTrigger, type Trigger } from '../triggers/parse-trigger.ts';
 import {
   booleanText,
@@ -48,6 +47,9 @@ export type OptionRow<Value> = {
   toValue?: (accepted: unknown) => Value;
   expects: Expectation;
 };
+
+/** Outcome waves, in months after course completion (research/domain.md: +0, +6, +12). */
+export const DEFAULT_WAVES: readonly number[] = [0, 6, 12];
 
 const option = <Value>(row: OptionRow<Value>): OptionRow<Value> => row;
 

@@ -1,6 +1,3 @@
-/** Outcome waves, in months after course completion (research/domain.md: +0, +6, +12). */
-export const DEFAULT_WAVES: readonly number[] = [0, 6, 12];
-
 export function waveLabel(months: number): string {
   return `m${months}`;
 }

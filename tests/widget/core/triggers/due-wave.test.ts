@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, DEFAULT_WAVES, dueWave } from '../../../../widget/core/triggers/due-wave.ts';
+import { DEFAULT_WAVES } from '../../../../widget/core/options/option-table.ts';
+import { addMonths, dueWave } from '../../../../widget/core/triggers/due-wave.ts';
 
 const completed = new Date('2026-01-31T10:00:00Z');
 
