@@ -53,6 +53,17 @@ describe('architecture boundaries', () => {
     expect(offending).toEqual([]);
   });
 
+  it('widget: only widget/delivery/ talks to worker/ (queue, flush, sync)', () => {
+    const offending = sourceFiles('widget')
+      .filter((file) => !file.startsWith('widget/delivery/'))
+      .flatMap((file) =>
+        importsOf(file)
+          .local.filter((target) => target.startsWith('worker/'))
+          .map((target) => `${file} imports ${target}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
   it('protocol depends on zod only', () => {
     const packages = new Set(sourceFiles('protocol').flatMap((f) => importsOf(f).packages));
     expect([...packages].filter((p) => !p.startsWith('zod'))).toEqual([]);
