@@ -8,6 +8,8 @@ import { defineConfig, type Plugin } from 'vite';
  * carry explicit types from one self-contained file, so each declaration file is
  * made from its own source alone (no type-checking pass, no tree of internal .d.ts).
  */
+const DECLARED = { index: 'widget/entry/index.ts', 'public-types': 'widget/core/public-types.ts' };
+
 function publicTypes(): Plugin {
   let outDir = 'dist';
   return {
@@ -17,17 +19,21 @@ function publicTypes(): Plugin {
       outDir = config.build.outDir;
     },
     closeBundle() {
-      for (const name of ['index', 'public-types']) {
-        const source = readFileSync(`widget/${name}.ts`, 'utf8');
+      for (const [name, file] of Object.entries(DECLARED)) {
+        const source = readFileSync(file, 'utf8');
         const { outputText, diagnostics } = ts.transpileDeclaration(source, {
           fileName: `${name}.ts`,
           compilerOptions: { strict: true },
         });
         if (diagnostics?.length)
           throw new Error(
-            `widget/${name}.ts: cannot make its .d.ts: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, ' ')}`,
+            `${file}: cannot make its .d.ts: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, ' ')}`,
           );
-        writeFileSync(join(outDir, `${name}.d.ts`), outputText.replace(/(from '\.\/[\w-]+)\.ts'/g, "$1.js'"));
+        // dist/ is flat: '../core/public-types.ts' becomes './public-types.js' beside index.d.ts.
+        writeFileSync(
+          join(outDir, `${name}.d.ts`),
+          outputText.replace(/from '(?:\.\.?\/)+(?:[\w-]+\/)*([\w-]+)\.ts'/g, "from './$1.js'"),
+        );
       }
     },
   };
@@ -56,7 +62,7 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     lib: {
-      entry: { 'outcome-survey': 'widget/loader.ts', index: 'widget/index.ts' },
+      entry: { 'outcome-survey': 'widget/entry/loader.ts', index: 'widget/entry/index.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

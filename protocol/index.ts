@@ -2,7 +2,7 @@ export * from './ack-guard.ts';
 export * from './batch.ts';
 export * from './check-response.ts';
 export * from './check-survey.ts';
-export * from './eligibility-request.ts';
+export * from './eligibility.ts';
 export * from './format-issues.ts';
 export * from './is-shown.ts';
 export * from './learner-ref.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { EligibilityRequest, type FieldError, formatIssues } from '../../protocol/index.ts';
+import { type EligibilityAnswer, EligibilityRequest, type FieldError, formatIssues } from '../../protocol/index.ts';
 import { jsonError, quote } from '../http/json-error.ts';
 import type { SiteAccess } from '../http/site-access.ts';
 import { learnerHash } from '../ingest/learner-hash.ts';
@@ -25,7 +25,7 @@ const BODY_MAX_BYTES = 4096;
  * the learner opted out, not which waves they answered). The reason tells the host's developer why
  * the device alone decides; it is the same for every ref, so it says nothing about the learner.
  */
-const UNVERIFIED = { eligible: true, reason: 'unverified', answeredWaves: [] };
+const UNVERIFIED: EligibilityAnswer = { eligible: true, reason: 'unverified', answeredWaves: [] };
 const OPT_OUT_REFUSED = {
   error:
     'learnerRef is not verified for this siteKey: send learnerSig, the hex HMAC-SHA-256 of learnerRef keyed by the site key\'s learnerSecret (README "Verifying learner identity")',
@@ -62,9 +62,10 @@ export function eligibilityRoutes(deps: EligibilityDeps): Hono {
       deps.storage.optedOut(hash, q.data.surveyId),
       deps.storage.answeredWaves(hash, q.data.surveyId),
     ]);
-    return c.json(
-      optedOut ? { eligible: false, reason: 'opted_out', answeredWaves } : { eligible: true, answeredWaves },
-    );
+    const answer: EligibilityAnswer = optedOut
+      ? { eligible: false, reason: 'opted_out', answeredWaves }
+      : { eligible: true, answeredWaves };
+    return c.json(answer);
   });
 
   // Widgets built before the move get a reason rather than a bare 404; they fall back to the device's own flags.

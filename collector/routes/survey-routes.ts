@@ -29,7 +29,7 @@ export function surveyRoutes(surveys: SurveyRegistry): Hono {
     const def = surveys.latest(id);
     if (!def) return jsonError(c, 404, `no survey with id ${quote(id)}`);
     // Storable, so the browser keeps a copy: the widget asks again at each prompt (no-cache) and shows
-    // the kept copy when the collector cannot be reached (widget/load-survey.ts). Definitions change
+    // the kept copy when the collector cannot be reached (widget/core/load-survey.ts). Definitions change
     // only with a deploy, so a copy a few minutes old is also fine for other readers.
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(resolveSurvey(def, { country, locale }));

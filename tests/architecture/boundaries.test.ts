@@ -90,6 +90,17 @@ describe('architecture boundaries', () => {
     expect(circlesIn(dir)).toEqual([]);
   });
 
+  it('widget: only widget/delivery/ talks to worker/ (queue, flush, sync)', () => {
+    const offending = sourceFiles('widget')
+      .filter((file) => !file.startsWith('widget/delivery/'))
+      .flatMap((file) =>
+        importsOf(file)
+          .local.filter((target) => target.startsWith('worker/'))
+          .map((target) => `${file} imports ${target}`),
+      );
+    expect(offending).toEqual([]);
+  });
+
   it('protocol depends on zod only', () => {
     const packages = new Set(sourceFiles('protocol').flatMap((f) => importsOf(f).packages));
     expect([...packages].filter((p) => !p.startsWith('zod'))).toEqual([]);
@@ -154,7 +165,7 @@ describe('architecture boundaries', () => {
   it('sees static, type-only, side-effect and dynamic imports (self-check of the scanner)', () => {
     const probe = importsOf('tests/architecture/boundaries.test.ts');
     expect(probe.packages).toEqual(expect.arrayContaining(['vitest']));
-    const loader = importsOf('widget/loader.ts');
+    const loader = importsOf('widget/entry/loader.ts');
     expect(loader.local.length).toBeGreaterThan(0);
   });
 });

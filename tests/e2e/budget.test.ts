@@ -45,7 +45,12 @@ function keyOf(source: string): string {
 // that pass a learnerRef) → UI chunk, English strings included. The browser test below checks that
 // this is all a page fetches before the survey appears, and all the first question needs.
 const firstQuestion = staticClosure(
-  ['widget/loader.ts', 'widget/outcome-survey.ts', 'widget/eligibility.ts', 'widget/ui/mount-survey.tsx'].map(keyOf),
+  [
+    'widget/entry/loader.ts',
+    'widget/core/outcome-survey.ts',
+    'widget/core/eligibility.ts',
+    'widget/ui/mount-survey.tsx',
+  ].map(keyOf),
 );
 // widget/ui/rest/'s one entry: its chunk is named after its folder (vite.config.ts).
 const restChunk = 'rest';
@@ -53,7 +58,7 @@ const total = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + b
 
 describe('byte budgets (brotli, quality 11)', () => {
   const sizes = {
-    loader: total(staticClosure(['widget/loader.ts'])),
+    loader: total(staticClosure(['widget/entry/loader.ts'])),
     firstQuestion: total(firstQuestion),
     serviceWorker: brotli('outcome-survey-sw.js'),
   };
@@ -87,8 +92,8 @@ describe('byte budgets (brotli, quality 11)', () => {
   });
 
   it('keeps the survey code and the UI out of what the loader needs', () => {
-    const loader = [...staticClosure(['widget/loader.ts'])];
-    const lazy = ['widget/outcome-survey.ts', 'widget/ui/mount-survey.tsx'].map((k) => manifest[k].file);
+    const loader = [...staticClosure(['widget/entry/loader.ts'])];
+    const lazy = ['widget/core/outcome-survey.ts', 'widget/ui/mount-survey.tsx'].map((k) => manifest[k].file);
     expect(loader.filter((f) => lazy.includes(f))).toEqual([]);
   });
 

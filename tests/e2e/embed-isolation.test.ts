@@ -169,7 +169,7 @@ describe('the widget on a host page', () => {
       });
     // The survey code's chunk, by the build's own record of it.
     const coreFile = JSON.parse(readFileSync(join(env.stack.distDir, '.vite/manifest.json'), 'utf8'))[
-      'widget/outcome-survey.ts'
+      'widget/core/outcome-survey.ts'
     ].file as string;
     const isCore = (name: string) => name === `/${coreFile}`;
     let seen = await timing();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeadLetterInfo } from '../../widget/public-types.ts';
+import type { DeadLetterInfo } from '../../widget/core/public-types.ts';
 import { answerSurvey, DEMO_ONLY_SITE_KEY, useEmbedStack, watchPage } from './embed-harness.ts';
 
 // Issue 14, item 12: a set-up the collector refuses (a wrong site key, an origin the key does not

@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
+import { nextTask } from '../core/next-task.ts';
 import { createTranslator, loadUiTable, type Translator } from '../i18n/index.ts';
-import { nextTask } from '../next-task.ts';
 import { SurveyApp } from './survey-app.tsx';
 import { SURVEY_CSS } from './survey-css.ts';
 import type { SurveyUiProps } from './survey-ui-props.ts';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deliverResponse } from '../../../widget/deliver-response.ts';
-import type { SyncLink } from '../../../widget/sync-link.ts';
+import { deliverResponse } from '../../../widget/delivery/deliver-response.ts';
+import type { SyncLink } from '../../../widget/delivery/sync-link.ts';
 import type { FlushReport, Settled } from '../../../worker/delivery/flush-report.ts';
 import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
 import { pendingResponses } from '../../../worker/storage/queue.ts';

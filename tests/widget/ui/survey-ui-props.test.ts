@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { SubmitResult as EmbedResult } from '../../../widget/build-response.ts';
+import type { SubmitResult as EmbedResult } from '../../../widget/delivery/build-response.ts';
 import type { SurveyUiProps } from '../../../widget/ui/mount-survey.tsx';
 
 // Checked by `npm run typecheck` (tsconfig.tests.json); the runtime assertion is a formality.

@@ -1,0 +1,148 @@
+import type { OutcomeSurveyOptions } from '../public-types.ts';
+import { parseTrigger, type Trigger } from '../triggers/parse-trigger.ts';
+import {
+  booleanText,
+  type Check,
+  isBoolean,
+  isIsoDate,
+  isString,
+  matches,
+  parsesAs,
+  text,
+  whole,
+  wholeListText,
+  wholeText,
+} from './option-checks.ts';
+
+/**
+ * What a console error says a wrong option must look like, as a code: the sentences are in
+ * ../misuse.ts, a chunk fetched only when something is wrong.
+ */
+export type Expectation =
+  | 'collector-url'
+  | 'site-key'
+  | 'survey-id'
+  | 'country-code'
+  | 'language-tag'
+  | 'learner-ref'
+  | 'learner-sig'
+  | 'same-site-path'
+  | 'true-or-false'
+  | 'trigger'
+  | 'iso-date'
+  | 'month-list'
+  | 'day-count'
+  | 'short-id';
+
+/** One embed option: everything the widget knows about it. */
+export type OptionRow<Value> = {
+  /** data-ATTRIBUTE on the script tag, ATTRIBUTE on <outcome-survey>. */
+  attribute: string;
+  required?: true;
+  /** An attribute's text as the value init() would take (absent: the text as it is). */
+  fromAttribute?: (text: string) => unknown;
+  /** Whether a value given to init(), or read from an attribute, is acceptable. */
+  check: Check;
+  /** The value the widget works with, from an accepted value or undefined when it was not given (absent: as given). */
+  toValue?: (accepted: unknown) => Value;
+  expects: Expectation;
+};
+
+/** Outcome waves, in months after course completion (research/domain.md: +0, +6, +12). */
+export const DEFAULT_WAVES: readonly number[] = [0, 6, 12];
+
+const option = <Value>(row: OptionRow<Value>): OptionRow<Value> => row;
+
+/**
+ * Every embed option, in the order refusals are reported. The keys are the JavaScript names;
+ * `satisfies` holds them to the npm users' type (public-types.ts, written out for its doc comments
+ * and self-contained for the .d.ts build), so an option added here and not there fails type-checking.
+ */
+export const OPTION_TABLE = {
+  endpoint: option<string>({
+    attribute: 'endpoint',
+    required: true,
+    check: isString((v) => /^https?:\/\//.test(v) && parsesAs(v, () => true)),
+    toValue: (v) => (v as string).replace(/\/+$/, ''),
+    expects: 'collector-url',
+  }),
+  siteKey: option<string>({ attribute: 'site-key', required: true, check: text(128), expects: 'site-key' }),
+  survey: option<string>({
+    attribute: 'survey',
+    required: true,
+    check: matches(/^[a-z][a-z0-9_-]{0,63}$/),
+    expects: 'survey-id',
+  }),
+  country: option<string | undefined>({ attribute: 'country', check: matches(/^[A-Z]{2}$/), expects: 'country-code' }),
+  locale: option<string | undefined>({
+    attribute: 'locale',
+    check: matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/),
+    expects: 'language-tag',
+  }),
+  learnerRef: option<string | undefined>({ attribute: 'learner-ref', check: text(256), expects: 'learner-ref' }),
+  learnerSig: option<string | undefined>({
+    attribute: 'learner-sig',
+    check: matches(/^[0-9a-fA-F]{64}$/),
+    expects: 'learner-sig',
+  }),
+  sw: option<string | undefined>({
+    attribute: 'sw',
+    check: isString((v) => parsesAs(v, (url) => url.origin === location.origin)),
+    expects: 'same-site-path',
+  }),
+  debug: option<boolean>({
+    attribute: 'debug',
+    fromAttribute: booleanText,
+    check: isBoolean,
+    toValue: (v) => (v as boolean | undefined) ?? false,
+    expects: 'true-or-false',
+  }),
+  trigger: option<Trigger>({
+    attribute: 'trigger',
+    check: isString((v) => parseTrigger(v) !== null),
+    toValue: (v) => parseTrigger((v as string | undefined) ?? 'manual') as Trigger,
+    expects: 'trigger',
+  }),
+  completedAt: option<Date | undefined>({
+    attribute: 'completed-at',
+    check: isIsoDate,
+    toValue: (v) => (v === undefined ? undefined : new Date(v as string)),
+    expects: 'iso-date',
+  }),
+  waves: option<number[]>({
+    attribute: 'waves',
+    fromAttribute: wholeListText,
+    check: (v) => Array.isArray(v) && v.length > 0 && v.every(whole(120)),
+    toValue: (v) => [...((v as number[] | undefined) ?? DEFAULT_WAVES)],
+    expects: 'month-list',
+  }),
+  capDays: option<number>({
+    attribute: 'cap-days',
+    fromAttribute: wholeText,
+    check: whole(365),
+    toValue: (v) => (v as number | undefined) ?? 30,
+    expects: 'day-count',
+  }),
+  courseId: option<string | undefined>({ attribute: 'course-id', check: text(128), expects: 'short-id' }),
+  pathId: option<string | undefined>({ attribute: 'path-id', check: text(128), expects: 'short-id' }),
+} satisfies { [Name in keyof OutcomeSurveyOptions]-?: OptionRow<unknown> };
+
+export type OptionName = keyof typeof OPTION_TABLE;
+export const OPTION_NAMES = Object.keys(OPTION_TABLE) as OptionName[];
+
+/** The attributes options are read from, in the table's order. */
+export const OPTION_ATTRIBUTES: readonly string[] = OPTION_NAMES.map((key) => OPTION_TABLE[key].attribute);
+
+export const isOptionName = (key: string): key is OptionName => Object.hasOwn(OPTION_TABLE, key);
+
+/** The attribute an option is read from ("siteKey" → "site-key"); an unknown key as it is. */
+export const attributeOf = (key: string): string => (isOptionName(key) ? OPTION_TABLE[key].attribute : key);
+
+type ValueOf<Row> = Row extends OptionRow<infer Value> ? Value : never;
+type Values = { [Name in OptionName]: ValueOf<(typeof OPTION_TABLE)[Name]> };
+type MaybeAbsent = { [Name in OptionName]: undefined extends Values[Name] ? Name : never }[OptionName];
+
+/** The options once accepted, as the widget works with them: defaults filled, dates and triggers parsed. */
+export type EmbedOptions = { [Name in Exclude<OptionName, MaybeAbsent>]: Values[Name] } & {
+  [Name in MaybeAbsent]?: Exclude<Values[Name], undefined>;
+};
