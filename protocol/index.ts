@@ -8,6 +8,7 @@ export * from './learner-ref.ts';
 export * from './localized-text.ts';
 export * from './resolve-survey.ts';
 export * from './resolved-survey.ts';
+export * from './response-issues.ts';
 export * from './string-rules.ts';
 export * from './survey-definition.ts';
 export * from './survey-response.ts';
