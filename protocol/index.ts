@@ -6,6 +6,7 @@ export * from './format-issues.ts';
 export * from './is-shown.ts';
 export * from './learner-ref.ts';
 export * from './localized-text.ts';
+export * from './report.ts';
 export * from './resolve-survey.ts';
 export * from './resolved-survey.ts';
 export * from './response-issues.ts';
