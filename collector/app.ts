@@ -2,13 +2,14 @@ import { Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
 import type { Config } from './config/load-config.ts';
 import type { AppEnv } from './http/app-env.ts';
-import { requireCredential, researcherAccess, researcherCredentials } from './http/bearer-auth.ts';
+import { authorizer, researcherCredentials } from './http/bearer-auth.ts';
 import { clientAddress } from './http/client-address.ts';
 import { guardStorage } from './http/guard-storage.ts';
 import { jsonError } from './http/json-error.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { RateLimiter } from './http/rate-limiter.ts';
 import { loggedPath, requestLog } from './http/request-log.ts';
+import { routedPath } from './http/routed-path.ts';
 import { SiteAccess } from './http/site-access.ts';
 import { siteCors } from './http/site-cors.ts';
 import { StorageUnavailableError, storageUnavailable } from './http/storage-unavailable.ts';
@@ -28,7 +29,8 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
   const deps = { ...given, storage };
   const sites = new SiteAccess(config.siteKeys);
   const secret = config.learnerRefSecret;
-  const app = new Hono<AppEnv>();
+  const authorize = authorizer(researcherCredentials(config));
+  const app = new Hono<AppEnv>({ getPath: routedPath });
 
   app.use('*', requestLog(log));
   // CORS before the limits, so a browser can read a 429 and its Retry-After instead of seeing a network error.
@@ -39,7 +41,6 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
     '/v1/*',
     rateLimit(addressLimiter, (c) => clientAddress(c, config.trustProxy), 'from this address'),
   );
-  app.use('*', requireCredential(researcherCredentials(config), researcherAccess));
   // Production only: in development one made-up token is the norm, and a warning on every
   // `npm start` would teach people to skim past warnings (scripts/start.ts says it instead).
   if (config.production && !config.eraseToken)
@@ -80,8 +81,8 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
     '/',
     eligibilityRoutes({ storage: deps.storage, surveys: deps.surveys, sites, learnerRefSecret: secret, now }),
   );
-  app.route('/', learnerRoutes({ storage: deps.storage, learnerRefSecret: secret, log }));
-  app.route('/', researcherRoutes(deps));
+  app.route('/', learnerRoutes({ storage: deps.storage, learnerRefSecret: secret, log }, authorize));
+  app.route('/', researcherRoutes(deps, authorize));
 
   // The path is not echoed: a mistyped /v1/learner/REF would hand the ref back to every proxy and log on the way.
   app.notFound((c) =>

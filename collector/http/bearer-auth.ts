@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { jsonError } from './json-error.ts';
-import { normalizePath } from './normalize-path.ts';
 
 // Hashing both sides first gives equal lengths, so the comparison leaks neither content nor length.
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
@@ -56,17 +55,22 @@ export function researcherCredentials(tokens: ResearcherTokens): Credential[] {
 const unauthorized = (c: Context, error: string) =>
   jsonError(c, 401, error, undefined, { 'WWW-Authenticate': 'Bearer' });
 
+/** Middleware that lets a request through only with a token granting `access`; each researcher route states its own. */
+export type Authorize = (access: Access) => MiddlewareHandler;
+
 /**
- * 401 (with WWW-Authenticate) for a missing or unknown token; 403 for a known token that
- * does not grant what the path does, naming the tokens that would.
+ * The check each researcher router puts on its routes (collector/researcher/, collector/routes/learner-routes.ts):
+ * 401 (with WWW-Authenticate) for a missing or unknown token; 403 for a known token that does not grant
+ * what the route does, naming the tokens that would. A router takes an Authorize and cannot be built
+ * without one, so a route it serves is closed until it names the access it needs.
+ *
+ * The codebook goes with the export, not the reports, although it holds no responses: it
+ * describes the export's columns and is of no use without the rows, the dashboard never
+ * asks for it, and question wording is public anyway (GET /v1/surveys/:id). Granting it
+ * to REPORT_TOKEN later would widen the token (a minor change); taking it back would break.
  */
-export function requireCredential(
-  credentials: readonly Credential[],
-  accessOf: (method: string, path: string) => Access | undefined,
-): MiddlewareHandler {
-  return async (c, next) => {
-    const access = accessOf(c.req.method, c.req.path);
-    if (!access) return next();
+export function authorizer(credentials: readonly Credential[]): Authorize {
+  return (access) => async (c, next) => {
     const needed = credentials.filter((k) => k.grants.includes(access));
     const settings = needed.map((k) => k.setting).join(' or ');
     const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim();
@@ -84,24 +88,4 @@ export function requireCredential(
     }
     await next();
   };
-}
-
-/**
- * Researcher data paths, matched on the normalised path so an odd spelling cannot
- * slip past the check. The /v1/dashboard files are left open: a browser cannot send
- * a bearer header when navigating, and the page holds no data until the researcher
- * gives it a token for /v1/report.
- *
- * The codebook goes with the export, not the reports, although it holds no responses: it
- * describes the export's columns and is of no use without the rows, the dashboard never
- * asks for it, and question wording is public anyway (GET /v1/surveys/:id). Granting it
- * to REPORT_TOKEN later would widen the token (a minor change); taking it back would break.
- */
-export function researcherAccess(_method: string, path: string): Access | undefined {
-  const p = normalizePath(path);
-  if (/^\/v1\/(export|codebook)/.test(p)) return 'export';
-  if (/^\/v1\/report/.test(p)) return 'report';
-  // Every method, not just DELETE and POST …/erase: a route added here later is closed until it says otherwise.
-  if (p.startsWith('/v1/learners')) return 'erase';
-  return undefined;
 }

@@ -1,4 +1,4 @@
-import { checkResponse, type FieldError, formatIssues, SurveyResponse } from '../../protocol/index.ts';
+import { type FieldError, formatIssues, responseIssues, SurveyResponse } from '../../protocol/index.ts';
 import { deriveFlags } from '../flags/derive-flags.ts';
 import type { StoredResponse } from '../storage/storage.ts';
 import type { SurveyRegistry } from '../surveys/survey-registry.ts';
@@ -20,9 +20,6 @@ export type IngestContext = {
   /** Also the earliest submittedAt accepted (collector/ingest/submitted-at-window.ts). */
   retentionMonths: number;
 };
-
-// The two consent messages of checkResponse (protocol/); anchored so a question id sent by a client cannot match.
-const CONSENT_PROBLEM = /^sensitive answer without consent\.sensitive|without "[^"]*" in consent\.groups$/;
 
 export type Prepared =
   | { ok: true; record: StoredResponse }
@@ -49,12 +46,13 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
       reason: 'unknown_survey',
     };
   }
-  const problems = checkResponse(survey, r);
+  const problems = responseIssues(survey, r);
   if (problems.length)
     return {
       ok: false,
       errors: problems.map((e) => ({ path: `${at}.${e.path}`, message: e.message })),
-      reason: problems.some((e) => CONSENT_PROBLEM.test(e.message)) ? 'consent_missing' : 'answer_invalid',
+      // By code: rewording a message must not move a rejection from one count to another.
+      reason: problems.some((e) => e.code === 'consent_missing') ? 'consent_missing' : 'answer_invalid',
     };
 
   const sensitiveIds = new Set(

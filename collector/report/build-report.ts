@@ -1,3 +1,4 @@
+import type { Report, ReportCell, ReportTable, YearOverYear } from '../../protocol/index.ts';
 import { SENSITIVE_FLAGS } from '../flags/flag.ts';
 import type { StoredResponse } from '../storage/storage.ts';
 import { countResponses, MAX_GAP, MEASURES, type Measure, previousYear, type RawCounts } from './count-responses.ts';
@@ -10,38 +11,7 @@ import {
 } from './disclosure-control.ts';
 import type { ReportOptions } from './report-options.ts';
 
-export type ReportCell = PublishedCount & { percent?: number | null };
-export type ReportTable = {
-  cells: ReportCell[][];
-  rowTotals: ReportCell[];
-  colTotals: ReportCell[];
-  total: ReportCell;
-};
-export type YearOverYear = {
-  row: string;
-  period: string;
-  previous: string;
-  underserved: number | null;
-  previousUnderserved: number | null;
-  /** Relative change of the (rounded, published) underserved count, in percent; the committee's target is +20. */
-  changePercent: number | null;
-  share: number | null;
-  previousShare: number | null;
-  changePoints: number | null;
-};
-export type Report = {
-  survey: string;
-  generatedAt: string;
-  by: string[];
-  rules: DisclosureRules;
-  /** Row labels (countries, or "all") and column labels (periods, or "all"). */
-  rows: string[];
-  periods: string[];
-  measures: Measure[];
-  tables: Record<Measure, ReportTable>;
-  yearOverYear: YearOverYear[];
-  notes: string[];
-};
+export type { Report, ReportCell, ReportTable, YearOverYear };
 
 const NOTES = [
   'Counts are rounded to the nearest multiple of roundTo; totals are rounded from exact sums, so rounded cells need not add up.',
@@ -69,10 +39,14 @@ export async function buildReport(
     const bases = SENSITIVE_FLAGS.includes(m) ? { cells: raw.cells.responses } : undefined;
     tables[m] = withPercents(suppressTable({ cells: raw.cells[m] }, rules, bases), responsesTable, rules);
   }
+  const by: Report['by'] = [
+    ...(opts.by.country ? (['country'] as const) : []),
+    ...(opts.by.period ? [opts.by.period] : []),
+  ];
   return {
     survey,
     generatedAt: now.toISOString(),
-    by: [...(opts.by.country ? ['country'] : []), ...(opts.by.period ? [opts.by.period] : [])],
+    by,
     rules,
     rows: raw.rows,
     periods: raw.periods,

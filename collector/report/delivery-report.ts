@@ -1,19 +1,8 @@
+import type { DeliveryReport } from '../../protocol/index.ts';
 import { REJECTION_REASONS } from '../ingest/rejection-reason.ts';
 import type { RejectionCount, StoredResponse } from '../storage/storage.ts';
 
-export type DeliveryReport = {
-  /** Every UTC day from the first to the last with a received or rejected item; a quiet day is a 0, not a gap. */
-  days: string[];
-  /** Responses of the survey received per day (by the collector's clock). */
-  received: number[];
-  /** Of those, responses whose learnerRef was unsigned or wrongly signed (stored without it; issue 14). */
-  unverifiedLearnerRefs: number[];
-  /** Items rejected per day, every survey and site key together (a rejected item may name no valid survey). */
-  rejected: number[];
-  /** The same, per reason code; only reasons seen in the range. */
-  rejectedByReason: Record<string, number[]>;
-  notes: string[];
-};
+export type { DeliveryReport };
 
 const NOTES = [
   'Received counts responses of this survey by the day the collector received them; rejected counts items of every survey, by coarse reason only: nothing else of a rejected item is kept.',

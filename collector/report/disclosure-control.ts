@@ -1,14 +1,6 @@
-export type DisclosureRules = {
-  /** k: no count below this is shown. */
-  minCell: number;
-  /** Shown counts are rounded to the nearest multiple of this. */
-  roundTo: number;
-  /** No percentage on a base (denominator) below this. */
-  minPercentBase: number;
-};
+import type { DisclosureRules, Suppression } from '../../protocol/index.ts';
 
-/** Why a count is hidden: below k, a near-total share of a sensitive attribute, or hidden so another cannot be recomputed. */
-export type Suppression = 'below_k' | 'dominant' | 'complementary';
+export type { DisclosureRules, Suppression };
 
 export type PublishedCount = { count: number | null; suppressed?: Suppression };
 

@@ -9,16 +9,19 @@ import { columnsFor, exportChunks } from '../export/export-chunks.ts';
 import { ExportOptionsError, parseExportOptions } from '../export/export-options.ts';
 import { exportBody } from '../export/write-export.ts';
 import { attachmentDisposition } from '../http/attachment-disposition.ts';
+import type { Authorize } from '../http/bearer-auth.ts';
 import { jsonError } from '../http/json-error.ts';
 import { buildReport } from '../report/build-report.ts';
 import { deliveryReport } from '../report/delivery-report.ts';
 import { parseReportOptions, ReportOptionsError, reportFilter } from '../report/report-options.ts';
 
 /**
- * Researcher endpoints. The app in front (collector/app.ts) checks the bearer token on
- * /v1/export, /v1/codebook and /v1/report; the /v1/dashboard files hold no data and may be public.
+ * Researcher endpoints, each behind the access it needs (collector/http/bearer-auth.ts): the export and
+ * codebook read rows, the reports read aggregates. The /v1/dashboard files are left open: a browser cannot
+ * send a bearer header when navigating, and the page holds no data until the researcher gives it a token
+ * for /v1/report.
  */
-export function researcherRoutes(deps: AppDeps): Hono {
+export function researcherRoutes(deps: AppDeps, authorize: Authorize): Hono {
   const app = new Hono();
   const rules = {
     minCell: deps.settings.minCell,
@@ -26,7 +29,7 @@ export function researcherRoutes(deps: AppDeps): Hono {
     minPercentBase: deps.settings.minPercentBase,
   };
 
-  app.get('/v1/export', async (c) => {
+  app.get('/v1/export', authorize('export'), async (c) => {
     const o = parseExportOptions(c.req.query(), 'GET /v1/export');
     // JSONL checks a named survey too, so an unknown one is a 404 in both formats rather than an empty 200.
     const survey = o.format === 'csv' || o.survey ? columnsFor(deps.surveys, o.survey).surveyId : undefined;
@@ -41,7 +44,7 @@ export function researcherRoutes(deps: AppDeps): Hono {
     });
   });
 
-  app.get('/v1/codebook', (c) => {
+  app.get('/v1/codebook', authorize('export'), (c) => {
     const format = c.req.query('format') ?? 'json';
     const { surveyId } = columnsFor(deps.surveys, c.req.query('survey'));
     const book = buildCodebook(deps.surveys.versions(surveyId));
@@ -56,7 +59,7 @@ export function researcherRoutes(deps: AppDeps): Hono {
     );
   });
 
-  app.get('/v1/report', async (c) => {
+  app.get('/v1/report', authorize('report'), async (c) => {
     const o = parseReportOptions(c.req.query(), 'GET /v1/report');
     const { surveyId } = columnsFor(deps.surveys, o.survey);
     return c.json(await buildReport(surveyId, deps.storage.responses(reportFilter(o, surveyId)), o, rules), 200, {
@@ -64,7 +67,7 @@ export function researcherRoutes(deps: AppDeps): Hono {
     });
   });
 
-  app.get('/v1/report/delivery', async (c) => {
+  app.get('/v1/report/delivery', authorize('report'), async (c) => {
     const { surveyId } = columnsFor(deps.surveys, c.req.query('survey'));
     const rejections = await deps.storage.rejectionsByDay();
     return c.json(await deliveryReport(deps.storage.responses({ surveyId }), rejections), 200, {

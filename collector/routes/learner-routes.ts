@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { type FieldError, formatIssues, LEARNER_REF_RULE, LearnerRef } from '../../protocol/index.ts';
+import type { Authorize } from '../http/bearer-auth.ts';
 import { jsonError } from '../http/json-error.ts';
 import { learnerHash } from '../ingest/learner-hash.ts';
 import { readJsonBody } from '../ingest/read-json-body.ts';
@@ -18,9 +19,12 @@ const BODY_MAX_BYTES = 1024;
  * The right to erasure: POST /v1/learners/erase with { learnerRef } (the ref stays out of URLs, so out of proxy
  * and access logs), and DELETE /v1/learners/:ref as before. Both hold the ref to the rule ingest holds it to
  * (protocol/learner-ref.ts) on the path; the body also takes refs stored before that rule. Behind ERASE_TOKEN, or EXPORT_TOKEN where no
- * erase token is set; app.ts applies the check (collector/http/bearer-auth.ts).
+ * erase token is set (collector/http/bearer-auth.ts).
  */
-export function learnerRoutes(deps: { storage: Storage; learnerRefSecret: string; log: Logger }): Hono {
+export function learnerRoutes(
+  deps: { storage: Storage; learnerRefSecret: string; log: Logger },
+  authorize: Authorize,
+): Hono {
   const erase = async (ref: string) => {
     const erased = await deps.storage.eraseLearner(learnerHash(ref, deps.learnerRefSecret));
     // Logged without the ref or its hash: the log must not become a list of who asked to be forgotten.
@@ -29,7 +33,7 @@ export function learnerRoutes(deps: { storage: Storage; learnerRefSecret: string
   };
   const app = new Hono();
 
-  app.post('/v1/learners/erase', async (c) => {
+  app.post('/v1/learners/erase', authorize('erase'), async (c) => {
     const body = await readJsonBody(c.req.raw, BODY_MAX_BYTES);
     if (!body.ok) return jsonError(c, body.status, body.error);
     const parsed = EraseBody.safeParse(body.value);
@@ -43,7 +47,7 @@ export function learnerRoutes(deps: { storage: Storage; learnerRefSecret: string
     return c.json(await erase(parsed.data.learnerRef));
   });
 
-  app.delete('/v1/learners/:ref', async (c) => {
+  app.delete('/v1/learners/:ref', authorize('erase'), async (c) => {
     const ref = c.req.param('ref');
     if (!LearnerRef.safeParse(ref).success) {
       const errors: FieldError[] = [{ path: 'ref', message: LEARNER_REF_RULE }];

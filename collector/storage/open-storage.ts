@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { postgresStorage } from './postgres-storage.ts';
-import { sqliteStorage } from './sqlite-storage.ts';
+import { postgresStorage } from './postgres/postgres-storage.ts';
+import { sqliteStorage } from './sqlite/sqlite-storage.ts';
 import type { Storage } from './storage.ts';
 
 const EXPECTED =

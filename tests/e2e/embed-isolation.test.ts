@@ -177,7 +177,11 @@ describe('the widget on a host page', () => {
       await host.page.waitForTimeout(100);
       seen = await timing();
     }
-    await host.page.waitForTimeout(500);
+    // The widget answering a call of its own means it has run its start-up past the trigger check,
+    // so a survey chunk it meant to fetch would be in the resource timing by now.
+    await host.page.evaluate(() =>
+      (window as unknown as { OutcomeSurvey: { pending(): Promise<number> } }).OutcomeSurvey.pending(),
+    );
     seen = await timing();
     const hosts = await host.page.evaluate(
       () => [...document.querySelectorAll('*')].filter((el) => el.shadowRoot).length,

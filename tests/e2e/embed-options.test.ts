@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SITE_KEY, useEmbedStack, watchPage } from './embed-harness.ts';
 
@@ -30,6 +31,14 @@ const broken: [string, string][] = [
   ['data-path-id', 'x'.repeat(200)],
 ];
 
+/**
+ * Resolves once the widget has answered a call of its own (pending() loads a chunk and reads IndexedDB):
+ * whatever it had queued before, such as a second error, has been logged by then, and the browser
+ * reports console messages in order, ahead of the call's answer.
+ */
+const widgetAnswered = (page: Page) =>
+  page.evaluate(() => (window as unknown as { OutcomeSurvey: { pending(): Promise<number> } }).OutcomeSurvey.pending());
+
 async function load(attributes: Record<string, string>) {
   const context = await env.browser.newContext();
   const page = await context.newPage();
@@ -48,8 +57,8 @@ async function load(attributes: Record<string, string>) {
 describe('a broken option on the script tag', () => {
   it.each(broken)('%s=%j logs one console error naming it, shows nothing, throws nothing', async (name, value) => {
     const { page, seen, close } = await load({ ...valid(), [name]: value });
-    for (let i = 0; i < 50 && seen.consoleErrors.length === 0; i++) await page.waitForTimeout(100);
-    await page.waitForTimeout(300); // room for a second error, were there one
+    await expect.poll(() => seen.consoleErrors.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    await widgetAnswered(page); // a second error, were there one, is logged before this answer
     const hosts = await page.evaluate(() => [...document.querySelectorAll('*')].filter((el) => el.shadowRoot).length);
     await close();
     expect(seen.consoleErrors).toHaveLength(1);
@@ -90,8 +99,8 @@ describe('the JavaScript API used wrongly', () => {
       ),
     );
     await page.evaluate(`(async () => { await ${call}; })()`);
-    for (let i = 0; i < 50 && seen.consoleErrors.length === 0; i++) await page.waitForTimeout(100);
-    await page.waitForTimeout(300);
+    await expect.poll(() => seen.consoleErrors.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    await widgetAnswered(page);
     await context.close();
     expect(seen.consoleErrors).toHaveLength(1);
     expect(seen.consoleErrors[0]).toMatch(/^outcome-survey: /);

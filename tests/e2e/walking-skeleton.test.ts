@@ -107,7 +107,13 @@ describe('walking skeleton', () => {
     });
     await page.reload();
     const ids = await waitForExport(1);
-    await new Promise((r) => setTimeout(r, 1000)); // a second copy would arrive within this window
+    // Once the device holds nothing (the ack came back and the response left its queue), no second copy can be sent.
+    await page.waitForFunction(
+      async () =>
+        (await (window as unknown as { OutcomeSurvey: { pending(): Promise<number> } }).OutcomeSurvey.pending()) === 0,
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(await exportedIds()).toEqual(ids);
     expect(ids).toHaveLength(1);
     await context.close();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sqliteStorage } from '../../../collector/storage/sqlite-storage.ts';
+import { sqliteStorage } from '../../../collector/storage/sqlite/sqlite-storage.ts';
 import { generateResponses, TEST_SURVEYS } from '../../support/generate-responses.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;

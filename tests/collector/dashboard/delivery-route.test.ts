@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { researcherRoutes } from '../../../collector/researcher/researcher-routes.ts';
 import { SurveyRegistry } from '../../../collector/surveys/survey-registry.ts';
+import { allowAll } from '../../support/allow-all.ts';
 import { generateResponses, TEST_SURVEYS } from '../../support/generate-responses.ts';
 import { MemoryStorage } from '../../support/memory-storage.ts';
 
@@ -18,7 +19,7 @@ describe('GET /v1/report/delivery', () => {
     const next = new Date(Date.parse(`${firstDay}T00:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
     await storage.countRejections(next, 'site-a', { invalid_shape: 2 });
     await storage.countRejections(next, 'site-b', { invalid_shape: 1, consent_missing: 1 });
-    const app = researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings });
+    const app = researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings }, allowAll);
     const res = await app.request('/v1/report/delivery?survey=outcomes-test');
     expect(res.status).toBe(200);
     const body = await res.json();

@@ -7,6 +7,7 @@ import { researcherRoutes } from '../../../collector/researcher/researcher-route
 import { openStorage } from '../../../collector/storage/open-storage.ts';
 import type { Storage } from '../../../collector/storage/storage.ts';
 import { SurveyRegistry } from '../../../collector/surveys/survey-registry.ts';
+import { allowAll } from '../../support/allow-all.ts';
 import { generateResponses, TEST_SURVEYS } from '../../support/generate-responses.ts';
 import { MemoryStorage } from '../../support/memory-storage.ts';
 import { TOKEN, testApp } from '../http/test-app.ts';
@@ -20,7 +21,7 @@ const settings = {
 const deps = (storage: Storage): AppDeps => ({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings });
 
 describe('researcherRoutes', () => {
-  const app = researcherRoutes(deps(new MemoryStorage(generateResponses(200))));
+  const app = researcherRoutes(deps(new MemoryStorage(generateResponses(200))), allowAll);
 
   it('streams a CSV with a download name', async () => {
     const res = await app.request('/v1/export?format=csv&survey=outcomes-test&excel=1');
@@ -73,7 +74,7 @@ describe('researcherRoutes', () => {
 });
 
 describe('the export download name', () => {
-  const app = researcherRoutes(deps(new MemoryStorage(generateResponses(3))));
+  const app = researcherRoutes(deps(new MemoryStorage(generateResponses(3))), allowAll);
 
   it.each([
     ['csv', 'survey=outcomes-test', 'attachment; filename="outcomes-test.csv"'],
@@ -129,7 +130,7 @@ describe('researcherRoutes over SQLite', () => {
     try {
       const rows = [...generateResponses(50)];
       await storage.insert(rows);
-      const res = await researcherRoutes(deps(storage)).request('/v1/export?format=jsonl&country=FR');
+      const res = await researcherRoutes(deps(storage), allowAll).request('/v1/export?format=jsonl&country=FR');
       const lines = (await res.text())
         .trimEnd()
         .split('\n')

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { researcherRoutes } from '../../../collector/researcher/researcher-routes.ts';
 import { SurveyRegistry } from '../../../collector/surveys/survey-registry.ts';
+import { allowAll } from '../../support/allow-all.ts';
 import { generateResponse, TEST_SURVEYS } from '../../support/generate-responses.ts';
 import { MemoryStorage } from '../../support/memory-storage.ts';
 import { batch, post, response, TOKEN, testApp } from '../http/test-app.ts';
@@ -80,7 +81,7 @@ describe('submittedAt fuzz', () => {
         async (dates, by) => {
           const storage = new MemoryStorage(dates.map((d, i) => ({ ...generateResponse(i), submittedAt: d })));
           const settings = { minCell: 1, roundTo: 1, minPercentBase: 1, includeAsylumSeekers: false };
-          const app = researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings });
+          const app = researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings }, allowAll);
           const res = await app.request(`/v1/report?survey=outcomes-test&by=${by}`);
           expect(res.status).toBe(200);
           const text = await res.text();

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { openStorage } from '../../../collector/storage/open-storage.ts';
 import { Ack } from '../../../protocol/index.ts';
 import { createDatabase } from '../../support/postgres.ts';
@@ -8,7 +8,11 @@ import { usePostgresServer } from '../../support/use-postgres-server.ts';
 import { ORIGIN, response, SITE_KEY } from '../http/test-app.ts';
 import { startCollectorProcess, tempCollectorDir } from './collector-process.ts';
 
-/** Sends the first half of a body now and the rest on finish(): a request certainly in flight in between. */
+/**
+ * Sends the headers with Expect: 100-continue, the first half of the body once the server answers them
+ * (Node's server sends 100 Continue as it parses the headers, so the request is then certainly the
+ * server's), and the rest on finish(): a request certainly in flight in between.
+ */
 function slowPost(url: string, body: string) {
   const { hostname, port } = new URL(url);
   const bytes = Buffer.from(body);
@@ -19,7 +23,12 @@ function slowPost(url: string, body: string) {
     method: 'POST',
     // Keep-alive, as browsers and fetch do: shutdown must not wait for idle connections to time out.
     agent: new Agent({ keepAlive: true }),
-    headers: { 'content-type': 'application/json', 'content-length': bytes.length, origin: ORIGIN },
+    headers: {
+      'content-type': 'application/json',
+      'content-length': bytes.length,
+      origin: ORIGIN,
+      expect: '100-continue',
+    },
   });
   const result = new Promise<{ status: number; body: string }>((resolve, reject) => {
     req.on('error', reject);
@@ -31,7 +40,10 @@ function slowPost(url: string, body: string) {
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
     });
   });
-  const firstHalfSent = new Promise<void>((resolve) => req.write(bytes.subarray(0, bytes.length / 2), () => resolve()));
+  const firstHalfSent = new Promise<void>((resolve) =>
+    req.once('continue', () => req.write(bytes.subarray(0, bytes.length / 2), () => resolve())),
+  );
+  req.flushHeaders();
   return { firstHalfSent, result, finish: () => req.end(bytes.subarray(bytes.length / 2)) };
 }
 
@@ -55,10 +67,11 @@ it.each([
   const batches = [0, 1, 2].map(() => [response(), response()]);
   const posts = batches.map((b) => slowPost(collector.url, JSON.stringify({ siteKey: SITE_KEY, responses: b })));
   await Promise.all(posts.map((p) => p.firstHalfSent));
-  // Give the server a moment to accept the connections and read their headers before the signal.
-  await new Promise((r) => setTimeout(r, 300));
   collector.child.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 300));
+  // main.ts logs "stopping" in the same turn as it stops listening, so no new connection is taken after it.
+  await vi.waitFor(() => expect(collector.lines.some((l) => l.includes('"event":"stopping"'))).toBe(true), {
+    timeout: 10_000,
+  });
   await expect(fetch(`${collector.url}/healthz`)).rejects.toThrow();
   for (const p of posts) p.finish();
 

@@ -6,6 +6,7 @@ import type { PublishedCount } from '../../../collector/report/disclosure-contro
 import { researcherRoutes } from '../../../collector/researcher/researcher-routes.ts';
 import type { StoredResponse } from '../../../collector/storage/storage.ts';
 import { SurveyRegistry } from '../../../collector/surveys/survey-registry.ts';
+import { allowAll } from '../../support/allow-all.ts';
 import { generateResponse, TEST_SURVEYS } from '../../support/generate-responses.ts';
 import { MemoryStorage } from '../../support/memory-storage.ts';
 
@@ -84,7 +85,7 @@ describe('report differencing', () => {
           const q2 = narrowed(q1, how, b, country);
           const storage = new MemoryStorage(people.map(stored));
           const deps: AppDeps = { storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings };
-          const app = researcherRoutes(deps);
+          const app = researcherRoutes(deps, allowAll);
           const [r1, r2] = await Promise.all([q1, q2].map(async (q) => (await app.request(url(q))).json()));
           for (const report of [r1, r2]) {
             // A share is a function of the two published counts it divides, so it adds nothing to them.
@@ -130,7 +131,7 @@ describe('report differencing', () => {
     }));
     people.push({ month: 1, day: 1, country: 'FR', refugee: true, outcome: false });
     const storage = new MemoryStorage(people.map(stored));
-    const app = researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings });
+    const app = researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings }, allowAll);
     expect((await app.request('/v1/report?survey=outcomes-test&by=&from=2026-01-02')).status).toBe(400);
     const report = await (await app.request('/v1/report?survey=outcomes-test&by=&from=2026-01')).json();
     expect(report.tables.refugee.total).toEqual({ count: 10, percent: 20 });

@@ -3,6 +3,7 @@ import type { AppDeps } from '../../../collector/app-deps.ts';
 import { parseReportOptions, ReportOptionsError, reportFilter } from '../../../collector/report/report-options.ts';
 import { researcherRoutes } from '../../../collector/researcher/researcher-routes.ts';
 import { SurveyRegistry } from '../../../collector/surveys/survey-registry.ts';
+import { allowAll } from '../../support/allow-all.ts';
 import { generateResponses, TEST_SURVEYS } from '../../support/generate-responses.ts';
 import { MemoryStorage } from '../../support/memory-storage.ts';
 
@@ -21,7 +22,7 @@ describe('report date filters', () => {
     ['from', '2026-1'],
     ['to', '2026-13'],
   ])('refuses %s=%s with 400 naming the expected YYYY-MM', async (name, value) => {
-    const res = await researcherRoutes(deps()).request(`/v1/report?survey=outcomes-test&${name}=${value}`);
+    const res = await researcherRoutes(deps(), allowAll).request(`/v1/report?survey=outcomes-test&${name}=${value}`);
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(
       new RegExp(`^GET /v1/report: ${name}: expected a whole month YYYY-MM such as "2026-01"`),
@@ -55,7 +56,7 @@ describe('report date filters', () => {
     const DAY = 86_400_000;
     // One a day through 2026: 31 in January, 28 in February, 31 in March.
     const storage = new MemoryStorage(generateResponses(365, Date.UTC(2026, 0, 1, 12), DAY));
-    const res = await researcherRoutes(deps(storage)).request(
+    const res = await researcherRoutes(deps(storage), allowAll).request(
       '/v1/report?survey=outcomes-test&by=month&from=2026-02&to=2026-03',
     );
     const report = await res.json();

@@ -7,6 +7,7 @@ import { researcherRoutes } from '../../../collector/researcher/researcher-route
 import { openStorage } from '../../../collector/storage/open-storage.ts';
 import type { Storage, StoredResponse } from '../../../collector/storage/storage.ts';
 import { SurveyRegistry } from '../../../collector/surveys/survey-registry.ts';
+import { allowAll } from '../../support/allow-all.ts';
 import { generateResponses, TEST_SURVEYS } from '../../support/generate-responses.ts';
 import { createDatabase } from '../../support/postgres.ts';
 import { usePostgresServer } from '../../support/use-postgres-server.ts';
@@ -36,7 +37,7 @@ describe.each([
     await storage.migrate();
     await storage.insert(data);
     const deps: AppDeps = { storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings };
-    return researcherRoutes(deps);
+    return researcherRoutes(deps, allowAll);
   };
   let early: Awaited<ReturnType<typeof appWith>>;
   let late: Awaited<ReturnType<typeof appWith>>;

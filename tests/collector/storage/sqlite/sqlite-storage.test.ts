@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SQLITE_MIGRATIONS } from '../../../collector/storage/sqlite-migrations.ts';
-import { describeStorage } from './storage-suite.ts';
+import { SQLITE_MIGRATIONS } from '../../../../collector/storage/sqlite/sqlite-migrations.ts';
+import { describeStorage } from '../storage-suite.ts';
 
 describeStorage('SQLite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'outcome-sqlite-'));

@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { firstOfEachId, insertStatuses } from './insert-statuses.ts';
-import type { InsertStatus, StoredResponse } from './storage.ts';
-import { type ResponseRow, toRows } from './stored-row.ts';
+import { firstOfEachId, insertStatuses } from '../insert-statuses.ts';
+import type { InsertStatus, StoredResponse } from '../storage.ts';
+import { type ResponseRow, toRows } from '../stored-row.ts';
 
 const RESPONSE_COLUMNS: { name: keyof ResponseRow; type: string }[] = [
   { name: 'id', type: 'text' },

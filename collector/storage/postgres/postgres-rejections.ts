@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { checkDay, rejectionEntries } from './rejection-args.ts';
-import type { RejectionCount } from './storage.ts';
+import { checkDay, rejectionEntries } from '../rejection-args.ts';
+import type { RejectionCount } from '../storage.ts';
 
 /** Adds one request's rejections to the day's counts in one statement, safe beside other instances doing the same. */
 export async function postgresCountRejections(

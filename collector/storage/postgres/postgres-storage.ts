@@ -2,16 +2,16 @@
 // through @types/pg, pure JavaScript (no native build to break on deploy), with a Pool
 // whose behaviour under load and failover is well documented.
 import pg from 'pg';
-import { filterSql, PAGE_SIZE, SELECT_JOINED } from './filter-sql.ts';
-import { type Keyset, keysetPage } from './keyset-page.ts';
-import { pendingMigrations } from './migration.ts';
+import { filterSql, PAGE_SIZE, SELECT_JOINED } from '../filter-sql.ts';
+import { type Keyset, keysetPage } from '../keyset-page.ts';
+import { pendingMigrations } from '../migration.ts';
+import type { ResponseFilter, Storage } from '../storage.ts';
+import { fromRow, type JoinedRow } from '../stored-row.ts';
+import { withTransaction } from '../with-transaction.ts';
 import { insertBatch } from './postgres-insert.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { postgresPurge } from './postgres-purge.ts';
 import { postgresCountRejections, postgresRejectionsByDay } from './postgres-rejections.ts';
-import type { ResponseFilter, Storage } from './storage.ts';
-import { fromRow, type JoinedRow } from './stored-row.ts';
-import { withTransaction } from './with-transaction.ts';
 
 /** Any constant shared by every instance: the key of the advisory lock that serialises migrations. */
 const MIGRATION_LOCK = 7_460_315;

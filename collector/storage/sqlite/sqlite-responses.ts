@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
-import { PAGE_SIZE } from './filter-sql.ts';
-import { type Keyset, keysetPage } from './keyset-page.ts';
-import type { ResponseFilter, StoredResponse } from './storage.ts';
-import { fromRow, type JoinedRow } from './stored-row.ts';
+import { PAGE_SIZE } from '../filter-sql.ts';
+import { type Keyset, keysetPage } from '../keyset-page.ts';
+import type { ResponseFilter, StoredResponse } from '../storage.ts';
+import { fromRow, type JoinedRow } from '../stored-row.ts';
 
 // INDEXED BY (issue 9): with a survey filter and no table statistics, SQLite chose responses_survey
 // and then sorted every remaining row in a temp B-tree for each page of 1,000, so an export was

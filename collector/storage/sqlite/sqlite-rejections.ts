@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { checkDay, rejectionEntries } from './rejection-args.ts';
-import type { RejectionCount } from './storage.ts';
+import { checkDay, rejectionEntries } from '../rejection-args.ts';
+import type { RejectionCount } from '../storage.ts';
 
 /** Adds one request's rejections to the day's counts, in one transaction. */
 export function sqliteCountRejections(

@@ -1,8 +1,8 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { openStorage } from '../../../collector/storage/open-storage.ts';
-import { createDatabase } from '../../support/postgres.ts';
-import { usePostgresServer } from '../../support/use-postgres-server.ts';
+import { openStorage } from '../../../../collector/storage/open-storage.ts';
+import { createDatabase } from '../../../support/postgres.ts';
+import { usePostgresServer } from '../../../support/use-postgres-server.ts';
 
 // DATABASE_POOL_SIZE: several instances share one server, so each must hold no more connections than it was given.
 const server = usePostgresServer();

@@ -1,8 +1,8 @@
 import pg from 'pg';
-import { POSTGRES_MIGRATIONS } from '../../../collector/storage/postgres-migrations.ts';
-import { createDatabase } from '../../support/postgres.ts';
-import { usePostgresServer } from '../../support/use-postgres-server.ts';
-import { describeStorage } from './storage-suite.ts';
+import { POSTGRES_MIGRATIONS } from '../../../../collector/storage/postgres/postgres-migrations.ts';
+import { createDatabase } from '../../../support/postgres.ts';
+import { usePostgresServer } from '../../../support/use-postgres-server.ts';
+import { describeStorage } from '../storage-suite.ts';
 
 const server = usePostgresServer();
 

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
-import { filterSql } from './filter-sql.ts';
-import { firstOfEachId, insertStatuses } from './insert-statuses.ts';
-import { pendingMigrations } from './migration.ts';
+import { filterSql } from '../filter-sql.ts';
+import { firstOfEachId, insertStatuses } from '../insert-statuses.ts';
+import { pendingMigrations } from '../migration.ts';
+import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from '../storage.ts';
+import { toRows } from '../stored-row.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { sqlitePurge } from './sqlite-purge.ts';
 import { sqliteCountRejections, sqliteRejectionsByDay } from './sqlite-rejections.ts';
 import { sqliteResponses } from './sqlite-responses.ts';
-import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from './storage.ts';
-import { toRows } from './stored-row.ts';
 
 function once<T>(make: () => T): () => T {
   let value: T | undefined;

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStorage } from '../../../collector/storage/open-storage.ts';
-import { sqlitePage } from '../../../collector/storage/sqlite-responses.ts';
-import type { ResponseFilter, Storage } from '../../../collector/storage/storage.ts';
-import { makeRecord, testId } from './make-record.ts';
+import { openStorage } from '../../../../collector/storage/open-storage.ts';
+import { sqlitePage } from '../../../../collector/storage/sqlite/sqlite-responses.ts';
+import type { ResponseFilter, Storage } from '../../../../collector/storage/storage.ts';
+import { makeRecord, testId } from '../make-record.ts';
 
 const TOTAL = 2600;
 // Many rows share a timestamp, so pages end in the middle of a run of equal times.

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { PURGE_BATCH, purgeCondition } from './purge-sql.ts';
-import { withTransaction } from './with-transaction.ts';
+import { PURGE_BATCH, purgeCondition } from '../purge-sql.ts';
+import { withTransaction } from '../with-transaction.ts';
 
 /**
  * Deletes responses past the cutoff, and their sensitive rows, a batch per transaction; returns how

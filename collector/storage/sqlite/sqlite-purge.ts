@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { PURGE_BATCH, purgeCondition } from './purge-sql.ts';
+import { PURGE_BATCH, purgeCondition } from '../purge-sql.ts';
 
 /** Deletes responses past the cutoff, and their sensitive rows, a batch per transaction; returns how many. */
 export async function sqlitePurge(db: Database.Database, cutoffIso: string): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Migration } from './migration.ts';
+import type { Migration } from '../migration.ts';
 
 // Ids and sort keys use the "C" collation so that PostgreSQL orders them byte by byte,
 // exactly like SQLite does: the export order must not depend on the server's locale.
