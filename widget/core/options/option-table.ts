@@ -36,8 +36,6 @@ export type Expectation =
 
 /** One embed option: everything the widget knows about it. */
 export type OptionRow<Value> = {
-  /** data-ATTRIBUTE on the script tag, ATTRIBUTE on <outcome-survey>. */
-  attribute: string;
   required?: true;
   /** An attribute's text as the value init() would take (absent: the text as it is). */
   fromAttribute?: (text: string) => unknown;
@@ -60,83 +58,78 @@ const option = <Value>(row: OptionRow<Value>): OptionRow<Value> => row;
  */
 export const OPTION_TABLE = {
   endpoint: option<string>({
-    attribute: 'endpoint',
     required: true,
     check: isString((v) => /^https?:\/\//.test(v) && parsesAs(v, () => true)),
     toValue: (v) => (v as string).replace(/\/+$/, ''),
     expects: 'collector-url',
   }),
-  siteKey: option<string>({ attribute: 'site-key', required: true, check: text(128), expects: 'site-key' }),
+  siteKey: option<string>({ required: true, check: text(128), expects: 'site-key' }),
   survey: option<string>({
-    attribute: 'survey',
     required: true,
     check: matches(/^[a-z][a-z0-9_-]{0,63}$/),
     expects: 'survey-id',
   }),
-  country: option<string | undefined>({ attribute: 'country', check: matches(/^[A-Z]{2}$/), expects: 'country-code' }),
+  country: option<string | undefined>({ check: matches(/^[A-Z]{2}$/), expects: 'country-code' }),
   locale: option<string | undefined>({
-    attribute: 'locale',
     check: matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/),
     expects: 'language-tag',
   }),
-  learnerRef: option<string | undefined>({ attribute: 'learner-ref', check: text(256), expects: 'learner-ref' }),
+  learnerRef: option<string | undefined>({ check: text(256), expects: 'learner-ref' }),
   learnerSig: option<string | undefined>({
-    attribute: 'learner-sig',
     check: matches(/^[0-9a-fA-F]{64}$/),
     expects: 'learner-sig',
   }),
   sw: option<string | undefined>({
-    attribute: 'sw',
     check: isString((v) => parsesAs(v, (url) => url.origin === location.origin)),
     expects: 'same-site-path',
   }),
   debug: option<boolean>({
-    attribute: 'debug',
     fromAttribute: booleanText,
     check: isBoolean,
     toValue: (v) => (v as boolean | undefined) ?? false,
     expects: 'true-or-false',
   }),
   trigger: option<Trigger>({
-    attribute: 'trigger',
     check: isString((v) => parseTrigger(v) !== null),
     toValue: (v) => parseTrigger((v as string | undefined) ?? 'manual') as Trigger,
     expects: 'trigger',
   }),
   completedAt: option<Date | undefined>({
-    attribute: 'completed-at',
     check: isIsoDate,
     toValue: (v) => (v === undefined ? undefined : new Date(v as string)),
     expects: 'iso-date',
   }),
   waves: option<number[]>({
-    attribute: 'waves',
     fromAttribute: wholeListText,
     check: (v) => Array.isArray(v) && v.length > 0 && v.every(whole(120)),
     toValue: (v) => [...((v as number[] | undefined) ?? DEFAULT_WAVES)],
     expects: 'month-list',
   }),
   capDays: option<number>({
-    attribute: 'cap-days',
     fromAttribute: wholeText,
     check: whole(365),
     toValue: (v) => (v as number | undefined) ?? 30,
     expects: 'day-count',
   }),
-  courseId: option<string | undefined>({ attribute: 'course-id', check: text(128), expects: 'short-id' }),
-  pathId: option<string | undefined>({ attribute: 'path-id', check: text(128), expects: 'short-id' }),
+  courseId: option<string | undefined>({ check: text(128), expects: 'short-id' }),
+  pathId: option<string | undefined>({ check: text(128), expects: 'short-id' }),
 } satisfies { [Name in keyof OutcomeSurveyOptions]-?: OptionRow<unknown> };
 
 export type OptionName = keyof typeof OPTION_TABLE;
 export const OPTION_NAMES = Object.keys(OPTION_TABLE) as OptionName[];
 
+// Each option is read from the kebab-case spelling of its name: data-ATTRIBUTE on the script tag,
+// ATTRIBUTE on <outcome-survey> (shared/DESIGN.md: data-site-key, data-learner-ref, …). A rule, not a
+// column, so no row can misspell its attribute.
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 /** The attributes options are read from, in the table's order. */
-export const OPTION_ATTRIBUTES: readonly string[] = OPTION_NAMES.map((key) => OPTION_TABLE[key].attribute);
+export const OPTION_ATTRIBUTES: readonly string[] = OPTION_NAMES.map(kebab);
 
 export const isOptionName = (key: string): key is OptionName => Object.hasOwn(OPTION_TABLE, key);
 
 /** The attribute an option is read from ("siteKey" → "site-key"); an unknown key as it is. */
-export const attributeOf = (key: string): string => (isOptionName(key) ? OPTION_TABLE[key].attribute : key);
+export const attributeOf = (key: string): string => (isOptionName(key) ? kebab(key) : key);
 
 type ValueOf<Row> = Row extends OptionRow<infer Value> ? Value : never;
 type Values = { [Name in OptionName]: ValueOf<(typeof OPTION_TABLE)[Name]> };

@@ -1,4 +1,4 @@
-import { OPTION_NAMES, OPTION_TABLE, type OptionRow } from './option-table.ts';
+import { attributeOf, OPTION_NAMES, OPTION_TABLE, type OptionRow } from './option-table.ts';
 
 /**
  * Reads options from attributes (a script tag's data-* or an <outcome-survey>'s
@@ -9,7 +9,7 @@ export function readAttributes(element: Element, prefix: '' | 'data-'): Record<s
   const raw: Record<string, unknown> = {};
   for (const key of OPTION_NAMES) {
     const row: OptionRow<unknown> = OPTION_TABLE[key];
-    const value = element.getAttribute(prefix + row.attribute);
+    const value = element.getAttribute(prefix + attributeOf(key));
     if (value !== null) raw[key] = row.fromAttribute ? row.fromAttribute(value) : value;
   }
   return raw;

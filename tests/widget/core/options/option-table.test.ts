@@ -1,15 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED } from '../../../../widget/core/misuse.ts';
-import { attributeOf, OPTION_NAMES, OPTION_TABLE } from '../../../../widget/core/options/option-table.ts';
+import {
+  attributeOf,
+  OPTION_ATTRIBUTES,
+  OPTION_NAMES,
+  OPTION_TABLE,
+} from '../../../../widget/core/options/option-table.ts';
 
-// The attribute names are a contract (shared/DESIGN.md: data-site-key, data-learner-ref, …): each is
-// the option's JavaScript name in kebab case, so a typo in the table cannot rename one.
-const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+// The attribute names are a contract (shared/DESIGN.md: data-site-key, data-learner-ref, …), written out
+// here so a change to the rule that derives them from the option names cannot rename one unnoticed.
+const ATTRIBUTES = {
+  endpoint: 'endpoint',
+  siteKey: 'site-key',
+  survey: 'survey',
+  country: 'country',
+  locale: 'locale',
+  learnerRef: 'learner-ref',
+  learnerSig: 'learner-sig',
+  sw: 'sw',
+  debug: 'debug',
+  trigger: 'trigger',
+  completedAt: 'completed-at',
+  waves: 'waves',
+  capDays: 'cap-days',
+  courseId: 'course-id',
+  pathId: 'path-id',
+} as const;
 
 describe('the option table', () => {
   it.each(OPTION_NAMES)('reads %s from the kebab-case attribute of its name', (name) => {
-    expect(OPTION_TABLE[name].attribute).toBe(kebab(name));
-    expect(attributeOf(name)).toBe(kebab(name));
+    expect(attributeOf(name)).toBe(ATTRIBUTES[name]);
+  });
+
+  it('reads every option, and only those, from the attributes of the contract, in order', () => {
+    expect(OPTION_ATTRIBUTES).toEqual(Object.values(ATTRIBUTES));
   });
 
   it.each(OPTION_NAMES)('has words for what %s must look like', (name) => {
