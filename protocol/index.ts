@@ -12,3 +12,6 @@ export * from './string-rules.ts';
 export * from './survey-definition.ts';
 export * from './survey-response.ts';
 export * from './uuidv7.ts';
+export * from './cohort-id.ts';
+export * from './contact-event.ts';
+export * from './response-status.ts';
