@@ -1,0 +1,152 @@
+import { LEARNER_REF_PATTERN, LEARNER_REF_RULE, plainText } from '../../protocol/index.ts';
+
+/** The columns a roster may have besides any number of `attr_<name>` ones; only learner_ref is required. */
+export const ROSTER_COLUMNS = [
+  'learner_ref',
+  'enrolled_at',
+  'completed_at',
+  'country',
+  'course_id',
+  'path_id',
+] as const;
+export const ATTR_COLUMN_PATTERN = /^attr_[a-z][a-z0-9_]{0,63}$/;
+
+/**
+ * One member as the school gave it: the raw learner_ref (the caller hashes it before anything is stored) and
+ * the other columns by name, e.g. { completed_at: "2026-01-31", attr_funding: "public_jobseeker" }; an empty
+ * cell is absent.
+ */
+export type RosterMember = { learnerRef: string; fields: Readonly<Record<string, string>> };
+
+export type RosterProblemCode =
+  | 'unreadable'
+  | 'missing_column'
+  | 'unknown_column'
+  | 'duplicate_column'
+  | 'field_count'
+  | 'invalid_value'
+  | 'duplicate_learner'
+  | 'empty_roster';
+
+/** `line` for CSV (the header is line 1), `member` (0-based index) for JSON; `message` says where, what and how to fix. */
+export type RosterProblem = {
+  code: RosterProblemCode;
+  line?: number;
+  member?: number;
+  column?: string;
+  message: string;
+};
+
+/** All or nothing: a roster with any problem stores no member, so a half-imported roster never skews a rate. */
+export type RosterResult =
+  | { ok: true; members: RosterMember[] }
+  | { ok: false; problems: RosterProblem[]; more: number };
+
+export const MAX_REPORTED_PROBLEMS = 50;
+
+export type Where = { line: number } | { member: number };
+const describe = (where: Where) => ('line' in where ? `line ${where.line}` : `members[${where.member}]`);
+
+/** Why a column name is not allowed, or null. */
+export function columnProblem(column: string): string | null {
+  if ((ROSTER_COLUMNS as readonly string[]).includes(column) || ATTR_COLUMN_PATTERN.test(column)) return null;
+  return `unknown column "${column}": the columns are ${ROSTER_COLUMNS.join(', ')} and attr_<name> (name from a–z 0–9 _, starting with a letter, such as attr_funding); rename or remove it`;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isIsoDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+const MAX_TEXT = 128;
+const idText = plainText(1, MAX_TEXT);
+
+/** Why a cell's value is wrong, as "expected …, found …: fix", or null. */
+function valueProblem(column: string, value: string): string | null {
+  if (column === 'learner_ref')
+    // The ref itself is not echoed back: the message may end up in a log.
+    return LEARNER_REF_PATTERN.test(value) ? null : `${LEARNER_REF_RULE}: use the learner's id from your own records`;
+  const found = `found ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (column === 'enrolled_at' || column === 'completed_at')
+    return isIsoDate(value) ? null : `expected an ISO date YYYY-MM-DD such as "2026-01-31", ${found}: rewrite the date`;
+  if (column === 'country')
+    return /^[A-Z]{2}$/.test(value)
+      ? null
+      : `expected an ISO 3166-1 alpha-2 country code in capitals such as "FR", ${found}: use the two-letter code`;
+  if (value.length > MAX_TEXT) return `expected at most ${MAX_TEXT} characters, found ${value.length}: shorten it`;
+  // plainText's message names the character, where it is, and says to remove it.
+  const parsed = idText.safeParse(value);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? `expected one line of text, ${found}`);
+}
+
+/** Collects members and problems from CSV rows or JSON members, and answers all or nothing. */
+export class RosterBuilder {
+  private readonly members: RosterMember[] = [];
+  private readonly problems: RosterProblem[] = [];
+  private more = 0;
+  private readonly seen = new Map<string, string>();
+
+  problem(p: RosterProblem): void {
+    if (this.problems.length < MAX_REPORTED_PROBLEMS) this.problems.push(p);
+    else this.more++;
+  }
+
+  /** One member given as column → cell; the columns are already known to be allowed. */
+  add(where: Where, cells: ReadonlyMap<string, string>): void {
+    const fields: Record<string, string> = {};
+    let valid = true;
+    const learnerRef = cells.get('learner_ref') ?? '';
+    if (learnerRef === '') {
+      valid = false;
+      this.problem({
+        code: 'invalid_value',
+        ...where,
+        column: 'learner_ref',
+        message: `${describe(where)}, column learner_ref: missing: every member needs the learner's id (the same learnerRef the widget is given)`,
+      });
+    }
+    for (const [column, value] of cells) {
+      if (value === '') continue;
+      const why = valueProblem(column, value);
+      if (why) {
+        valid = false;
+        this.problem({
+          code: 'invalid_value',
+          ...where,
+          column,
+          message: `${describe(where)}, column ${column}: ${why}`,
+        });
+      } else if (column !== 'learner_ref') fields[column] = value;
+    }
+    if (fields.enrolled_at && fields.completed_at && fields.enrolled_at > fields.completed_at) {
+      valid = false;
+      this.problem({
+        code: 'invalid_value',
+        ...where,
+        column: 'completed_at',
+        message: `${describe(where)}, column completed_at: ${fields.completed_at} is before enrolled_at ${fields.enrolled_at}: check both dates`,
+      });
+    }
+    if (learnerRef === '') return;
+    const first = this.seen.get(learnerRef);
+    if (first !== undefined) {
+      this.problem({
+        code: 'duplicate_learner',
+        ...where,
+        column: 'learner_ref',
+        message: `${describe(where)}, column learner_ref: the same learner as ${first}: list each learner once per cohort (remove or merge one of them)`,
+      });
+      return;
+    }
+    this.seen.set(learnerRef, describe(where));
+    if (valid && this.problems.length === 0) this.members.push({ learnerRef, fields });
+  }
+
+  result(emptyWhere: Where): RosterResult {
+    if (this.problems.length === 0 && this.members.length === 0)
+      this.problem({
+        code: 'empty_roster',
+        ...emptyWhere,
+        message: `${describe(emptyWhere)}: the roster has no members: add one member per learner after the header (an empty import would remove everyone)`,
+      });
+    if (this.problems.length > 0) return { ok: false, problems: this.problems, more: this.more };
+    return { ok: true, members: this.members };
+  }
+}
