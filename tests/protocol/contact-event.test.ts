@@ -53,8 +53,18 @@ describe('ContactEvent', () => {
       'context',
       'unexpected key "country"',
     ],
-    ['answers', { ...base, kind: 'completed', answers: { situation: 'employed' } }, '(root)', 'unexpected key "answers"'],
-    ['progress without answered', { ...base, kind: 'progress', asked: 3 }, 'answered', 'a "progress" event needs answered'],
+    [
+      'answers',
+      { ...base, kind: 'completed', answers: { situation: 'employed' } },
+      '(root)',
+      'unexpected key "answers"',
+    ],
+    [
+      'progress without answered',
+      { ...base, kind: 'progress', asked: 3 },
+      'answered',
+      'a "progress" event needs answered',
+    ],
     ['a negative answered', { ...base, kind: 'progress', answered: -1 }, 'answered', 'questions answered >= 0'],
     ['a fractional answered', { ...base, kind: 'progress', answered: 1.5 }, 'answered', 'whole number'],
     ['answered above asked', { ...base, kind: 'progress', answered: 4, asked: 3 }, 'answered', 'cannot exceed asked'],
@@ -62,7 +72,12 @@ describe('ContactEvent', () => {
     ['an unknown reason', { ...base, kind: 'dismissed', reason: 'later' }, 'reason', 'expected one of not_now'],
     ['answered on shown', { ...base, kind: 'shown', answered: 1 }, 'answered', 'a "shown" event carries no answered'],
     ['asked on completed', { ...base, kind: 'completed', asked: 5 }, 'asked', 'a "completed" event carries no asked'],
-    ['reason on started', { ...base, kind: 'started', reason: 'never' }, 'reason', 'a "started" event carries no reason'],
+    [
+      'reason on started',
+      { ...base, kind: 'started', reason: 'never' },
+      'reason',
+      'a "started" event carries no reason',
+    ],
     ['reason on progress', { ...base, kind: 'progress', answered: 1, reason: 'closed' }, 'reason', 'carries no reason'],
   ])('refuses %s, naming the path and the rule', (_name, value, path, message) => {
     const errors = errorsOf(value);
