@@ -39,7 +39,7 @@ export type RosterProblem = {
 
 /** All or nothing: a roster with any problem stores no member, so a half-imported roster never skews a rate. */
 export type RosterResult =
-  | { ok: true; members: RosterMember[] }
+  | { ok: true; members: RosterMember[]; count: number }
   | { ok: false; problems: RosterProblem[]; more: number };
 
 export const MAX_REPORTED_PROBLEMS = 50;
@@ -76,12 +76,23 @@ function valueProblem(column: string, value: string): string | null {
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? `expected one line of text, ${found}`);
 }
 
+/**
+ * Where valid members go instead of the result, so a million-row roster is not held in memory: the caller writes
+ * them to a staging area (e.g. inside an open transaction) and discards it unless the result is ok, which keeps
+ * the import all or nothing. Called only while no problem has been found.
+ */
+export type RosterSink = (member: RosterMember) => void;
+
 /** Collects members and problems from CSV rows or JSON members, and answers all or nothing. */
 export class RosterBuilder {
   private readonly members: RosterMember[] = [];
+  private count = 0;
   private readonly problems: RosterProblem[] = [];
   private more = 0;
-  private readonly seen = new Map<string, string>();
+  /** ref → the line (CSV) or index (JSON) it first appeared at; a number, so a million refs stay small. */
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly sink?: RosterSink) {}
 
   problem(p: RosterProblem): void {
     if (this.problems.length < MAX_REPORTED_PROBLEMS) this.problems.push(p);
@@ -131,22 +142,25 @@ export class RosterBuilder {
         code: 'duplicate_learner',
         ...where,
         column: 'learner_ref',
-        message: `${describe(where)}, column learner_ref: the same learner as ${first}: list each learner once per cohort (remove or merge one of them)`,
+        message: `${describe(where)}, column learner_ref: the same learner as ${describe('line' in where ? { line: first } : { member: first })}: list each learner once per cohort (remove or merge one of them)`,
       });
       return;
     }
-    this.seen.set(learnerRef, describe(where));
-    if (valid && this.problems.length === 0) this.members.push({ learnerRef, fields });
+    this.seen.set(learnerRef, 'line' in where ? where.line : where.member);
+    if (!valid || this.problems.length > 0) return;
+    this.count++;
+    if (this.sink) this.sink({ learnerRef, fields });
+    else this.members.push({ learnerRef, fields });
   }
 
   result(emptyWhere: Where): RosterResult {
-    if (this.problems.length === 0 && this.members.length === 0)
+    if (this.problems.length === 0 && this.count === 0)
       this.problem({
         code: 'empty_roster',
         ...emptyWhere,
         message: `${describe(emptyWhere)}: the roster has no members: add one member per learner after the header (an empty import would remove everyone)`,
       });
     if (this.problems.length > 0) return { ok: false, problems: this.problems, more: this.more };
-    return { ok: true, members: this.members };
+    return { ok: true, members: this.members, count: this.count };
   }
 }

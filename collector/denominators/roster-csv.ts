@@ -1,13 +1,16 @@
 import { csvRecords } from './csv-records.ts';
-import { columnProblem, RosterBuilder, type RosterResult } from './roster-builder.ts';
+import { columnProblem, RosterBuilder, type RosterResult, type RosterSink } from './roster-builder.ts';
 
 /**
  * A roster from CSV text arriving in chunks (a request body, a file stream): the header names the columns, each
  * further record is one member. Every problem is reported with its line (up to MAX_REPORTED_PROBLEMS, then a count);
- * the members come back only when there is none.
+ * the members come back only when there is none. With `onMember`, they go there instead (see RosterSink).
  */
-export async function parseRosterCsv(chunks: AsyncIterable<string> | Iterable<string>): Promise<RosterResult> {
-  const roster = new RosterBuilder();
+export async function parseRosterCsv(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  onMember?: RosterSink,
+): Promise<RosterResult> {
+  const roster = new RosterBuilder(onMember);
   let columns: string[] | undefined;
   for await (const record of csvRecords(chunks)) {
     if (record.error !== undefined) {

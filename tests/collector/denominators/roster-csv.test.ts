@@ -52,7 +52,7 @@ describe('parseRosterCsv reads', () => {
     expect(await parseRosterCsv([csv.slice(0, 28), csv.slice(28)])).toEqual(whole);
   });
 
-  it('a roster of 200,000 members streamed in chunks', async () => {
+  it('a roster of 200,000 members streamed in chunks, each handed to the sink instead of held', async () => {
     async function* chunks() {
       yield 'learner_ref,completed_at,country,attr_funding\r\n';
       for (let start = 0; start < 200_000; start += 1000) {
@@ -61,9 +61,23 @@ describe('parseRosterCsv reads', () => {
         yield text;
       }
     }
-    const result = await parseRosterCsv(chunks());
-    expect(members(result)).toHaveLength(200_000);
-    expect(members(result)[199_999].learnerRef).toBe('learner-199999');
+    let count = 0;
+    let last = '';
+    const result = await parseRosterCsv(chunks(), (m) => {
+      count++;
+      last = m.learnerRef;
+    });
+    expect(result).toEqual({ ok: true, members: [], count: 200_000 });
+    expect([count, last]).toEqual([200_000, 'learner-199999']);
+  });
+
+  it('hands the sink no member once a problem is found, and answers only the problems', async () => {
+    const seen: string[] = [];
+    const result = await parseRosterCsv(['learner_ref,country\na,FR\nb,France\nc,DE\n'], (m) =>
+      seen.push(m.learnerRef),
+    );
+    expect(seen).toEqual(['a']);
+    expect(result).toMatchObject({ ok: false, problems: [{ line: 3, column: 'country' }] });
   });
 });
 

@@ -33,6 +33,7 @@ describe('parseRosterJson', () => {
     expect(parseRosterJson({ members: [{ learner_ref: 'a', attr_x: value }] })).toEqual({
       ok: true,
       members: [{ learnerRef: 'a', fields: { attr_x: text } }],
+      count: 1,
     });
   });
 
