@@ -1,5 +1,6 @@
 import { csvRecords } from './csv-records.ts';
-import { columnProblem, RosterBuilder, type RosterResult, type RosterSink } from './roster-builder.ts';
+import { RosterBuilder, type RosterResult, type RosterSink } from './roster-builder.ts';
+import { columnProblem } from './roster-columns.ts';
 
 /**
  * A roster from CSV text arriving in chunks (a request body, a file stream): the header names the columns, each

@@ -1,4 +1,5 @@
-import { columnProblem, RosterBuilder, type RosterResult } from './roster-builder.ts';
+import { RosterBuilder, type RosterResult } from './roster-builder.ts';
+import { columnProblem } from './roster-columns.ts';
 
 /**
  * A roster from the JSON form of `PUT /v1/cohorts/:id`: `{ "members": [ { "learner_ref": "…", "completed_at": "…",
