@@ -12,6 +12,13 @@ export const BatchEnvelope = z.strictObject({
   responses: z
     .array(z.unknown())
     .check(z.maxLength(MAX_BATCH, { error: `expected at most ${MAX_BATCH} responses per batch` })),
+  /**
+   * Contact events (protocol/contact-event.ts), checked one by one like responses and acknowledged in the
+   * same accepted / duplicate / rejected lists: ids are client-made UUIDs, unique across both kinds.
+   */
+  events: z.optional(
+    z.array(z.unknown()).check(z.maxLength(MAX_BATCH, { error: `expected at most ${MAX_BATCH} events per batch` })),
+  ),
 });
 export type BatchEnvelope = z.infer<typeof BatchEnvelope>;
 

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
+import { CohortId } from './cohort-id.ts';
 import { LearnerRef } from './learner-ref.ts';
 import { LocaleTag } from './localized-text.ts';
+import { ResponseStatus } from './response-status.ts';
 import { freeText, plainText } from './string-rules.ts';
 
 export const Answer = z.union([
@@ -31,6 +33,8 @@ export const SurveyResponse = z.strictObject({
     groups: z.optional(z.array(plainText(1, 64)).check(z.maxLength(16))),
   }),
   learnerRef: z.optional(LearnerRef),
+  /** Absent: complete. "partial": the learner left before the end (AAPOR 1.2); docs/denominators.md gives the revision rule. */
+  status: z.optional(ResponseStatus),
   /**
    * The host's proof that it issued learnerRef: hex HMAC-SHA-256(learnerSecret, learnerRef). Any string is
    * accepted, so a wrong one costs the learner's answers nothing: the collector then keeps them without the ref.
@@ -42,6 +46,8 @@ export const SurveyResponse = z.strictObject({
       pathId: z.optional(plainText(0, 128)),
       trigger: z.optional(plainText(0, 64)),
       wave: z.optional(plainText(0, 32)),
+      /** The roster cohort a personal link was made for (issue 17); in-course prompts leave it out. */
+      cohort: z.optional(CohortId),
     }),
   ),
 });

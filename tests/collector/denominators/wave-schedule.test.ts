@@ -8,7 +8,8 @@ import {
   waveDueAt,
   wavesDue,
 } from '../../../collector/denominators/wave-schedule.ts';
-import { DEFAULT_WAVES, waveLabel, addMonths as widgetAddMonths } from '../../../widget/triggers/due-wave.ts';
+import { DEFAULT_WAVES } from '../../../widget/core/options/option-table.ts';
+import { waveLabel, addMonths as widgetAddMonths } from '../../../widget/core/triggers/due-wave.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

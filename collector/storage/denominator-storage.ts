@@ -1,0 +1,75 @@
+import type { ContactEvent, ResponseStatus } from '../../protocol/index.ts';
+import type { MemberEvent } from '../denominators/disposition.ts';
+import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
+import type { InsertStatus } from './storage.ts';
+
+// What the denominators (issue 16) need of storage: rosters, contact events, and per member the facts a
+// disposition is computed from. Both adapters implement it; tests/collector/storage/ holds them equal.
+
+/** One roster member as stored: the keyed hash of learner_ref, never the ref. */
+export type StoredMember = {
+  learnerHash: string;
+  /** YYYY-MM-DD */
+  enrolledAt?: string;
+  /** YYYY-MM-DD */
+  completedAt?: string;
+  country?: string;
+  courseId?: string;
+  pathId?: string;
+  /** attr_<name> columns of the roster, by name without the prefix. */
+  attrs: Readonly<Record<string, string>>;
+};
+
+/** What an import changed; `changeId` names the dated change record, absent when nothing changed. */
+export type RosterImport = {
+  cohortId: string;
+  members: number;
+  added: number;
+  removed: number;
+  changed: number;
+  changeId?: number;
+};
+
+export type CohortSummary = { id: string; members: number; createdAt: string; updatedAt: string; imports: number };
+
+/** A contact event as the collector keeps it: the learner only as its keyed hash. */
+export type StoredContactEvent = Omit<ContactEvent, 'learnerRef' | 'learnerSig'> & {
+  receivedAt: string;
+  siteKey: string;
+  learnerHash?: string;
+  learnerRefStatus?: LearnerRefStatus;
+  /** Hash of the event as sent, to tell a harmless resend from a conflicting reuse of an id. */
+  contentHash: string;
+};
+
+/** Everything a member's disposition for one survey and wave is computed from (collector/denominators/disposition.ts). */
+export type MemberFacts = {
+  member: StoredMember;
+  /** The member's contact events for the survey and wave, oldest first. */
+  events: MemberEvent[];
+  /** The response kept for the survey and wave after the revision rule, if any. */
+  response?: { id: string; status: ResponseStatus; answered: number; asked: number };
+  optedOut: boolean;
+};
+
+export type WaveQuery = { surveyId: string; cohortId: string; wave: string };
+
+export interface DenominatorStorage {
+  /**
+   * Replaces a cohort's members with `members` in one transaction (all or nothing) and records what changed,
+   * dated `at`; importing the same members again changes nothing and records nothing.
+   */
+  importRoster(cohortId: string, members: readonly StoredMember[], at: string): Promise<RosterImport>;
+  /** Every cohort with its member count, ordered by id. */
+  cohorts(): Promise<CohortSummary[]>;
+  /** Inserts in one transaction; idempotent by id. One status per record, in order. */
+  insertContactEvents(records: readonly StoredContactEvent[]): Promise<InsertStatus[]>;
+  /** One entry per member of the cohort, ordered by learnerHash, streamed in constant memory. */
+  memberFacts(query: WaveQuery): AsyncIterable<MemberFacts>;
+  /**
+   * Responses to the survey and wave that no member of the cohort gave: those naming the cohort
+   * (context.cohort) from a learner not on it, and those with no learner hash or naming no cohort
+   * from a learner on no roster at all. Counted apart as "outside_roster", never merged.
+   */
+  outsideRoster(query: WaveQuery): Promise<number>;
+}
