@@ -1,3 +1,4 @@
+import { LEARNER_REF_RULE } from '../../protocol/learner-ref-rule.ts';
 import { EVENT_NAMES } from './events.ts';
 import { type Expectation, isOptionName, OPTION_NAMES, OPTION_TABLE } from './options/option-table.ts';
 import type { OptionsFailure } from './options/parse-options.ts';
@@ -12,7 +13,7 @@ export const EXPECTED: Record<Expectation, string> = {
   'survey-id': 'a survey id such as "career-outcomes"',
   'country-code': 'an ISO 3166-1 alpha-2 country code such as "FR"',
   'language-tag': 'a BCP 47 language tag such as "fr" or "en-GB"',
-  'learner-ref': 'an opaque learner id of 1 to 256 characters',
+  'learner-ref': `an opaque learner id the collector accepts: ${LEARNER_REF_RULE.replace(/^expected a learnerRef of /, '')}`,
   'learner-sig':
     'the host\'s signature of learnerRef: 64 hex digits, HMAC-SHA-256 keyed by the site key\'s learnerSecret (README "Verifying learner identity")',
   'same-site-path': 'a path to the service worker on this site, such as "/outcome-survey-sw.js"',

@@ -1,3 +1,4 @@
+import { LEARNER_REF_PATTERN } from '../../../protocol/learner-ref-rule.ts';
 import type { OutcomeSurveyOptions } from '../public-types.ts';
 import { parseTrigger, type Trigger } from '../triggers/parse-trigger.ts';
 import {
@@ -74,7 +75,8 @@ export const OPTION_TABLE = {
     check: matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/),
     expects: 'language-tag',
   }),
-  learnerRef: option<string | undefined>({ check: text(256), expects: 'learner-ref' }),
+  // The collector's rule (protocol/learner-ref-rule.ts): a ref it would refuse is refused here, loudly, at init.
+  learnerRef: option<string | undefined>({ check: matches(LEARNER_REF_PATTERN), expects: 'learner-ref' }),
   learnerSig: option<string | undefined>({
     check: matches(/^[0-9a-fA-F]{64}$/),
     expects: 'learner-sig',

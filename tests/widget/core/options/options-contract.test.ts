@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { LearnerRef } from '../../../../protocol/learner-ref.ts';
 import { OPTION_NAMES, type OptionName } from '../../../../widget/core/options/option-table.ts';
 import { parseOptions } from '../../../../widget/core/options/parse-options.ts';
 
@@ -24,7 +25,7 @@ const shape = {
   survey: pattern(/^[a-z][a-z0-9_-]{0,63}$/),
   country: z.optional(pattern(/^[A-Z]{2}$/)),
   locale: z.optional(pattern(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/)),
-  learnerRef: z.optional(text(256)),
+  learnerRef: z.optional(LearnerRef),
   learnerSig: z.optional(pattern(/^[0-9a-fA-F]{64}$/)),
   sw: z.optional(z.string().check(z.refine((v) => parsesAs(v, (url) => url.origin === location.origin)))),
   debug: z.optional(z.boolean()),
@@ -78,8 +79,8 @@ const candidates = {
     ['f', 'en_GB', 'en-', 'not a language'],
   ],
   learnerRef: [
-    ['l', 'x'.repeat(256)],
-    ['x'.repeat(257), ''],
+    ['l', 'x'.repeat(256), 'ana@school.example', "o'brien+1", '...'],
+    ['x'.repeat(257), '', 'ana maria', '.', '..', 'a/b', '100%'],
   ],
   learnerSig: [
     ['0'.repeat(64), 'aF'.repeat(32)],

@@ -35,6 +35,8 @@ describe('parseOptions', () => {
     ['country', 'fr', 'ISO 3166-1 alpha-2'],
     ['locale', 'english please', 'BCP 47'],
     ['learnerRef', '', 'opaque learner id'],
+    ['learnerRef', 'ana maria', 'no spaces, "/" or "%"'],
+    ['learnerRef', '..', 'other than "." and ".."'],
     ['learnerSig', 'signed', '64 hex digits, HMAC-SHA-256'],
     ['learnerSig', 'a'.repeat(63), '64 hex digits, HMAC-SHA-256'],
     ['learnerSig', 'MTIz'.repeat(16), '64 hex digits, HMAC-SHA-256'],
