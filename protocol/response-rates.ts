@@ -7,7 +7,18 @@ import { Suppression } from './report.ts';
  * A count or rate is null where withheld, and `suppressed` says which and why.
  */
 export const RATE_DISPOSITION_CODES = ['1.1', '1.2', '2.11', '2.12', '2.20', '3.90', '4.10'] as const;
-export const PUBLISHED_RATE_NAMES = ['RR1', 'RR2', 'RR3', 'RR4', 'RR5', 'RR6', 'COOP1', 'COOP2', 'REF1', 'CON1'] as const;
+export const PUBLISHED_RATE_NAMES = [
+  'RR1',
+  'RR2',
+  'RR3',
+  'RR4',
+  'RR5',
+  'RR6',
+  'COOP1',
+  'COOP2',
+  'REF1',
+  'CON1',
+] as const;
 export type PublishedRateName = (typeof PUBLISHED_RATE_NAMES)[number];
 
 const count = z.nullable(z.number().check(z.minimum(0)));

@@ -39,6 +39,11 @@ export async function* dispositionRows(
       first_shown: d.firstShown,
       last_event: d.lastEvent,
     };
-    yield format === 'csv' ? csvLine(DISPOSITION_COLUMNS.map((c) => row[c]), ',') : `${JSON.stringify(row)}\n`;
+    yield format === 'csv'
+      ? csvLine(
+          DISPOSITION_COLUMNS.map((c) => row[c]),
+          ',',
+        )
+      : `${JSON.stringify(row)}\n`;
   }
 }

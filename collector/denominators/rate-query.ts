@@ -50,10 +50,15 @@ export function parseRateQuery(
   else if (wave !== ONCE && !(schedule as readonly string[]).includes(wave))
     fail(`wave ${shown(wave)}: expected one of the survey's waves, ${waves}`);
   if (by !== undefined && !BY_COLUMNS.includes(by) && !ATTR_COLUMN_PATTERN.test(by))
-    fail(`by ${shown(by)}: expected a roster column, one of ${BY_COLUMNS.join(', ')} or attr_<name> such as attr_funding`);
+    fail(
+      `by ${shown(by)}: expected a roster column, one of ${BY_COLUMNS.join(', ')} or attr_<name> such as attr_funding`,
+    );
   if (format !== 'csv' && format !== 'jsonl') fail(`format ${shown(format)}: expected csv or jsonl`);
   if (!knownSurvey(survey as string))
-    fail(`survey ${shown(survey as string)} is not served: check the id against the files in SURVEYS_DIR`, 'unknown_survey');
+    fail(
+      `survey ${shown(survey as string)} is not served: check the id against the files in SURVEYS_DIR`,
+      'unknown_survey',
+    );
   return {
     surveyId: survey as string,
     cohortId: cohort as string,

@@ -28,7 +28,12 @@ export async function responseRates(
   rules: DisclosureRules,
 ): Promise<ResponseRates> {
   const query: WaveQuery = { surveyId: q.surveyId, cohortId: q.cohortId, wave: q.wave };
-  const ctx: DispositionContext = { wave: q.wave, schedule: q.schedule, partialThreshold: q.partialThreshold, at: q.at };
+  const ctx: DispositionContext = {
+    wave: q.wave,
+    schedule: q.schedule,
+    partialThreshold: q.partialThreshold,
+    at: q.at,
+  };
   const total = emptyTally();
   const byValue = new Map<string | null, RateTally>();
   for await (const facts of denominators.memberFacts(query)) {
@@ -36,8 +41,8 @@ export async function responseRates(
     addMember(total, facts, code);
     if (q.by === undefined) continue;
     const value = groupValue(facts.member, q.by);
-    let tally = byValue.get(value);
-    if (!tally) byValue.set(value, (tally = emptyTally()));
+    const tally = byValue.get(value) ?? emptyTally();
+    byValue.set(value, tally);
     addMember(tally, facts, code);
   }
   const outside = await denominators.outsideRoster(query);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { DEFAULT_PARTIAL_THRESHOLD } from '../denominators/disposition.ts';
 import { dispositionRows } from '../denominators/disposition-rows.ts';
-import { RateQueryError, parseRateQuery } from '../denominators/rate-query.ts';
+import { parseRateQuery, RateQueryError } from '../denominators/rate-query.ts';
 import { responseRates } from '../denominators/response-rates.ts';
 import { DEFAULT_SCHEDULE, type ScheduledWave } from '../denominators/wave-schedule.ts';
 import { exportBody } from '../export/write-export.ts';
