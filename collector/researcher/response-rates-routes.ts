@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { DEFAULT_PARTIAL_THRESHOLD } from '../denominators/disposition.ts';
 import { dispositionRows } from '../denominators/disposition-rows.ts';
-import { parseRateQuery, RateQueryError } from '../denominators/rate-query.ts';
+import { RateQueryError } from '../denominators/rate-query.ts';
+import { resolveRateQuery } from '../denominators/resolve-rate-query.ts';
 import { responseRates } from '../denominators/response-rates.ts';
 import { DEFAULT_SCHEDULE, type ScheduledWave } from '../denominators/wave-schedule.ts';
 import { exportBody } from '../export/write-export.ts';
@@ -41,16 +42,8 @@ export function responseRatesRoutes({ denominators, surveys, settings, authorize
     partialThreshold: settings.partialThreshold ?? DEFAULT_PARTIAL_THRESHOLD,
     at: now?.() ?? new Date(),
   });
-  const query = async (raw: Record<string, string>, where: string) => {
-    const q = parseRateQuery(raw, where, schedule, (id) => surveys.latest(id) !== undefined);
-    const cohorts = await denominators.cohorts();
-    if (!cohorts.some((c) => c.id === q.cohortId))
-      throw new RateQueryError(
-        `${where}: cohort ${JSON.stringify(q.cohortId)} has no roster: import it first (PUT /v1/cohorts/${q.cohortId} or npm run cohort -- import); GET /v1/cohorts lists those imported`,
-        'unknown_cohort',
-      );
-    return q;
-  };
+  const sources = { denominators, schedule, knownSurvey: (id: string) => surveys.latest(id) !== undefined };
+  const query = (raw: Record<string, string>, where: string) => resolveRateQuery(raw, where, sources);
 
   app.get('/v1/response-rates', authorize('report'), async (c) => {
     const q = await query(c.req.query(), 'GET /v1/response-rates');
