@@ -1,9 +1,10 @@
-import type { Funnel, PublishedRates, RateGroup, Suppression } from '../../protocol/index.ts';
+import type { PublishedRates, RateGroup, Suppression } from '../../protocol/index.ts';
 import { PUBLISHED_RATE_NAMES, RATE_DISPOSITION_CODES } from '../../protocol/index.ts';
-import { type DisclosureRules, type PublishedCount, roundTo, suppressTable } from '../report/disclosure-control.ts';
+import { type DisclosureRules, type PublishedCount, suppressTable } from '../report/disclosure-control.ts';
 import { aaporRates } from './aapor-rates.ts';
 import type { DispositionCode } from './disposition.ts';
-import { atLeast, type RateTally } from './rate-tally.ts';
+import { type PublishedFunnel, publishFunnels } from './publish-funnels.ts';
+import type { RateTally } from './rate-tally.ts';
 
 type Counts = RateGroup['dispositions'];
 export type PublishedTally = Omit<RateGroup, 'value'>;
@@ -31,7 +32,8 @@ const RATE_BASE: Record<(typeof PUBLISHED_RATE_NAMES)[number], DispositionCode[]
  * (collector/report/disclosure-control.ts): one table, a row per group (the cohort alone without `by`) and a column
  * per disposition, so a cell below k is hidden and, by complementary suppression, no hidden cell can be recovered
  * from its row (the group's population) or its column (the cohort's count). The cohort's figures are the table's
- * margins, so they agree with what the groups hide.
+ * margins, so they agree with what the groups hide. The funnels have their own relations (collector/denominators/
+ * publish-funnels.ts).
  */
 export function publishRateTable(
   total: RateTally,
@@ -40,8 +42,9 @@ export function publishRateTable(
 ): { total: PublishedTally; groups: PublishedTally[] } {
   const rows = groups ?? [total];
   const table = suppressTable({ cells: rows.map((t) => RATE_DISPOSITION_CODES.map((c) => t.dispositions[c])) }, rules);
-  const publish = (tally: RateTally, cells: readonly PublishedCount[], population: PublishedCount): PublishedTally => {
-    const suppressed: Record<string, Suppression> = {};
+  const funnels = publishFunnels(total, groups, rules);
+  const publish = (cells: readonly PublishedCount[], population: PublishedCount, f: PublishedFunnel): PublishedTally => {
+    const suppressed: Record<string, Suppression> = { ...f.suppressed };
     const dispositions = {} as Record<DispositionCode, number | null>;
     RATE_DISPOSITION_CODES.forEach((code, c) => {
       dispositions[code] = note(suppressed, code, cells[c]);
@@ -50,13 +53,13 @@ export function publishRateTable(
       population: note(suppressed, 'population', population),
       dispositions: dispositions as Counts,
       rates: publishedRates(dispositions, rules),
-      funnel: publishedFunnel(tally, rules, suppressed),
+      funnel: f.funnel,
     };
     return Object.keys(suppressed).length > 0 ? { ...out, suppressed } : out;
   };
   return {
-    total: publish(total, table.colTotals, table.total),
-    groups: groups ? groups.map((g, r) => publish(g, table.cells[r], table.rowTotals[r])) : [],
+    total: publish(table.colTotals, table.total, funnels.total),
+    groups: groups ? groups.map((_, r) => publish(table.cells[r], table.rowTotals[r], funnels.groups[r])) : [],
   };
 }
 
@@ -80,34 +83,4 @@ export function publishedRates(counts: Record<DispositionCode, number | null>, r
     out[name] = hidden || size < rules.minPercentBase ? null : all[name];
   }
   return out;
-}
-
-/**
- * The funnel's counts are nested, not additive: each is hidden below k, and so is each whose drop from the step
- * before it (the last one shown) is a small cell, since that difference counts members too.
- */
-function publishedFunnel(tally: RateTally, rules: DisclosureRules, suppressed: Record<string, Suppression>): Funnel {
-  let previous: number | null = null;
-  const step = (key: string, value: number, from: number | null): number | null => {
-    const drop = from === null ? null : from - value;
-    const why: Suppression | undefined =
-      value < rules.minCell ? 'below_k' : drop !== null && drop > 0 && drop < rules.minCell ? 'dominant' : undefined;
-    if (why) {
-      suppressed[key] = why;
-      return null;
-    }
-    return value;
-  };
-  const shown = step('shown', tally.shown, null);
-  previous = shown === null ? null : tally.shown;
-  const started = step('started', tally.started, previous);
-  if (started !== null) previous = tally.started;
-  const progress = atLeast(tally.reached).map(([answered, members]) => {
-    const n = step(`answered:${answered}`, members, previous);
-    if (n !== null) previous = members;
-    return { answered, members: n === null ? null : roundTo(n, rules.roundTo) };
-  });
-  const completed = step('completed', tally.completed, started === null ? null : tally.started);
-  const round = (n: number | null) => (n === null ? null : roundTo(n, rules.roundTo));
-  return { shown: round(shown), started: round(started), completed: round(completed), progress };
 }

@@ -109,6 +109,40 @@ describe('responseRates', () => {
     expect(r.suppressed?.outside_roster).toBe('below_k');
   });
 
+  // Issue 16: each funnel step of the groups adds up to the cohort's, so one group's hidden step was recovered by
+  // subtraction (5 FR members shown, 1 GB member shown and hidden, 6 shown in all: GB = 6 − 5).
+  it('never leaves a funnel step hidden in exactly one place across the groups and the cohort', async () => {
+    const seen = { completedAt: '2026-01-31', events: [{ kind: 'shown' as const, at: '2026-02-10T09:00:00.000Z' }] };
+    const unseen = { completedAt: '2026-01-31' };
+    const members = [
+      ...['f1', 'f2', 'f3', 'f4', 'f5'].map((h) => ({ learnerHash: h, country: 'FR', ...seen })),
+      { learnerHash: 'g1', country: 'GB', ...seen },
+      ...['g2', 'g3', 'g4'].map((h) => ({ learnerHash: h, country: 'GB', ...unseen })),
+      ...COHORT.filter((m) => m.learnerHash.startsWith('a')).map((m) => ({ ...m, country: 'FR' })),
+    ];
+    const r = await responseRates(
+      new FakeDenominators({ 'c-2026-01': members }),
+      { ...query, partialThreshold: 0.5, by: 'country' },
+      { minCell: 3, roundTo: 1, minPercentBase: 1 },
+    );
+    expect(ResponseRates.safeParse(r).success).toBe(true);
+    const funnels = [...r.groups.map((g) => g.funnel), r.funnel];
+    const column = (step: (f: (typeof funnels)[number]) => number | null) => funnels.map(step);
+    const columns = {
+      shown: column((f) => f.shown),
+      started: column((f) => f.started),
+      completed: column((f) => f.completed),
+      ...Object.fromEntries(
+        r.funnel.progress.map((p, i) => [`answered:${p.answered}`, column((f) => f.progress[i]?.members ?? 0)]),
+      ),
+    };
+    expect(columns.shown[1]).toBeNull();
+    for (const [step, counts] of Object.entries(columns))
+      expect(counts.filter((n) => n === null).length, step).not.toBe(1);
+    // Every group lists the cohort's steps, so a shorter list never says "nobody got this far".
+    for (const g of r.groups) expect(g.funnel.progress.map((p) => p.answered)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('rounds the counts it shows to roundTo and computes the rates from the rounded counts', async () => {
     const r = await rates({ minCell: 1, roundTo: 5, minPercentBase: 1 });
     expect(r.population).toBe(15);
