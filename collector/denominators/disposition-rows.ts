@@ -14,11 +14,15 @@ export const DISPOSITION_COLUMNS = [
   'last_event',
 ] as const;
 
+/** Rows are handed on in chunks of about this many UTF-16 code units, as the export does (export-chunks.ts). */
+const CHUNK_CHARS = 64 * 1024;
+
 type Row = Record<(typeof DISPOSITION_COLUMNS)[number], string | number | null>;
 
 /**
  * One line per roster member, streamed as storage yields them, so a methodologist can recompute every rate:
- * CSV with a header (the export's cell rules, formula starts neutralised) or JSON Lines.
+ * CSV with a header (the export's cell rules, formula starts neutralised) or JSON Lines, a chunk of many rows at a
+ * time: memory holds one chunk, and a slow reader slows the read from storage.
  */
 export async function* dispositionRows(
   denominators: DenominatorStorage,
@@ -26,7 +30,7 @@ export async function* dispositionRows(
   ctx: Omit<DispositionContext, 'wave'>,
   format: 'csv' | 'jsonl',
 ): AsyncGenerator<string> {
-  if (format === 'csv') yield csvLine(DISPOSITION_COLUMNS, ',');
+  let chunk = format === 'csv' ? csvLine(DISPOSITION_COLUMNS, ',') : '';
   for await (const facts of denominators.memberFacts(query)) {
     const d = memberDisposition(facts, { ...ctx, wave: query.wave });
     const row: Row = {
@@ -39,11 +43,17 @@ export async function* dispositionRows(
       first_shown: d.firstShown,
       last_event: d.lastEvent,
     };
-    yield format === 'csv'
-      ? csvLine(
-          DISPOSITION_COLUMNS.map((c) => row[c]),
-          ',',
-        )
-      : `${JSON.stringify(row)}\n`;
+    chunk +=
+      format === 'csv'
+        ? csvLine(
+            DISPOSITION_COLUMNS.map((c) => row[c]),
+            ',',
+          )
+        : `${JSON.stringify(row)}\n`;
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
+    }
   }
+  if (chunk.length > 0) yield chunk;
 }
