@@ -43,7 +43,11 @@ export function publishRateTable(
   const rows = groups ?? [total];
   const table = suppressTable({ cells: rows.map((t) => RATE_DISPOSITION_CODES.map((c) => t.dispositions[c])) }, rules);
   const funnels = publishFunnels(total, groups, rules);
-  const publish = (cells: readonly PublishedCount[], population: PublishedCount, f: PublishedFunnel): PublishedTally => {
+  const publish = (
+    cells: readonly PublishedCount[],
+    population: PublishedCount,
+    f: PublishedFunnel,
+  ): PublishedTally => {
     const suppressed: Record<string, Suppression> = { ...f.suppressed };
     const dispositions = {} as Record<DispositionCode, number | null>;
     RATE_DISPOSITION_CODES.forEach((code, c) => {
