@@ -15,17 +15,25 @@ type Step = { key: string; value: number; hidden?: Suppression };
  * - across the groups each step adds up to the cohort's: a step hidden in exactly one group (or only in the cohort)
  *   is recovered by subtraction, so the smallest shown group's count is hidden too (complementary suppression, as
  *   collector/report/disclosure-control.ts does for tables).
- * Both are applied until nothing changes. Every group lists the same steps as the cohort (a group nobody in which
+ * Both are applied until nothing changes. `linked` names, per row (the groups, then the cohort), steps to withhold
+ * from the start because a count they repeat is withheld elsewhere (completed is the 1.1 count, give or take a
+ * completion still on its way). Every group lists the same steps as the cohort (a group nobody in which
  * got as far shows a withheld zero, not a shorter list that would say the zero).
  */
 export function publishFunnels(
   total: RateTally,
   groups: readonly RateTally[] | null,
   rules: DisclosureRules,
+  linked: readonly (readonly string[])[] = [],
 ): { total: PublishedFunnel; groups: PublishedFunnel[] } {
   const furthest = Math.max(0, total.reached.length - 1);
   const rows = [...(groups ?? []), total].map((t) => steps(t, furthest));
-  for (const row of rows) for (const s of row) if (s.value < rules.minCell) s.hidden = 'below_k';
+  rows.forEach((row, r) => {
+    for (const s of row) {
+      if (s.value < rules.minCell) s.hidden = 'below_k';
+      else if (linked[r]?.includes(s.key)) s.hidden = 'complementary';
+    }
+  });
   for (let changed = true; changed; ) {
     changed = false;
     for (const row of rows) changed = hideSmallDrops(row, rules.minCell) || changed;

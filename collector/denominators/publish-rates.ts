@@ -9,6 +9,7 @@ import type { RateTally } from './rate-tally.ts';
 type Counts = RateGroup['dispositions'];
 export type PublishedTally = Omit<RateGroup, 'value'>;
 
+const COMPLETE = RATE_DISPOSITION_CODES.indexOf('1.1');
 const ELIGIBLE: DispositionCode[] = ['1.1', '1.2', '2.11', '2.12', '2.20', '3.90'];
 const KNOWN: DispositionCode[] = ['1.1', '1.2', '2.11', '2.12', '2.20'];
 const CONTACTED: DispositionCode[] = ['1.1', '1.2', '2.11', '2.12'];
@@ -42,7 +43,12 @@ export function publishRateTable(
 ): { total: PublishedTally; groups: PublishedTally[] } {
   const rows = groups ?? [total];
   const table = suppressTable({ cells: rows.map((t) => RATE_DISPOSITION_CODES.map((c) => t.dispositions[c])) }, rules);
-  const funnels = publishFunnels(total, groups, rules);
+  // Funnel steps that repeat a withheld disposition count: completed is 1.1 unless a completion is on its way.
+  const linked = (cells: readonly PublishedCount[]) => (cells[COMPLETE].count === null ? ['completed'] : []);
+  const funnels = publishFunnels(total, groups, rules, [
+    ...(groups ? table.cells.map(linked) : []),
+    linked(table.colTotals),
+  ]);
   const publish = (
     cells: readonly PublishedCount[],
     population: PublishedCount,

@@ -3,7 +3,7 @@ import { groupValue, responseRates } from '../../../collector/denominators/respo
 import { DEFAULT_SCHEDULE } from '../../../collector/denominators/wave-schedule.ts';
 import { ResponseRates } from '../../../protocol/index.ts';
 import { AT, COHORT, OUTSIDE } from './cohort-fixture.ts';
-import { FakeDenominators } from './fake-denominators.ts';
+import { FakeDenominators, type FakeMember } from './fake-denominators.ts';
 
 const EXACT = { minCell: 1, roundTo: 1, minPercentBase: 1 };
 const query = { surveyId: 'outcomes-test', cohortId: 'c-2026-01', wave: 'm0', schedule: DEFAULT_SCHEDULE, at: AT };
@@ -141,6 +141,40 @@ describe('responseRates', () => {
       expect(counts.filter((n) => n === null).length, step).not.toBe(1);
     // Every group lists the cohort's steps, so a shorter list never says "nobody got this far".
     for (const g of r.groups) expect(g.funnel.progress.map((p) => p.answered)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  // Issue 16: the funnel's "completed" counts the members who completed, which is the 1.1 count when no completion
+  // is still on its way, so a 1.1 withheld by complementary suppression was shown again as funnel.completed.
+  it('withholds the funnel completed step wherever the complete count is withheld', async () => {
+    const at = '2026-02-10T09:00:00.000Z';
+    const of = (prefix: string, n: number, m: Partial<FakeMember>): FakeMember[] =>
+      Array.from({ length: n }, (_, i) => ({ learnerHash: `${prefix}${i}`, completedAt: '2026-01-31', ...m }));
+    const events = (...kinds: ('shown' | 'started')[]) => kinds.map((kind) => ({ kind, at }));
+    const members = [
+      ...of('a', 4, {
+        events: events('shown', 'started'),
+        response: { id: 'x', status: 'complete', answered: 6, asked: 6 },
+      }),
+      ...of('b', 5, {
+        events: events('shown', 'started'),
+        response: { id: 'y', status: 'partial', answered: 3, asked: 6 },
+      }),
+      ...of('c', 5, { events: [...events('shown'), { kind: 'dismissed', reason: 'never', at }] }),
+      ...of('d', 5, { events: events('shown', 'started') }),
+      ...of('e', 5, {}),
+      ...of('f', 5, { completedAt: undefined }),
+      ...of('h', 2, { completedAt: '2026-06-20' }),
+    ];
+    const r = await responseRates(
+      new FakeDenominators({ 'c-2026-01': members }),
+      { ...query, partialThreshold: 0.5 },
+      { minCell: 3, roundTo: 1, minPercentBase: 1 },
+    );
+    // 4.10 = 2 is below k; the smallest other count of the row, 1.1 = 4, goes with it so neither is recovered.
+    expect(r.dispositions['4.10']).toBeNull();
+    expect(r.dispositions['1.1']).toBeNull();
+    expect(r.funnel.completed).toBeNull();
+    expect(r.suppressed?.completed).toBe('complementary');
   });
 
   it('rounds the counts it shows to roundTo and computes the rates from the rounded counts', async () => {
