@@ -1,4 +1,4 @@
-import { COHORT_ID_PATTERN, COHORT_ID_RULE } from '../../protocol/index.ts';
+import { COHORT_ID_PATTERN, COHORT_ID_RULE, SURVEY_ID_PATTERN, SURVEY_ID_RULE } from '../../protocol/index.ts';
 import { ATTR_COLUMN_PATTERN } from './roster-columns.ts';
 import { ONCE, type ScheduledWave } from './wave-schedule.ts';
 
@@ -22,7 +22,6 @@ export type RateQuery = {
   format: 'csv' | 'jsonl';
 };
 
-const SURVEY_ID = /^[a-z][a-z0-9_-]{0,63}$/;
 const BY_COLUMNS = ['country', 'course_id', 'path_id'];
 
 const shown = (v: string) => JSON.stringify(v.length > 64 ? `${v.slice(0, 64)}…` : v);
@@ -42,7 +41,7 @@ export function parseRateQuery(
   };
   const { survey, cohort, wave, by, format = 'csv' } = raw;
   if (!survey) fail('survey is missing: give the survey id, such as survey=career-outcomes');
-  else if (!SURVEY_ID.test(survey)) fail(`survey ${shown(survey)}: expected a survey id such as career-outcomes`);
+  else if (!SURVEY_ID_PATTERN.test(survey)) fail(`survey ${shown(survey)}: ${SURVEY_ID_RULE}`);
   if (!cohort) fail('cohort is missing: give the cohort id of an imported roster, such as cohort=2026-01-web');
   else if (!COHORT_ID_PATTERN.test(cohort)) fail(`cohort ${shown(cohort)}: ${COHORT_ID_RULE}`);
   const waves = [...schedule, ONCE].join(', ');

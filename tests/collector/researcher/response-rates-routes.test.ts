@@ -100,6 +100,7 @@ describe('response rates routes', () => {
     ['survey=outcomes-test&cohort=c-2026-01&wave=m7', 400, 'wave "m7"'],
     [`${Q}&by=colour`, 400, 'by "colour"'],
     ['survey=outcomes-test&cohort=Bad!&wave=m0', 400, 'cohort "Bad!"'],
+    ['survey=Career%20Outcomes&cohort=c-2026-01&wave=m0', 400, 'survey "Career Outcomes": expected a survey id'],
     ['survey=nope&cohort=c-2026-01&wave=m0', 404, 'survey "nope" is not served'],
     ['survey=outcomes-test&cohort=c-unknown&wave=once', 404, 'cohort "c-unknown" has no roster'],
   ])('refuses %s with %i naming the parameter', async (q, status, error) => {
