@@ -13,6 +13,7 @@ export * from './report.ts';
 export * from './resolve-survey.ts';
 export * from './resolved-survey.ts';
 export * from './response-issues.ts';
+export * from './response-rates.ts';
 export * from './response-status.ts';
 export * from './string-rules.ts';
 export * from './survey-definition.ts';

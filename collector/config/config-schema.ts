@@ -57,6 +57,12 @@ export const ConfigSchema = z.object({
   MIN_CELL: int(1, 1000).default(10),
   ROUND_TO: int(1, 1000).default(5),
   MIN_PERCENT_BASE: int(1, 100_000).default(23),
+  // Share of the questions asked a partial response must answer to count as AAPOR 1.2 rather than a break-off.
+  PARTIAL_THRESHOLD: z.coerce
+    .number()
+    .gt(0, 'expected a share above 0 and at most 1, such as 0.5')
+    .max(1, 'expected a share above 0 and at most 1, such as 0.5')
+    .default(0.5),
   // Slow clients (issue 14): a connection must send its headers, then its whole request, within
   // these; an idle keep-alive connection is closed after IDLE_TIMEOUT_MS; beyond MAX_CONNECTIONS
   // open at once a new one is refused (the widget retries later; nothing is lost).

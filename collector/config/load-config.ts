@@ -36,6 +36,7 @@ export type Config = {
   minCell: number;
   roundTo: number;
   minPercentBase: number;
+  partialThreshold: number;
   /** Responses older than this many months are deleted at start and daily after. */
   retentionMonths: number;
   /** Time a connection has to send its request headers, then its whole request (body included). */
@@ -122,6 +123,7 @@ export function loadConfig(
     minCell: s.MIN_CELL,
     roundTo: s.ROUND_TO,
     minPercentBase: s.MIN_PERCENT_BASE,
+    partialThreshold: s.PARTIAL_THRESHOLD,
     retentionMonths: s.RETENTION_MONTHS,
     headersTimeoutMs: s.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: s.REQUEST_TIMEOUT_MS,

@@ -23,7 +23,33 @@ export function codebookMarkdown(book: Codebook): string {
     '',
   ];
   for (const v of book.variables) out.push(...section(v));
+  out.push(...ratesSection(book.responseRates));
   return out.join('\n');
+}
+
+function ratesSection(r: Codebook['responseRates']): string[] {
+  return [
+    '## Response rates and dispositions',
+    '',
+    `Each roster member gets one final disposition per survey and wave: the first rule below that holds. ${cell(r.outsideRoster)}`,
+    '',
+    '| order | rule | code | AAPOR | definition |',
+    '| --- | --- | --- | --- | --- |',
+    ...r.dispositions.map((d) => `| ${d.order} | \`${d.rule}\` | \`${d.code}\` | ${d.aapor} | ${cell(d.definition)} |`),
+    '',
+    `Groups: ${cell(r.groups)} e = ${r.eligibility.e}: ${cell(r.eligibility.why)}`,
+    '',
+    '| rate | formula | meaning |',
+    '| --- | --- | --- |',
+    ...r.rates.map((x) => `| ${x.name} | ${cell(x.formula)} | ${cell(x.meaning)} |`),
+    '',
+    'Columns of the dispositions file (GET /v1/dispositions):',
+    '',
+    '| column | description |',
+    '| --- | --- |',
+    ...r.columns.map((c) => `| \`${c.name}\` | ${cell(c.description)} |`),
+    '',
+  ];
 }
 
 function section(v: Variable): string[] {

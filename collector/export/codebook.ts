@@ -1,4 +1,5 @@
 import type { LocalizedText, SurveyDefinition } from '../../protocol/index.ts';
+import { type RatesCodebook, ratesCodebook } from '../denominators/rates-codebook.ts';
 import { type Column, exportColumns } from './export-columns.ts';
 import { describeFlag } from './flag-descriptions.ts';
 
@@ -16,6 +17,8 @@ export type Codebook = {
   languages: string[];
   missing: string;
   variables: Variable[];
+  /** How GET /v1/response-rates and /v1/dispositions classify roster members and compute the rates. */
+  responseRates: RatesCodebook;
 };
 
 /** Every variable of the CSV export of one survey, in column order. */
@@ -29,6 +32,7 @@ export function buildCodebook(versions: readonly SurveyDefinition[]): Codebook {
     languages,
     missing: 'An empty cell means not answered, not asked, or unknown (never "no").',
     variables: exportColumns(versions).map(toVariable),
+    responseRates: ratesCodebook(),
   };
 }
 

@@ -86,6 +86,13 @@ describe('loadConfig', () => {
     expect('demo-site-key' in config.siteKeys).toBe(demo);
   });
 
+  it.each([
+    ['defaults the partial threshold to half the questions asked', {}, 0.5],
+    ['reads PARTIAL_THRESHOLD', { PARTIAL_THRESHOLD: '0.8' }, 0.8],
+  ])('%s', (_name, env, threshold) => {
+    expect(loadConfig(env).partialThreshold).toBe(threshold);
+  });
+
   it('allows the demo page on DEMO_PORT with the demo key', () => {
     expect(loadConfig({ DEMO_PORT: '9090' }).siteKeys['demo-site-key']).toEqual({
       origins: ['http://localhost:9090', 'http://127.0.0.1:9090'],
@@ -111,6 +118,8 @@ describe('loadConfig', () => {
     ['REQUEST_TIMEOUT_MS range', { REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS'],
     ['IDLE_TIMEOUT_MS', { IDLE_TIMEOUT_MS: '-5' }, 'IDLE_TIMEOUT_MS'],
     ['MAX_CONNECTIONS', { MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS'],
+    ['PARTIAL_THRESHOLD zero', { PARTIAL_THRESHOLD: '0' }, 'PARTIAL_THRESHOLD: expected a share above 0'],
+    ['PARTIAL_THRESHOLD above 1', { PARTIAL_THRESHOLD: '1.5' }, 'PARTIAL_THRESHOLD: expected a share above 0'],
     [
       'a header timeout longer than the request timeout',
       { HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '30000' },
