@@ -115,9 +115,7 @@ function headline(r) {
 
 function dispositionsTable(r) {
   const table = el('table', { id: 'rates-dispositions' });
-  table.append(
-    el('caption', {}, 'Final dispositions: one per roster member; learners not on the roster are counted apart'),
-  );
+  table.append(el('caption', {}, 'Final dispositions'));
   const head = el('tr');
   head.append(el('th', { scope: 'col' }, 'Disposition'), el('th', { scope: 'col' }, 'Members'));
   table.append(head);
@@ -129,7 +127,10 @@ function dispositionsTable(r) {
     );
     table.append(tr);
   }
-  return table;
+  const box = el('div', { class: 'dispositions' });
+  const note = 'One disposition per roster member; learners not on the roster are counted apart and enter no rate.';
+  box.append(table, el('p', { class: 'note' }, note));
+  return box;
 }
 
 function groupsTable(r) {
