@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDashboard } from './fixtures/dashboard-server.ts';
-import { COHORTS } from './fixtures/rates-answers.ts';
+import { COHORTS, RATE_ANSWERS } from './fixtures/rates-answers.ts';
 import { axeViolations } from './fixtures/ui-harness-browser.ts';
 
 const TOKEN = 'dashboard-rates-token-0123456789';
@@ -194,6 +194,31 @@ describe('dashboard response rates', () => {
     expect(await tab()).toMatch(/^Show the numbers: Funnel for cohort 2025-06, wave m6/);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.isVisible('#funnel-table'), { timeout: 5_000 }).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the figures asked for last when an earlier answer arrives after them', async () => {
+    const { page } = await open(env);
+    await signIn(page);
+    // The m0 answer is held at the network until the m6 one has been drawn, then let through.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/v1\/response-rates\?.*wave=m0/, async (route) => {
+      await held;
+      await route.fulfill({ json: { ...RATE_ANSWERS[0].body, wave: 'm0', population: 999 } });
+    });
+    const stale = page.waitForResponse(/wave=m0/);
+    await showRates(page, '2025-06', 'm0');
+    await showRates(page, '2025-06', 'm6');
+    await page.waitForSelector('figure[data-chart=funnel]', { timeout: 10_000 });
+    release();
+    await (await stale).finished();
+    // The page reads the body and draws (or drops) it in the tasks that follow its arrival; a frame waits them out.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(await page.textContent('[data-figure=population]')).toBe('200');
+    expect(await page.textContent('#status')).toBe('Response rates for outcomes-test, cohort 2025-06, wave m6.');
     await page.close();
   });
 

@@ -10,6 +10,9 @@ const IMPORT_COMMAND = 'npm run cohort -- import --cohort ID FILE.csv';
 /** What the section reports through the page's one status and one alert region. */
 let page = { status: () => {}, error: () => {} };
 let signedIn = null;
+// Each request takes a number; an answer to any but the latest (an earlier cohort, token or sign-in) is dropped,
+// so a slow answer can never replace the one the researcher asked for last.
+let latest = 0;
 
 const options = (select, pairs) =>
   select.replaceChildren(...pairs.map(([value, label]) => el('option', { value }, label)));
@@ -21,7 +24,9 @@ export function startRates(report) {
   options($('rates-by'), SPLITS);
   $('rates-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    showRates().catch((err) => {
+    const ticket = ++latest;
+    showRates(ticket).catch((err) => {
+      if (ticket !== latest) return;
       page.status('');
       failed(err);
     });
@@ -30,14 +35,15 @@ export function startRates(report) {
 
 /** After sign-in: lists the cohorts for the selector, or says how to import the first one. */
 export async function openRates(token, survey) {
+  const ticket = ++latest;
   signedIn = { token, survey };
   $('rates-survey').textContent = survey;
   $('rates-figures').replaceChildren();
   const { cohorts } = await getJson('/v1/cohorts', token).catch((err) => {
-    failed(err);
+    if (ticket === latest) failed(err);
     return { cohorts: null };
   });
-  if (cohorts === null) return;
+  if (cohorts === null || ticket !== latest) return;
   $('rates').hidden = false;
   $('rates-form').hidden = cohorts.length === 0;
   if (cohorts.length === 0) {
@@ -58,6 +64,7 @@ export async function openRates(token, survey) {
 
 /** Hides the section and everything drawn in it, as a wrong or forgotten token does. */
 export function closeRates() {
+  latest++;
   signedIn = null;
   $('rates').hidden = true;
   $('rates-cohort').replaceChildren();
@@ -71,7 +78,7 @@ function failed(err) {
   page.error(err.message);
 }
 
-async function showRates() {
+async function showRates(ticket) {
   if (!signedIn) return;
   page.error('');
   page.status('Loading response rates…');
@@ -82,6 +89,7 @@ async function showRates() {
   });
   if ($('rates-by').value) q.set('by', $('rates-by').value);
   const rates = await getJson(`/v1/response-rates?${q}`, signedIn.token);
+  if (ticket !== latest) return;
   $('rates-figures').replaceChildren(...ratesFigures(rates));
   page.status(`Response rates for ${rates.survey}, cohort ${rates.cohort}, wave ${rates.wave}.`);
 }
