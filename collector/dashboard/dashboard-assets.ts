@@ -8,6 +8,10 @@ const FILES = {
   'bar-chart.js': 'text/javascript; charset=utf-8',
   'delivery-chart.js': 'text/javascript; charset=utf-8',
   'target-chart.js': 'text/javascript; charset=utf-8',
+  'get-json.js': 'text/javascript; charset=utf-8',
+  'rates-text.js': 'text/javascript; charset=utf-8',
+  'rates-section.js': 'text/javascript; charset=utf-8',
+  'funnel-chart.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
 } as const;
 export type DashboardFile = keyof typeof FILES;

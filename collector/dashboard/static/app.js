@@ -1,6 +1,8 @@
 // Researcher dashboard: vanilla modules, no framework, no innerHTML: every text goes in through textContent.
 import { barChart } from './bar-chart.js';
 import { deliveryChart } from './delivery-chart.js';
+import { getJson } from './get-json.js';
+import { closeRates, openRates, startRates } from './rates-section.js';
 import { countText, el, percentText } from './svg.js';
 import { targetChart } from './target-chart.js';
 
@@ -13,13 +15,6 @@ const countItems = (labels, cells) =>
   labels.map((label, i) => ({ label, value: cells[i].count, text: countText(cells[i]) }));
 const percentItems = (labels, cells) =>
   labels.map((label, i) => ({ label, value: cells[i].percent ?? null, text: percentText(cells[i]) }));
-
-async function getJson(path, token) {
-  const res = await fetch(path, { headers: { Authorization: `Bearer ${token}` }, cache: 'no-store' });
-  const body = await res.json().catch(() => ({}));
-  if (!res.ok) throw new Error(`${path.split('?')[0]}: ${res.status} ${body.error ?? res.statusText}`);
-  return body;
-}
 
 async function show(token, survey) {
   $('error').textContent = '';
@@ -81,9 +76,18 @@ async function show(token, survey) {
   for (const n of [...delivery.notes, ...byMonth.notes]) notes.append(el('p', {}, n));
   charts.append(notes);
   $('status').textContent = `Figures for ${survey}, generated ${byMonth.generatedAt}.`;
+  await openRates(token, survey);
 }
 
 function start() {
+  startRates({
+    status: (text) => {
+      $('status').textContent = text;
+    },
+    error: (text) => {
+      $('error').textContent = text;
+    },
+  });
   const saved = sessionStorage.getItem(TOKEN_KEY);
   if (saved) $('token').value = saved;
   $('login').addEventListener('submit', (event) => {
@@ -94,6 +98,7 @@ function start() {
     show(token, survey).catch((err) => {
       // Figures drawn for an earlier token or survey must not sit under this error as if they were the answer.
       $('charts').replaceChildren();
+      closeRates();
       $('status').textContent = '';
       $('error').textContent = err.message;
     });
@@ -102,6 +107,7 @@ function start() {
     sessionStorage.removeItem(TOKEN_KEY);
     $('token').value = '';
     $('charts').replaceChildren();
+    closeRates();
   });
 }
 

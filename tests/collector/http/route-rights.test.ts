@@ -40,6 +40,10 @@ const RIGHTS: Record<string, Right> = {
   'GET /v1/dashboard/bar-chart.js': 'public',
   'GET /v1/dashboard/delivery-chart.js': 'public',
   'GET /v1/dashboard/target-chart.js': 'public',
+  'GET /v1/dashboard/get-json.js': 'public',
+  'GET /v1/dashboard/rates-text.js': 'public',
+  'GET /v1/dashboard/rates-section.js': 'public',
+  'GET /v1/dashboard/funnel-chart.js': 'public',
 };
 
 // With all three tokens set, each right is held by exactly one token alone and refused to another.
