@@ -1,6 +1,6 @@
-import { sortTime } from './sort-time.ts';
 import type { MemberEvent } from '../denominators/disposition.ts';
 import type { StoredContactEvent } from './denominator-storage.ts';
+import { sortTime } from './sort-time.ts';
 
 /** The columns of `contact_events`; both adapters write these. */
 export type ContactEventRow = {

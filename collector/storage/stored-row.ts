@@ -35,7 +35,10 @@ export type ResponseRow = {
 export type SensitiveRow = { response_id: string; answers: string; flags: string };
 
 /** A row as read back: responses joined with sensitive_answers (absent once erased or withheld). */
-export type JoinedRow = Omit<ResponseRow, 'answered' | 'consent_sensitive' | 'consent_groups' | 'context' | 'answers' | 'flags'> & {
+export type JoinedRow = Omit<
+  ResponseRow,
+  'answered' | 'consent_sensitive' | 'consent_groups' | 'context' | 'answers' | 'flags'
+> & {
   consent_sensitive: boolean | number;
   consent_groups: unknown;
   context: unknown;

@@ -81,11 +81,8 @@ async function insertRevised(
   }
   const key = revisionKey(record);
   const sameId = kept(
-    (
-      await client.query<KeptRow>('SELECT id, status, answered, content_hash FROM responses WHERE id = $1', [
-        record.id,
-      ])
-    ).rows[0],
+    (await client.query<KeptRow>('SELECT id, status, answered, content_hash FROM responses WHERE id = $1', [record.id]))
+      .rows[0],
   );
   // The partial first: at most one partial per key exists, and only it can be replaced.
   const sameKey =
@@ -138,7 +135,7 @@ async function insertPlain(
       sensitive.map((s) => s.flags),
     ]);
   }
-  for (const r of unique) if (fresh.has(r.id)) (inserted.add(r.id), hashes.set(r.id, r.contentHash));
+  for (const r of unique) if (fresh.has(r.id)) inserted.add(r.id), hashes.set(r.id, r.contentHash);
   const others = unique.filter((r) => !fresh.has(r.id)).map((r) => r.id);
   if (others.length > 0) {
     // READ COMMITTED: this statement sees the row another instance just committed, whose insert ours waited for.

@@ -63,7 +63,13 @@ export function sqliteDenominators(db: Database.Database): DenominatorStorage & 
     for (const hash of plan.removed) removeMember.run(cohortId, hash);
     for (const m of plan.upserts) upsertMember.run({ cohort_id: cohortId, ...toMemberRow(m) });
     const row = recordChange.get(cohortId, at, c.added.length, c.removed.length, c.changed.length, changeDetail(c));
-    return { ...result, added: c.added.length, removed: c.removed.length, changed: c.changed.length, changeId: row?.id };
+    return {
+      ...result,
+      added: c.added.length,
+      removed: c.removed.length,
+      changed: c.changed.length,
+      changeId: row?.id,
+    };
   });
 
   return {
@@ -104,7 +110,11 @@ export function sqliteDenominators(db: Database.Database): DenominatorStorage & 
       for (;;) {
         const members = memberPage.all(query.cohortId, after).map(fromMemberRow);
         if (members.length === 0) return;
-        const params = { survey: query.surveyId, wave: query.wave, hashes: JSON.stringify(members.map((m) => m.learnerHash)) };
+        const params = {
+          survey: query.surveyId,
+          wave: query.wave,
+          hashes: JSON.stringify(members.map((m) => m.learnerHash)),
+        };
         yield* memberFactsPage(
           members,
           pageEvents.all(params),
