@@ -12,11 +12,16 @@ const KIND: Record<keyof Storage, 'write' | 'read' | 'rows' | 'as-is'> = {
   purgeSubmittedBefore: 'write',
   setOptOut: 'write',
   countRejections: 'write',
+  importRoster: 'write',
+  insertContactEvents: 'write',
   count: 'read',
   optedOut: 'read',
   answeredWaves: 'read',
   rejectionsByDay: 'read',
+  cohorts: 'read',
+  outsideRoster: 'read',
   responses: 'rows',
+  memberFacts: 'rows',
   // ping answers false rather than throwing; close is the caller's own business.
   ping: 'as-is',
   close: 'as-is',
@@ -60,13 +65,16 @@ export function guardStorage(
       });
   }
   Object.defineProperty(guarded, 'responses', {
-    value: (...args: Parameters<Storage['responses']>) => guardedRows(storage.responses(...args)),
+    value: (...args: Parameters<Storage['responses']>) => guardedRows('responses', storage.responses(...args)),
+  });
+  Object.defineProperty(guarded, 'memberFacts', {
+    value: (...args: Parameters<Storage['memberFacts']>) => guardedRows('memberFacts', storage.memberFacts(...args)),
   });
   return { storage: guarded, writes };
 }
 
 // An export streams rows for minutes; a database lost part way must fail as storage, not as a bug.
-async function* guardedRows<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
+async function* guardedRows<T>(name: keyof Storage, rows: AsyncIterable<T>): AsyncGenerator<T> {
   const iterator = rows[Symbol.asyncIterator]();
   try {
     while (true) {
@@ -74,7 +82,7 @@ async function* guardedRows<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
       try {
         next = await iterator.next();
       } catch (err) {
-        throw new StorageUnavailableError('responses', { cause: err });
+        throw new StorageUnavailableError(name, { cause: err });
       }
       if (next.done) return;
       yield next.value;

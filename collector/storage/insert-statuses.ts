@@ -1,11 +1,14 @@
-import type { InsertStatus, StoredResponse } from './storage.ts';
+import type { InsertStatus } from './storage.ts';
+
+/** What idempotent insertion needs of a record: responses and contact events alike. */
+type Identified = { id: string; contentHash: string };
 
 /**
  * The first record of each id, sorted by id. Inserting in one global order means two
  * instances writing overlapping batches wait on each other instead of deadlocking.
  */
-export function firstOfEachId(records: StoredResponse[]): StoredResponse[] {
-  const seen = new Map<string, StoredResponse>();
+export function firstOfEachId<T extends Identified>(records: readonly T[]): T[] {
+  const seen = new Map<string, T>();
   for (const r of records) if (!seen.has(r.id)) seen.set(r.id, r);
   return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
@@ -16,7 +19,7 @@ export function firstOfEachId(records: StoredResponse[]): StoredResponse[] {
  * `storedHash` holds the content hash now stored for every id in the batch.
  */
 export function insertStatuses(
-  records: StoredResponse[],
+  records: readonly Identified[],
   inserted: ReadonlySet<string>,
   storedHash: ReadonlyMap<string, string>,
 ): InsertStatus[] {

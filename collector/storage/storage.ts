@@ -1,6 +1,7 @@
 import type { SurveyResponse } from '../../protocol/index.ts';
 import type { Flags } from '../flags/flag.ts';
 import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
+import type { DenominatorStorage } from './denominator-storage.ts';
 
 /** One response as the collector keeps it. The raw learnerRef never gets here: only its keyed hash. */
 export type StoredResponse = Omit<SurveyResponse, 'learnerRef' | 'learnerSig' | 'answers'> & {
@@ -32,7 +33,7 @@ export type ResponseFilter = {
 /** Rejected items of one UTC day, site key and coarse reason; nothing of the items themselves is kept. */
 export type RejectionCount = { day: string; siteKey: string; reason: string; count: number };
 
-export interface Storage {
+export interface Storage extends DenominatorStorage {
   /** Runs pending migrations; safe to call at every start and from several instances at once. */
   migrate(): Promise<void>;
   /** Inserts in one transaction; idempotent by id. Returns one status per record, in order. */
@@ -40,11 +41,15 @@ export interface Storage {
   /** Streams matching responses ordered by (submittedAt, id), in constant memory. */
   responses(filter: ResponseFilter): AsyncIterable<StoredResponse>;
   count(filter: ResponseFilter): Promise<number>;
-  /** Erases every response (and its sensitive part) of one learner; returns how many. */
+  /**
+   * Erases every response (and its sensitive part) of one learner, and the learner's roster memberships and contact
+   * events; returns how many responses.
+   */
   eraseLearner(learnerHash: string): Promise<number>;
   /**
    * Retention: deletes every response (and its sensitive part) submitted before the cutoff, or
-   * received before it when the device's clock ran ahead; returns how many responses went.
+   * received before it when the device's clock ran ahead, and contact events likewise by `at`; returns how many
+   * responses went.
    */
   purgeSubmittedBefore(cutoffIso: string): Promise<number>;
   /** "Don't ask me again", kept per learner so it holds on every device. */

@@ -1,5 +1,6 @@
 import { FLAG_NAMES, type Flag, type Flags, SENSITIVE_FLAGS } from '../flags/flag.ts';
 import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
+import { answeredCount, statusOf } from './revision-rule.ts';
 import { sortTime } from './sort-time.ts';
 import type { StoredResponse } from './storage.ts';
 
@@ -24,13 +25,20 @@ export type ResponseRow = {
   flags: string;
   content_hash: string;
   site_key: string;
+  /** partial | complete; a response sent without a status is complete. */
+  status: 'partial' | 'complete';
+  /** Questions answered (sensitive ones included), what the revision rule compares two partials by. */
+  answered: number;
 };
 
 /** The columns of `sensitive_answers`. */
 export type SensitiveRow = { response_id: string; answers: string; flags: string };
 
 /** A row as read back: responses joined with sensitive_answers (absent once erased or withheld). */
-export type JoinedRow = Omit<ResponseRow, 'consent_sensitive' | 'consent_groups' | 'context' | 'answers' | 'flags'> & {
+export type JoinedRow = Omit<
+  ResponseRow,
+  'answered' | 'consent_sensitive' | 'consent_groups' | 'context' | 'answers' | 'flags'
+> & {
   consent_sensitive: boolean | number;
   consent_groups: unknown;
   context: unknown;
@@ -67,6 +75,8 @@ export function toRows(r: StoredResponse): { response: ResponseRow; sensitive: S
       flags: JSON.stringify(pickFlags(r.flags, false)),
       content_hash: r.contentHash,
       site_key: r.siteKey,
+      status: statusOf(r),
+      answered: answeredCount(r),
     },
     sensitive: {
       response_id: r.id,
@@ -109,5 +119,7 @@ export function fromRow(row: JoinedRow): StoredResponse {
   if (row.context !== null) r.context = json(row.context);
   if (row.learner_hash !== null) r.learnerHash = row.learner_hash;
   if (row.learner_ref_status !== null) r.learnerRefStatus = row.learner_ref_status;
+  // Absent means complete (protocol/response-status.ts), so only a partial says so when read back.
+  if (row.status === 'partial') r.status = 'partial';
   return r;
 }

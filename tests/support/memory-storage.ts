@@ -1,4 +1,15 @@
 import type {
+  CohortSummary,
+  MemberFacts,
+  RosterImport,
+  StoredContactEvent,
+  StoredMember,
+  WaveQuery,
+} from '../../collector/storage/denominator-storage.ts';
+import { memberFactsPage } from '../../collector/storage/member-facts-page.ts';
+import { answeredCount, statusOf } from '../../collector/storage/revision-rule.ts';
+import { rosterPlan } from '../../collector/storage/roster-plan.ts';
+import type {
   InsertStatus,
   RejectionCount,
   ResponseFilter,
@@ -22,6 +33,10 @@ export class MemoryStorage implements Storage {
   readonly optOuts = new Set<string>();
   /** Rejection counts by "day|siteKey|reason". */
   readonly rejections = new Map<string, number>();
+  /** Roster members by cohort id, then learner hash; cohort dates and import counts beside. */
+  readonly members = new Map<string, Map<string, StoredMember>>();
+  readonly cohortInfo = new Map<string, { createdAt: string; updatedAt: string; imports: number }>();
+  readonly events = new Map<string, StoredContactEvent>();
   /** What ping() answers: set false to play a database that is down. */
   up = true;
   closed = false;
@@ -58,6 +73,8 @@ export class MemoryStorage implements Storage {
   async eraseLearner(learnerHash: string): Promise<number> {
     let n = 0;
     for (const [id, r] of this.rows) if (r.learnerHash === learnerHash && this.rows.delete(id)) n++;
+    for (const members of this.members.values()) members.delete(learnerHash);
+    for (const [id, e] of this.events) if (e.learnerHash === learnerHash) this.events.delete(id);
     return n;
   }
 
@@ -66,6 +83,8 @@ export class MemoryStorage implements Storage {
     let n = 0;
     for (const [id, r] of this.rows)
       if (Math.min(Date.parse(r.submittedAt), Date.parse(r.receivedAt)) < cutoff && this.rows.delete(id)) n++;
+    for (const [id, e] of this.events)
+      if (Math.min(Date.parse(e.at), Date.parse(e.receivedAt)) < cutoff) this.events.delete(id);
     return n;
   }
 
@@ -101,6 +120,83 @@ export class MemoryStorage implements Storage {
       })
       .filter((r) => (from === undefined || r.day >= from) && (to === undefined || r.day < to))
       .sort((a, b) => (`${a.day}|${a.siteKey}|${a.reason}` < `${b.day}|${b.siteKey}|${b.reason}` ? -1 : 1));
+  }
+
+  // Rosters and contact events with the adapters' own planners (roster-plan.ts, member-facts-page.ts); the
+  // revision rule of partial responses is the adapters' alone (tests/collector/storage/ hold it).
+  async importRoster(cohortId: string, incoming: readonly StoredMember[], at: string): Promise<RosterImport> {
+    const stored = this.members.get(cohortId) ?? new Map<string, StoredMember>();
+    const plan = rosterPlan(cohortId, [...stored.values()], incoming, at);
+    const result = { cohortId, members: incoming.length, added: 0, removed: 0, changed: 0 };
+    if (plan.change === null) return result;
+    for (const hash of plan.removed) stored.delete(hash);
+    for (const m of plan.upserts) stored.set(m.learnerHash, structuredClone(m));
+    this.members.set(cohortId, stored);
+    const info = this.cohortInfo.get(cohortId) ?? { createdAt: at, updatedAt: at, imports: 0 };
+    this.cohortInfo.set(cohortId, { ...info, updatedAt: at, imports: info.imports + 1 });
+    const c = plan.change;
+    return {
+      ...result,
+      added: c.added.length,
+      removed: c.removed.length,
+      changed: c.changed.length,
+      changeId: info.imports + 1,
+    };
+  }
+
+  async cohorts(): Promise<CohortSummary[]> {
+    return [...this.cohortInfo]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, info]) => ({ id, members: this.members.get(id)?.size ?? 0, ...info }));
+  }
+
+  async insertContactEvents(records: readonly StoredContactEvent[]): Promise<InsertStatus[]> {
+    return records.map((e) => {
+      const existing = this.events.get(e.id);
+      if (existing) return existing.contentHash === e.contentHash ? 'duplicate' : 'conflict';
+      this.events.set(e.id, structuredClone(e));
+      return 'accepted';
+    });
+  }
+
+  async *memberFacts(query: WaveQuery): AsyncIterable<MemberFacts> {
+    const members = [...(this.members.get(query.cohortId)?.values() ?? [])].sort((a, b) =>
+      a.learnerHash < b.learnerHash ? -1 : 1,
+    );
+    const events = [...this.events.values()]
+      .filter((e) => e.surveyId === query.surveyId && e.context?.wave === query.wave && e.learnerHash)
+      .map((e) => ({
+        id: e.id,
+        learner_hash: e.learnerHash ?? null,
+        kind: e.kind,
+        at: e.at,
+        answered: e.answered ?? null,
+        asked: e.asked ?? null,
+        reason: e.reason ?? null,
+      }));
+    const responses = [...this.rows.values()]
+      .filter((r) => r.surveyId === query.surveyId && r.context?.wave === query.wave && r.learnerHash)
+      .map((r) => ({
+        learner_hash: r.learnerHash as string,
+        id: r.id,
+        status: statusOf(r),
+        answered: answeredCount(r),
+        submitted_at: r.submittedAt,
+      }));
+    const optedOut = new Set(
+      [...this.optOuts].filter((k) => k.endsWith(`\u0000${query.surveyId}`)).map((k) => k.split('\u0000')[0]),
+    );
+    yield* memberFactsPage(members, events, responses, optedOut);
+  }
+
+  async outsideRoster({ surveyId, cohortId, wave }: WaveQuery): Promise<number> {
+    const onAny = (hash: string) => [...this.members.values()].some((m) => m.has(hash));
+    return [...this.rows.values()].filter((r) => {
+      if (r.surveyId !== surveyId || r.context?.wave !== wave) return false;
+      const cohort = r.context?.cohort;
+      if (cohort === cohortId) return !r.learnerHash || !this.members.get(cohortId)?.has(r.learnerHash);
+      return cohort === undefined && (!r.learnerHash || !onAny(r.learnerHash));
+    }).length;
   }
 
   async ping(): Promise<boolean> {

@@ -74,4 +74,71 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       UPDATE responses SET learner_ref_status = 'unchecked' WHERE learner_hash IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'denominators: cohorts, roster members and changes, contact events, response status',
+    sql: `
+      CREATE TABLE cohorts (
+        id text COLLATE "C" PRIMARY KEY,
+        created_at text NOT NULL,
+        updated_at text NOT NULL
+      );
+      CREATE TABLE cohort_members (
+        cohort_id text COLLATE "C" NOT NULL REFERENCES cohorts (id),
+        learner_hash text COLLATE "C" NOT NULL, -- keyed hash only, never the raw learner_ref
+        enrolled_at text,
+        completed_at text,
+        country text,
+        course_id text,
+        path_id text,
+        attrs json NOT NULL, -- the attr_<name> columns, by name without the prefix
+        PRIMARY KEY (cohort_id, learner_hash)
+      );
+      CREATE INDEX cohort_members_learner ON cohort_members (learner_hash);
+      -- One dated record per import that changed something (collector/denominators/roster-diff.ts).
+      CREATE TABLE roster_changes (
+        id serial PRIMARY KEY,
+        cohort_id text COLLATE "C" NOT NULL,
+        at text NOT NULL,
+        added integer NOT NULL,
+        removed integer NOT NULL,
+        changed integer NOT NULL,
+        detail json NOT NULL -- added, removed, changed (column, from, to) by hashed ref
+      );
+      CREATE TABLE contact_events (
+        id text COLLATE "C" PRIMARY KEY,
+        kind text NOT NULL,
+        survey_id text COLLATE "C" NOT NULL,
+        survey_version integer NOT NULL,
+        at text NOT NULL, -- as the device sent it
+        at_sort text COLLATE "C" NOT NULL, -- sortable form (sort-time.ts), what retention compares
+        received_at text COLLATE "C" NOT NULL,
+        site_key text NOT NULL,
+        learner_hash text COLLATE "C", -- keyed hash only
+        learner_ref_status text,
+        trigger text,
+        wave text COLLATE "C",
+        cohort text COLLATE "C",
+        course text,
+        path text,
+        answered integer,
+        asked integer,
+        reason text,
+        content_hash text NOT NULL
+      );
+      CREATE INDEX contact_events_member ON contact_events (learner_hash, survey_id, wave) WHERE learner_hash IS NOT NULL;
+      CREATE INDEX contact_events_at ON contact_events (at_sort);
+      CREATE INDEX contact_events_received ON contact_events (received_at);
+      ALTER TABLE responses ADD COLUMN status text NOT NULL DEFAULT 'complete'; -- partial | complete
+      ALTER TABLE responses ADD COLUMN answered integer; -- questions answered, for the revision rule
+      CREATE INDEX responses_revision ON responses (learner_hash, survey_id, (context->>'wave'))
+        WHERE learner_hash IS NOT NULL;
+      -- Ids of partials a later record replaced: a late resend of one is acked duplicate and changes nothing.
+      CREATE TABLE replaced_responses (
+        id text COLLATE "C" PRIMARY KEY,
+        kept_id text NOT NULL,
+        learner_hash text COLLATE "C"
+      );
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import { pendingMigrations } from '../migration.ts';
 import type { ResponseFilter, Storage } from '../storage.ts';
 import { fromRow, type JoinedRow } from '../stored-row.ts';
 import { withTransaction } from '../with-transaction.ts';
+import { eraseMemberData, postgresDenominators, purgeEvents } from './postgres-denominators.ts';
 import { insertBatch } from './postgres-insert.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { postgresPurge } from './postgres-purge.ts';
@@ -25,6 +26,8 @@ export function postgresStorage(connectionString: string, { poolSize = 10 }: { p
   // A connection lost while checked out (inside withTransaction) emits 'error' on its client, which pg-pool leaves
   // unhandled and would kill the process; the query in flight rejects anyway, so the caller answers 503.
   pool.on('connect', (client) => client.on('error', () => {}));
+
+  const denominators = postgresDenominators(pool);
 
   function where(filter: ResponseFilter, params: unknown[]): string[] {
     return filterSql(filter, (v) => {
@@ -86,13 +89,19 @@ export function postgresStorage(connectionString: string, { poolSize = 10 }: { p
           'DELETE FROM sensitive_answers WHERE response_id IN (SELECT id FROM responses WHERE learner_hash = $1)',
           [learnerHash],
         );
+        // Roster memberships and contact events go too; the count stays the responses erased.
+        await eraseMemberData(client, learnerHash);
         return (await client.query('DELETE FROM responses WHERE learner_hash = $1', [learnerHash])).rowCount ?? 0;
       });
     },
 
     async purgeSubmittedBefore(cutoffIso) {
+      // Contact events follow the responses' retention; the count stays the responses purged.
+      await purgeEvents(pool, cutoffIso);
       return postgresPurge(pool, cutoffIso);
     },
+
+    ...denominators,
 
     async setOptOut(learnerHash, surveyId, at) {
       // The first opt-out stands; repeating it from another device changes nothing.

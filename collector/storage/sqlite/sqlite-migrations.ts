@@ -71,4 +71,71 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       UPDATE responses SET learner_ref_status = 'unchecked' WHERE learner_hash IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'denominators: cohorts, roster members and changes, contact events, response status',
+    sql: `
+      CREATE TABLE cohorts (
+        id TEXT PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE cohort_members (
+        cohort_id TEXT NOT NULL REFERENCES cohorts (id),
+        learner_hash TEXT NOT NULL, -- keyed hash only, never the raw learner_ref
+        enrolled_at TEXT,
+        completed_at TEXT,
+        country TEXT,
+        course_id TEXT,
+        path_id TEXT,
+        attrs TEXT NOT NULL, -- JSON object of the attr_<name> columns, by name without the prefix
+        PRIMARY KEY (cohort_id, learner_hash)
+      ) STRICT;
+      CREATE INDEX cohort_members_learner ON cohort_members (learner_hash);
+      -- One dated record per import that changed something (collector/denominators/roster-diff.ts).
+      CREATE TABLE roster_changes (
+        id INTEGER PRIMARY KEY,
+        cohort_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        added INTEGER NOT NULL,
+        removed INTEGER NOT NULL,
+        changed INTEGER NOT NULL,
+        detail TEXT NOT NULL -- JSON: added, removed, changed (column, from, to) by hashed ref
+      ) STRICT;
+      CREATE TABLE contact_events (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        survey_id TEXT NOT NULL,
+        survey_version INTEGER NOT NULL,
+        at TEXT NOT NULL, -- as the device sent it
+        at_sort TEXT NOT NULL, -- sortable form (sort-time.ts), what retention compares
+        received_at TEXT NOT NULL,
+        site_key TEXT NOT NULL,
+        learner_hash TEXT, -- keyed hash only
+        learner_ref_status TEXT,
+        trigger TEXT,
+        wave TEXT,
+        cohort TEXT,
+        course TEXT,
+        path TEXT,
+        answered INTEGER,
+        asked INTEGER,
+        reason TEXT,
+        content_hash TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX contact_events_member ON contact_events (learner_hash, survey_id, wave) WHERE learner_hash IS NOT NULL;
+      CREATE INDEX contact_events_at ON contact_events (at_sort);
+      CREATE INDEX contact_events_received ON contact_events (received_at);
+      ALTER TABLE responses ADD COLUMN status TEXT NOT NULL DEFAULT 'complete'; -- partial | complete
+      ALTER TABLE responses ADD COLUMN answered INTEGER; -- questions answered, for the revision rule
+      CREATE INDEX responses_revision ON responses (learner_hash, survey_id, json_extract(context, '$.wave'))
+        WHERE learner_hash IS NOT NULL;
+      -- Ids of partials a later record replaced: a late resend of one is acked duplicate and changes nothing.
+      CREATE TABLE replaced_responses (
+        id TEXT PRIMARY KEY,
+        kept_id TEXT NOT NULL,
+        learner_hash TEXT
+      ) STRICT;
+    `,
+  },
 ];

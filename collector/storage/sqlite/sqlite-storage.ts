@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { filterSql } from '../filter-sql.ts';
-import { firstOfEachId, insertStatuses } from '../insert-statuses.ts';
 import { pendingMigrations } from '../migration.ts';
-import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from '../storage.ts';
-import { toRows } from '../stored-row.ts';
+import type { ResponseFilter, Storage } from '../storage.ts';
+import { sqliteDenominators } from './sqlite-denominators.ts';
+import { sqliteInserter } from './sqlite-insert.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { sqlitePurge } from './sqlite-purge.ts';
 import { sqliteCountRejections, sqliteRejectionsByDay } from './sqlite-rejections.ts';
@@ -30,36 +30,8 @@ export function sqliteStorage(path: string): Storage {
   db.pragma('foreign_keys = ON');
 
   // Prepared on first insert: the tables only exist once migrate() has run.
-  const statements = once(() => ({
-    insertResponse: db.prepare(`INSERT INTO responses (id, survey_id, survey_version, submitted_at,
-    submitted_sent, received_at, locale, country, consent_sensitive, consent_version, consent_groups,
-    learner_hash, learner_ref_status, context, answers, flags, content_hash, site_key) VALUES (@id, @survey_id,
-    @survey_version, @submitted_at, @submitted_sent, @received_at, @locale, @country, @consent_sensitive,
-    @consent_version, @consent_groups, @learner_hash, @learner_ref_status, @context, @answers, @flags,
-    @content_hash, @site_key)
-    ON CONFLICT (id) DO NOTHING`),
-    insertSensitive: db.prepare(
-      'INSERT INTO sensitive_answers (response_id, answers, flags) VALUES (@response_id, @answers, @flags)',
-    ),
-    storedHash: db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM responses WHERE id = ?'),
-  }));
-
-  const insertAll = db.transaction((records: StoredResponse[]): InsertStatus[] => {
-    const { insertResponse, insertSensitive, storedHash } = statements();
-    const inserted = new Set<string>();
-    const hashes = new Map<string, string>();
-    for (const record of firstOfEachId(records)) {
-      const { response, sensitive } = toRows(record);
-      if (insertResponse.run({ ...response, consent_sensitive: response.consent_sensitive ? 1 : 0 }).changes === 1) {
-        insertSensitive.run(sensitive);
-        inserted.add(record.id);
-        hashes.set(record.id, record.contentHash);
-      } else {
-        hashes.set(record.id, storedHash.get(record.id)?.content_hash ?? '');
-      }
-    }
-    return insertStatuses(records, inserted, hashes);
-  });
+  const inserter = once(() => db.transaction(sqliteInserter(db)));
+  const denominators = once(() => sqliteDenominators(db));
 
   function where(filter: ResponseFilter, params: unknown[]): string[] {
     return filterSql(filter, (v) => {
@@ -88,7 +60,7 @@ export function sqliteStorage(path: string): Storage {
     },
 
     async insert(records) {
-      return insertAll.immediate(records);
+      return inserter().immediate(records);
     },
 
     responses(filter) {
@@ -108,14 +80,24 @@ export function sqliteStorage(path: string): Storage {
           db.prepare(
             'DELETE FROM sensitive_answers WHERE response_id IN (SELECT id FROM responses WHERE learner_hash = ?)',
           ).run(learnerHash);
+          // Roster memberships and contact events go too; the count stays the responses erased.
+          denominators().eraseLearner(learnerHash);
           return db.prepare('DELETE FROM responses WHERE learner_hash = ?').run(learnerHash).changes;
         })
         .immediate();
     },
 
     async purgeSubmittedBefore(cutoffIso) {
+      // Contact events follow the responses' retention; the count stays the responses purged.
+      db.transaction(() => denominators().purgeEvents(cutoffIso)).immediate();
       return sqlitePurge(db, cutoffIso);
     },
+
+    importRoster: (...args) => denominators().importRoster(...args),
+    cohorts: () => denominators().cohorts(),
+    insertContactEvents: (records) => denominators().insertContactEvents(records),
+    memberFacts: (query) => denominators().memberFacts(query),
+    outsideRoster: (query) => denominators().outsideRoster(query),
 
     async setOptOut(learnerHash, surveyId, at) {
       // The first opt-out stands; repeating it from another device changes nothing.
