@@ -15,6 +15,7 @@ import { siteCors } from './http/site-cors.ts';
 import { StorageUnavailableError, storageUnavailable } from './http/storage-unavailable.ts';
 import { type Logger, silentLogger } from './logging/logger.ts';
 import { researcherRoutes } from './researcher/researcher-routes.ts';
+import { responseRatesRoutes } from './researcher/response-rates-routes.ts';
 import { eligibilityRoutes } from './routes/eligibility-routes.ts';
 import { healthRoute } from './routes/health-route.ts';
 import { learnerRoutes } from './routes/learner-routes.ts';
@@ -83,6 +84,15 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
   );
   app.route('/', learnerRoutes({ storage: deps.storage, learnerRefSecret: secret, log }, authorize));
   app.route('/', researcherRoutes(deps, authorize));
+  app.route(
+    '/',
+    responseRatesRoutes({
+      denominators: deps.storage,
+      surveys: deps.surveys,
+      settings: { ...deps.settings, partialThreshold: config.partialThreshold },
+      authorize,
+    }),
+  );
 
   // The path is not echoed: a mistyped /v1/learner/REF would hand the ref back to every proxy and log on the way.
   app.notFound((c) =>

@@ -13,8 +13,6 @@ import {
 } from '../denominators/response-rates-args.ts';
 import { responseRatesTable } from '../denominators/response-rates-table.ts';
 import { DEFAULT_SCHEDULE } from '../denominators/wave-schedule.ts';
-import type { DenominatorStorage } from '../storage/denominator-storage.ts';
-import type { Storage } from '../storage/storage.ts';
 import { SurveyRegistry } from '../surveys/survey-registry.ts';
 import { openExistingStorage } from './open-existing-storage.ts';
 
@@ -30,7 +28,7 @@ async function main(): Promise<void> {
   const surveys = SurveyRegistry.fromFolder(config.surveysDir);
   const storage = await openExistingStorage(config.databaseUrl);
   try {
-    const denominators = denominatorsOf(storage);
+    const denominators = storage;
     const schedule = DEFAULT_SCHEDULE;
     const q = await resolveRateQuery(args.query, WHERE, {
       denominators,
@@ -53,15 +51,6 @@ async function main(): Promise<void> {
 
 // The SQLite and PostgreSQL adapters gain the roster and contact-event tables with issue 16's storage work; a
 // storage opened without them is named as such rather than failing on a missing method.
-function denominatorsOf(storage: Storage): DenominatorStorage {
-  const d = storage as Storage & Partial<DenominatorStorage>;
-  if (typeof d.memberFacts !== 'function' || typeof d.cohorts !== 'function' || typeof d.outsideRoster !== 'function')
-    throw new Error(
-      'DATABASE_URL: this storage keeps no rosters or contact events; upgrade the collector and start it once to migrate',
-    );
-  return d as Storage & DenominatorStorage;
-}
-
 main().catch((err: Error) => {
   process.stderr.write(`response-rates failed: ${err.message}\n`);
   process.exitCode = err instanceof ResponseRatesArgsError || err instanceof RateQueryError ? 2 : 1;

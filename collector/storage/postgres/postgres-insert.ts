@@ -135,7 +135,11 @@ async function insertPlain(
       sensitive.map((s) => s.flags),
     ]);
   }
-  for (const r of unique) if (fresh.has(r.id)) inserted.add(r.id), hashes.set(r.id, r.contentHash);
+  for (const r of unique) {
+    if (!fresh.has(r.id)) continue;
+    inserted.add(r.id);
+    hashes.set(r.id, r.contentHash);
+  }
   const others = unique.filter((r) => !fresh.has(r.id)).map((r) => r.id);
   if (others.length > 0) {
     // READ COMMITTED: this statement sees the row another instance just committed, whose insert ours waited for.

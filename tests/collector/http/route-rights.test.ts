@@ -31,6 +31,8 @@ const RIGHTS: Record<string, Right> = {
   'GET /v1/codebook': 'export',
   'GET /v1/report': 'report',
   'GET /v1/report/delivery': 'report',
+  'GET /v1/response-rates': 'report',
+  'GET /v1/dispositions': 'export',
   'GET /v1/dashboard': 'public',
   'GET /v1/dashboard/': 'public',
   'GET /v1/dashboard/index.html': 'public',
