@@ -48,6 +48,8 @@ export const ConfigSchema = z.object({
   SITE_KEYS: json(SiteKeys).optional(),
   SURVEYS_DIR: z.string().min(1).default('surveys'),
   MAX_BODY_BYTES: int(1024, 64 * 1024 * 1024).default(1024 * 1024),
+  // A roster (PUT /v1/cohorts/:id) is one whole cohort, so it has its own limit; 200 MiB holds a million members.
+  MAX_ROSTER_BYTES: int(1024, 2 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
   // The wire protocol caps a batch at 500 (protocol/batch.ts); a deployment may only lower it.
   MAX_BATCH: int(1, 500).default(500),
   RATE_LIMIT_PER_ADDRESS: int(1, 1_000_000).default(300),

@@ -26,6 +26,8 @@ export type Config = {
   siteKeys: SiteKeys;
   surveysDir: string;
   maxBodyBytes: number;
+  /** Body limit of PUT /v1/cohorts/:id, as sent and after gzip. */
+  maxRosterBytes: number;
   maxBatch: number;
   /** Requests per minute, per instance (the buckets live in memory). */
   rateLimitPerAddress: number;
@@ -115,6 +117,7 @@ export function loadConfig(
     siteKeys: production ? (s.SITE_KEYS ?? {}) : { ...devSiteKeys(s.DEMO_PORT), ...s.SITE_KEYS },
     surveysDir: s.SURVEYS_DIR,
     maxBodyBytes: s.MAX_BODY_BYTES,
+    maxRosterBytes: s.MAX_ROSTER_BYTES,
     maxBatch: s.MAX_BATCH,
     rateLimitPerAddress: s.RATE_LIMIT_PER_ADDRESS,
     rateLimitPerSiteKey: s.RATE_LIMIT_PER_SITE_KEY,

@@ -18,7 +18,11 @@ export function columnProblem(column: string): string | null {
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isIsoDate = (v: string) => ISO_DATE.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+// Date.parse, not new Date().toISOString(): a month 13 gives NaN here, where toISOString would throw.
+const isIsoDate = (v: string) => {
+  const ms = ISO_DATE.test(v) ? Date.parse(`${v}T00:00:00Z`) : Number.NaN;
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(v);
+};
 const MAX_TEXT = 128;
 const idText = plainText(1, MAX_TEXT);
 

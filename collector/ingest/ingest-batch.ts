@@ -1,6 +1,7 @@
 import type { Ack } from '../../protocol/index.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { Storage, StoredResponse } from '../storage/storage.ts';
+import type { StoredResponse } from '../storage/storage.ts';
+import { type EventStorage, ingestEvents } from './ingest-events.ts';
 import { type RejectionReason, tallyReasons } from './rejection-reason.ts';
 import { type IngestContext, toStoredResponse } from './to-stored-response.ts';
 
@@ -13,8 +14,17 @@ const idOf = (item: unknown): string | null => {
   return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null;
 };
 
-/** Checks each item alone, stores every valid one in one call, and says what became of each id. */
-export async function ingestBatch(items: unknown[], ctx: IngestContext, storage: Storage, log: Logger): Promise<Ack> {
+/**
+ * Checks each item alone, stores every valid one in one call, and says what became of each id. Contact events
+ * (`events`) are judged the same way and acknowledged in the same lists.
+ */
+export async function ingestBatch(
+  items: unknown[],
+  ctx: IngestContext,
+  storage: EventStorage,
+  log: Logger,
+  events: readonly unknown[] = [],
+): Promise<Ack> {
   const ack: Ack = { accepted: [], duplicate: [], rejected: [] };
   const records: StoredResponse[] = [];
   const positions: number[] = [];
@@ -41,13 +51,15 @@ export async function ingestBatch(items: unknown[], ctx: IngestContext, storage:
       log.warn({ event: 'conflict', id, siteKey: ctx.siteKey, message: CONFLICT });
     }
   });
+  // Also throws before anything is counted; stored responses are then acked as duplicates on the retry.
+  if (events.length) reasons.push(...(await ingestEvents(events, ctx, storage, log, ack)));
   if (reasons.length) countLater(reasons, ctx, storage, log);
   return ack;
 }
 
 // After the ack is on its way (setImmediate runs once the response is written), and never awaited: the count is
 // for the dashboard's delivery health, and losing one is better than failing or slowing an acknowledgement.
-function countLater(reasons: RejectionReason[], ctx: IngestContext, storage: Storage, log: Logger): void {
+function countLater(reasons: RejectionReason[], ctx: IngestContext, storage: EventStorage, log: Logger): void {
   const day = ctx.receivedAt.slice(0, 10);
   setImmediate(() => {
     // Through a promise, so a storage that throws synchronously is logged the same way.

@@ -7,13 +7,14 @@ import type { RateLimiter } from '../http/rate-limiter.ts';
 import type { SiteAccess } from '../http/site-access.ts';
 import { storageUnavailable } from '../http/storage-unavailable.ts';
 import { ingestBatch } from '../ingest/ingest-batch.ts';
+import type { EventStorage } from '../ingest/ingest-events.ts';
 import { readJsonBody } from '../ingest/read-json-body.ts';
 import type { IngestContext } from '../ingest/to-stored-response.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { Storage } from '../storage/storage.ts';
 
 export type ResponsesDeps = {
-  storage: Storage;
+  /** Keeps contact events too once it implements DenominatorStorage (issue 16). */
+  storage: EventStorage;
   sites: SiteAccess;
   siteLimiter: RateLimiter;
   log: Logger;
@@ -46,6 +47,15 @@ export function responsesRoute(deps: ResponsesDeps): Hono<AppEnv> {
         `batch of ${responses.length} responses exceeds the limit of ${deps.maxBatch}: send smaller batches`,
         [{ path: 'responses', message: `expected at most ${deps.maxBatch} items` }],
       );
+    const events = body.value.events;
+    const items = (Array.isArray(responses) ? responses.length : 0) + (Array.isArray(events) ? events.length : 0);
+    if (Array.isArray(events) && items > deps.maxBatch)
+      return jsonError(
+        c,
+        413,
+        `batch of ${items} items (responses and events together) exceeds the limit of ${deps.maxBatch}: send smaller batches`,
+        [{ path: 'events', message: `expected at most ${deps.maxBatch} responses and events together` }],
+      );
     const envelope = BatchEnvelope.safeParse(body.value);
     if (!envelope.success) return jsonError(c, 400, 'malformed batch envelope', formatIssues(envelope.error.issues));
 
@@ -62,6 +72,7 @@ export function responsesRoute(deps: ResponsesDeps): Hono<AppEnv> {
         },
         deps.storage,
         deps.log,
+        envelope.data.events,
       );
     } catch (err) {
       // Nothing was acknowledged, so the client keeps the batch and retries later.

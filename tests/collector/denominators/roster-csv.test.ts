@@ -116,6 +116,14 @@ describe('parseRosterCsv refuses', () => {
       'found "2026-02-30"',
     ],
     [
+      'a month that does not exist',
+      'learner_ref,enrolled_at\na,2026-13-01',
+      2,
+      'enrolled_at',
+      'invalid_value',
+      'found "2026-13-01"',
+    ],
+    [
       'completion before enrolment',
       'learner_ref,enrolled_at,completed_at\na,2026-02-01,2026-01-31',
       2,

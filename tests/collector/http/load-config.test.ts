@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       databaseUrl: 'sqlite:data/outcomes.sqlite',
       databasePoolSize: 10,
       maxBodyBytes: 1048576,
+      maxRosterBytes: 200 * 1024 * 1024,
       maxBatch: 500,
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
@@ -51,11 +52,13 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       INCLUDE_ASYLUM_SEEKERS: '1',
       DATABASE_POOL_SIZE: '25',
+      MAX_ROSTER_BYTES: '1048576',
     });
     expect(config).toMatchObject({
       production: true,
       port: 9000,
       databasePoolSize: 25,
+      maxRosterBytes: 1048576,
       trustProxy: true,
       includeAsylumSeekers: true,
       exportTokenGenerated: false,
@@ -107,6 +110,7 @@ describe('loadConfig', () => {
     ['MAX_BATCH', { MAX_BATCH: '501' }, 'MAX_BATCH'],
     ['DATABASE_POOL_SIZE', { DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
     ['MAX_BODY_BYTES', { MAX_BODY_BYTES: '-1' }, 'MAX_BODY_BYTES'],
+    ['MAX_ROSTER_BYTES', { MAX_ROSTER_BYTES: '100' }, 'MAX_ROSTER_BYTES'],
     ['SITE_KEYS JSON', { SITE_KEYS: '{not json' }, 'SITE_KEYS'],
     [
       'a site origin',
