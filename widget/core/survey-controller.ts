@@ -83,14 +83,19 @@ export function createController(
         dialog?.remove();
       };
       let answered = false;
+      // The contact events and the partial response, in a chunk fetched once the survey is drawn.
+      const recorder = import('../delivery/record-steps.ts')
+        .then((m) => m.recordSteps(survey, options, { trigger, wave }, syncReady))
+        .catch(() => null);
       const stop = mountSurvey(root, {
         survey,
         locale,
         placement: host.placement,
         onSubmit: (result: SubmitResult) => {
           answered = true;
-          return submit(survey, result, trigger, wave);
+          return recorder.then((r) => submit(survey, result, trigger, wave, r?.responseId));
         },
+        onStep: (state) => void recorder.then((r) => r?.step(state)),
         // Closing the thank-you screen is not a dismissal.
         onDismiss: (reason: 'not_now' | 'never' | 'closed') => {
           if (!answered) dismiss(reason, who);
@@ -116,9 +121,10 @@ export function createController(
     result: SubmitResult,
     trigger: string,
     wave: string | undefined,
+    responseId: string | undefined,
   ): Promise<'sent' | 'saved' | 'refused'> {
     const { submitResponse } = await import('../delivery/submit-response.ts');
-    return submitResponse(survey, options, result, { trigger, wave }, await syncReady, emit);
+    return submitResponse(survey, options, result, { trigger, wave }, await syncReady, emit, responseId);
   }
 
   function dismiss(reason: 'not_now' | 'never' | 'closed', who: Who | null): void {

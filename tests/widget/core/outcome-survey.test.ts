@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOutcomeSurvey, type OutcomeSurveyCore } from '../../../widget/core/outcome-survey.ts';
 import { noPromptInFlight } from '../../../widget/delivery/sync-hold.ts';
+import { payloadOf } from '../../../worker/storage/queued-item.ts';
 import { type Collector, fakeCollector, fakeMountSurvey, fakeStartSync, sync, ui } from './stand-ins.ts';
 
 vi.mock('../../../widget/ui/mount-survey.tsx', () => ({ mountSurvey: fakeMountSurvey }));
@@ -150,7 +151,7 @@ describe('OutcomeSurvey', () => {
     });
     expect(submitted).toHaveBeenCalledWith({
       surveyId: 'career-outcomes',
-      responseId: item.response.id,
+      responseId: payloadOf(item).id,
       delivery: 'saved',
     });
     expect(await api.pending()).toBe(1);
