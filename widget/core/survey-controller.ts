@@ -83,8 +83,10 @@ export function createController(
         dialog?.remove();
       };
       let answered = false;
-      // The contact events and the partial response, in a chunk fetched once the survey is drawn.
-      const recorder = import('../delivery/record-steps.ts')
+      // The contact events and the partial response, in a chunk fetched with the sync code, once no prompt is on
+      // its way to the screen (sync-hold.ts): the first question never waits for it.
+      const recorder = syncReady
+        .then(() => import('../delivery/record-steps.ts'))
         .then((m) => m.recordSteps(survey, options, { trigger, wave }, syncReady))
         .catch(() => null);
       const stop = mountSurvey(root, {
