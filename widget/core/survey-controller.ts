@@ -85,9 +85,12 @@ export function createController(
       let answered = false;
       // The contact events and the partial response, in a chunk fetched with the sync code, once no prompt is on
       // its way to the screen (sync-hold.ts): the first question never waits for it.
+      // The code that sends the answers comes in the same step, while the learner reads: fetched only at "Send",
+      // it failed for a learner who had gone offline since the survey appeared (tests/e2e/contact-events.test.ts),
+      // and the answers were never queued. submit()'s own import then resolves from the loaded module.
       const recorder = syncReady
-        .then(() => import('../delivery/record-steps.ts'))
-        .then((m) => m.recordSteps(survey, options, { trigger, wave }, syncReady))
+        .then(() => Promise.all([import('../delivery/record-steps.ts'), import('../delivery/submit-response.ts')]))
+        .then(([m]) => m.recordSteps(survey, options, { trigger, wave }, syncReady))
         .catch(() => null);
       const stop = mountSurvey(root, {
         survey,
