@@ -133,15 +133,18 @@ describe('contact events from the widget', () => {
   it.each([
     ['Not now', 'decliner', 'dismissed:not_now'],
     ["Don't ask me again", 'refuser', 'dismissed:never'],
-  ])('sends shown and %s as %s, and no response', async (button, ref, dismissed) => {
-    const { page, context } = await openSurvey(ref);
-    await page.getByRole('button', { name: button }).click();
-    await until(`the ${ref}’s dismissed event`, () => kinds(ref).length === 2);
-    expect(kinds(ref)).toEqual(['shown', dismissed]);
-    expect(responsesOf(ref)).toEqual([]);
-    expect(copies(ref)).toEqual([1, 1]);
-    await context.close();
-  });
+  ])(
+    'sends shown, then dismissed with its reason, and no response, when the learner presses %s',
+    async (button, ref, dismissed) => {
+      const { page, context } = await openSurvey(ref);
+      await page.getByRole('button', { name: button }).click();
+      await until(`the ${ref}’s dismissed event`, () => kinds(ref).length === 2);
+      expect(kinds(ref)).toEqual(['shown', dismissed]);
+      expect(responsesOf(ref)).toEqual([]);
+      expect(copies(ref)).toEqual([1, 1]);
+      await context.close();
+    },
+  );
 
   it('keeps every step while offline and sends each once when the network is back', async () => {
     const { page, context } = await openSurvey('offline');
