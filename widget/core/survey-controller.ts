@@ -83,14 +83,24 @@ export function createController(
         dialog?.remove();
       };
       let answered = false;
+      // The contact events and the partial response, in a chunk fetched with the sync code, once no prompt is on
+      // its way to the screen (sync-hold.ts): the first question never waits for it.
+      // The code that sends the answers comes in the same step, while the learner reads: fetched only at "Send",
+      // it failed for a learner who had gone offline since the survey appeared (tests/e2e/contact-events.test.ts),
+      // and the answers were never queued. submit()'s own import then resolves from the loaded module.
+      const recorder = syncReady
+        .then(() => Promise.all([import('../delivery/record-steps.ts'), import('../delivery/submit-response.ts')]))
+        .then(([m]) => m.recordSteps(survey, options, { trigger, wave }, syncReady))
+        .catch(() => null);
       const stop = mountSurvey(root, {
         survey,
         locale,
         placement: host.placement,
         onSubmit: (result: SubmitResult) => {
           answered = true;
-          return submit(survey, result, trigger, wave);
+          return recorder.then((r) => submit(survey, result, trigger, wave, r?.responseId));
         },
+        onStep: (state) => void recorder.then((r) => r?.step(state)),
         // Closing the thank-you screen is not a dismissal.
         onDismiss: (reason: 'not_now' | 'never' | 'closed') => {
           if (!answered) dismiss(reason, who);
@@ -116,9 +126,10 @@ export function createController(
     result: SubmitResult,
     trigger: string,
     wave: string | undefined,
+    responseId: string | undefined,
   ): Promise<'sent' | 'saved' | 'refused'> {
     const { submitResponse } = await import('../delivery/submit-response.ts');
-    return submitResponse(survey, options, result, { trigger, wave }, await syncReady, emit);
+    return submitResponse(survey, options, result, { trigger, wave }, await syncReady, emit, responseId);
   }
 
   function dismiss(reason: 'not_now' | 'never' | 'closed', who: Who | null): void {

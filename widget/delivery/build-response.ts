@@ -15,10 +15,13 @@ export function buildResponse(
   trigger: string,
   wave: string | undefined,
   now = Date.now(),
+  attempt: { id?: string; status?: 'partial' } = {},
 ): SurveyResponse {
   const context = { courseId: options.courseId, pathId: options.pathId, trigger, wave };
   return {
-    id: uuidv7(now),
+    // One id per attempt (docs/denominators.md): a partial and its completion share it.
+    id: attempt.id ?? uuidv7(now),
+    ...(attempt.status ? { status: attempt.status } : {}),
     surveyId: survey.id,
     surveyVersion: survey.version,
     submittedAt: new Date(now).toISOString(),

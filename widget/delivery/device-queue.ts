@@ -18,7 +18,8 @@ const byStatus = (status: number): DeadLetterCode =>
 
 /** Responses still on this device: queued, and set aside (issue 14: a set-aside one is not gone). */
 export async function countOnDevice(): Promise<number> {
-  return (await pendingResponses()).length + (await deadLetters()).length;
+  // Contact events share the queue but are no response: pending() counts what the learner sent.
+  return (await pendingResponses()).filter((i) => i.response).length + (await deadLetters()).length;
 }
 
 /** What the host may see of the items set aside on this device: why, never the answers. */

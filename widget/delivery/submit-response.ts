@@ -14,8 +14,10 @@ export async function submitResponse(
   { trigger, wave }: { trigger: string; wave: string | undefined },
   sync: SyncLink | null,
   emit: (name: 'submitted', detail: Record<string, unknown>) => void,
+  responseId?: string,
 ): Promise<'sent' | 'saved' | 'refused'> {
-  const response = buildResponse(survey, options, result, trigger, wave);
+  // Under the attempt's id (record-steps.ts), so the completion replaces a partial of the same attempt.
+  const response = buildResponse(survey, options, result, trigger, wave, Date.now(), { id: responseId });
   const delivery = await deliverResponse(response, { endpoint: options.endpoint, siteKey: options.siteKey }, sync);
   updatePromptState((s) => {
     s.answered.push(`${survey.id}:${wave ?? 'once'}`);

@@ -7,6 +7,7 @@ export const ar: UiTable = {
   start: 'ابدأ',
   notNow: 'ليس الآن',
   never: 'لا تسألني مرة أخرى',
+  keptIfStopped: 'إذا توقفت قبل النهاية، نحتفظ بالإجابات التي قدّمتها.',
   back: 'رجوع',
   continue: 'متابعة',
   length: '{minutes}، {questions}',

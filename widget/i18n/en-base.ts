@@ -8,6 +8,7 @@ export const enBase = {
   start: 'Start',
   notNow: 'Not now',
   never: "Don't ask me again",
+  keptIfStopped: 'If you stop before the end, the answers you gave are kept.',
   back: 'Back',
   continue: 'Continue',
   length: '{minutes}, {questions}',

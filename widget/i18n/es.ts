@@ -6,6 +6,7 @@ export const es: UiTable = {
   start: 'Empezar',
   notNow: 'Ahora no',
   never: 'No volver a preguntar',
+  keptIfStopped: 'Si lo dejas antes del final, se guardan las respuestas que ya diste.',
   back: 'Atrás',
   continue: 'Continuar',
   length: '{minutes}, {questions}',

@@ -6,6 +6,7 @@ export const fr: UiTable = {
   start: 'Commencer',
   notNow: 'Pas maintenant',
   never: 'Ne plus me demander',
+  keptIfStopped: 'Si vous arrêtez avant la fin, les réponses déjà données sont conservées.',
   back: 'Retour',
   continue: 'Continuer',
   length: '{minutes}, {questions}',

@@ -7,6 +7,7 @@ export const ja: UiTable = {
   start: '始める',
   notNow: '今はしない',
   never: '今後は表示しない',
+  keptIfStopped: '途中でやめた場合も、それまでの回答は保存されます。',
   back: '戻る',
   continue: '次へ',
   length: '{minutes}・{questions}',

@@ -7,6 +7,7 @@ export const uk: UiTable = {
   start: 'Почати',
   notNow: 'Не зараз',
   never: 'Більше не питати',
+  keptIfStopped: 'Якщо ви зупинитеся до кінця опитування, надані вами відповіді буде збережено.',
   back: 'Назад',
   continue: 'Далі',
   length: '{minutes}, {questions}',

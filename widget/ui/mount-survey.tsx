@@ -1,10 +1,11 @@
 import { h, render } from 'preact';
 import { nextTask } from '../core/next-task.ts';
 import { createTranslator, loadUiTable, type Translator } from '../i18n/index.ts';
-import { SurveyApp } from './survey-app.tsx';
+import { type StepProps, SurveyApp } from './survey-app.tsx';
 import { SURVEY_CSS } from './survey-css.ts';
 import type { SurveyUiProps } from './survey-ui-props.ts';
 
+export type { StepProps } from './survey-app.tsx';
 export type { SurveyUiProps } from './survey-ui-props.ts';
 
 // One constructed sheet per stylesheet text, shared by every survey on the page.
@@ -24,7 +25,7 @@ function sheetOf(css: string): CSSStyleSheet {
  * Renders the survey into a shadow root. Styles go in through constructable stylesheets,
  * never a <style> element or style attribute, so hosts need no 'unsafe-inline' in their CSP.
  */
-export function mountSurvey(root: ShadowRoot, props: SurveyUiProps): () => void {
+export function mountSurvey(root: ShadowRoot, props: SurveyUiProps & StepProps): () => void {
   const ours: CSSStyleSheet[] = [];
   const adoptStyles = (css: string) => {
     const sheet = sheetOf(css);

@@ -5,18 +5,27 @@ import type { Translator } from '../i18n/index.ts';
 import { drawnByRest } from './fields/field-kinds.ts';
 import { QuestionField } from './fields/question-field.tsx';
 import { flowPath, isQuestionStep } from './flow/flow-path.ts';
-import { initialFlowState, surveyFlow } from './flow/survey-flow.ts';
+import { type FlowState, initialFlowState, surveyFlow } from './flow/survey-flow.ts';
 import { loadRest, type Rest } from './load-rest.ts';
 import { BackButton } from './screens/back-button.tsx';
 import { IntroScreen } from './screens/intro-screen.tsx';
 import type { SurveyUiProps } from './survey-ui-props.ts';
 
+/**
+ * Every state the flow passes through, for the contact events and the partial response (widget/delivery/
+ * record-steps.ts, loaded after the first screen): the UI only hands its state over and what counts as a step is
+ * decided there, so the first question carries no recording code. Beside the flow, not in survey-ui-props.ts,
+ * whose types the flow imports.
+ */
+export type StepProps = { onStep?(state: FlowState): void };
+
 /** mountSurvey's props, with the strings and a way to add widget/ui/rest/'s stylesheet to the shadow root. */
-type Props = SurveyUiProps & { tr: Translator; adoptStyles(css: string): void };
+type Props = SurveyUiProps & StepProps & { tr: Translator; adoptStyles(css: string): void };
 
 /** Drives the flow reducer and owns its effects: focus, sending, dismissing, Escape. */
-export function SurveyApp({ survey, placement, onSubmit, onDismiss, tr: baseTr, adoptStyles }: Props) {
+export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, tr: baseTr, adoptStyles }: Props) {
   const [state, send] = useReducer(surveyFlow, survey.questions, initialFlowState);
+  useEffect(() => onStep?.(state), [state]);
   const rootRef = useRef<HTMLDivElement>(null);
   const path = flowPath(state.questions, state.answers, state.consent, state.groups);
   const questionSteps = path.filter(isQuestionStep);

@@ -1,6 +1,6 @@
 import { moveToDeadLetters } from '../storage/dead-letters.ts';
 import { removeQueued, reschedule } from '../storage/queue.ts';
-import type { DeadLetter, QueuedItem } from '../storage/queued-item.ts';
+import { type DeadLetter, payloadOf, type QueuedItem } from '../storage/queued-item.ts';
 import { nextAttemptAt } from './backoff.ts';
 import type { Verdict } from './classify-result.ts';
 import type { Settlement } from './flush-report.ts';
@@ -29,23 +29,16 @@ export async function applyVerdict({
   now,
   random,
 }: VerdictToApply): Promise<Settlement> {
-  const byId = new Map(batch.map((i) => [i.response.id, i]));
+  const byId = new Map(batch.map((i) => [payloadOf(i).id, i]));
   await removeQueued([...v.accepted, ...v.duplicate]);
   const code = v.refusal?.code ?? 'rejected';
   await moveToDeadLetters(
     v.dead.map(({ id, errors }): DeadLetter => {
-      const { response, to, queuedAt } = byId.get(id) as QueuedItem;
-      const letter: DeadLetter = {
-        id,
-        code,
-        surveyId: response.surveyId,
-        to,
-        status,
-        errors,
-        deadAt: now,
-        learnerRef: response.learnerRef,
-      };
-      return v.deadKeepsResponse ? { ...letter, queuedAt, response } : letter;
+      const item = byId.get(id) as QueuedItem;
+      const { surveyId, learnerRef } = payloadOf(item);
+      const letter: DeadLetter = { id, code, surveyId, to: item.to, status, errors, deadAt: now, learnerRef };
+      const kept = item.response ? { response: item.response } : { event: item.event };
+      return v.deadKeepsResponse ? { ...letter, queuedAt: item.queuedAt, ...kept } : letter;
     }),
   );
   await rescheduleRetries(v, byId, untried, now, random);
@@ -75,14 +68,14 @@ async function rescheduleRetries(
   const attempts = Math.max(...retrying.map((i) => i.attempts)) + 1;
   const until = nextAttemptAt(now, attempts, v.retryAfterMs, random);
   const tried = retrying.map((i) => ({
-    id: i.response.id,
+    id: payloadOf(i).id,
     attempts: i.attempts + 1,
     nextAttemptAt: until,
     lastError: v.reason,
   }));
   // The rest of this destination waits as well: one failed batch is enough to know it is down.
   const waiting = untried.map((i) => ({
-    id: i.response.id,
+    id: payloadOf(i).id,
     attempts: i.attempts,
     nextAttemptAt: until,
     lastError: i.lastError,

@@ -1,4 +1,5 @@
 import { pendingResponses, removeQueued } from '../storage/queue.ts';
+import { payloadOf } from '../storage/queued-item.ts';
 import { setAsideUnreadable } from '../storage/set-aside-unreadable.ts';
 import { newDestinations } from './destinations.ts';
 import { dueGroups } from './due-groups.ts';
@@ -47,7 +48,7 @@ async function drain(opts: FlushOptions, now: () => number, renew: () => Promise
     const t = now();
     const items = await pendingResponses();
     const expired = items.filter((i) => i.queuedAt + maxAgeMs <= t);
-    await removeQueued(expired.map((i) => i.response.id));
+    await removeQueued(expired.map((i) => payloadOf(i).id));
     report.expired += expired.length;
     const groups = dueGroups(items, t, { maxAgeMs, ignoreBackoff: opts.ignoreBackoff }, seen);
     if (!groups.size) break;

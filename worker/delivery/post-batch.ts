@@ -1,3 +1,4 @@
+import type { ContactEvent } from '../../protocol/contact-event.ts';
 import type { SurveyResponse } from '../../protocol/index.ts';
 import type { Destination } from '../storage/queued-item.ts';
 import { parseRetryAfter } from './backoff.ts';
@@ -5,18 +6,22 @@ import type { SendOutcome } from './classify-result.ts';
 
 const TIMEOUT_MS = 30_000;
 
-/** POSTs one batch to the collector; never throws: every failure comes back as an outcome to classify. */
+/** POSTs one batch (responses and contact events) to the collector; never throws: every failure comes back as an outcome to classify. */
 export async function postBatch(
   to: Destination,
   responses: SurveyResponse[],
   fetchFn: typeof fetch,
   now: () => number,
+  events: ContactEvent[] = [],
 ): Promise<SendOutcome> {
   const url = `${to.endpoint.replace(/\/+$/, '')}/v1/responses`;
   try {
     const res = await fetchFn(url, {
       method: 'POST',
-      ...(await encode(JSON.stringify({ siteKey: to.siteKey, responses }))),
+      // `events` only when there are some, so a collector from before them still reads the envelope.
+      ...(await encode(
+        JSON.stringify(events.length ? { siteKey: to.siteKey, responses, events } : { siteKey: to.siteKey, responses }),
+      )),
       credentials: 'omit',
       signal: typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(TIMEOUT_MS) : undefined,
     });

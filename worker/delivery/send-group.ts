@@ -1,4 +1,4 @@
-import type { QueuedItem } from '../storage/queued-item.ts';
+import { payloadOf, type QueuedItem } from '../storage/queued-item.ts';
 import { applyVerdict } from './apply-verdict.ts';
 import { classifyResult } from './classify-result.ts';
 import type { Destinations } from './destinations.ts';
@@ -25,20 +25,22 @@ export async function sendGroup(key: string, group: QueuedItem[], ctx: GroupSend
   for (let start = 0; start < group.length; ) {
     await ctx.renew();
     const batch = group.slice(start, start + (seen.sizes.get(key) ?? ctx.batchSize));
+    // Responses and contact events in one envelope, acknowledged in the same lists by id.
     const outcome = await postBatch(
       batch[0].to,
-      batch.map((i) => i.response),
+      batch.flatMap((i) => (i.response ? [i.response] : [])),
       ctx.fetch,
       now,
+      batch.flatMap((i) => (i.event ? [i.event] : [])),
     );
-    // Too large for this collector (its MAX_BATCH or body limit): the same responses again in
-    // halves, down to one; only a response too large on its own is set aside with the 413.
+    // Too large for this collector (its MAX_BATCH or body limit): the same items again in
+    // halves, down to one; only an item too large on its own is set aside with the 413.
     if (outcome.kind === 'http' && outcome.status === 413 && batch.length > 1) {
       seen.sizes.set(key, Math.ceil(batch.length / 2));
       continue;
     }
     const verdict = classifyResult(
-      batch.map((i) => i.response.id),
+      batch.map((i) => payloadOf(i).id),
       outcome,
     );
     settlements.push(

@@ -1,4 +1,5 @@
 import { delMany, entries, setMany } from 'idb-keyval';
+import type { ContactEvent } from '../../protocol/contact-event.ts';
 import type { SurveyResponse } from '../../protocol/index.ts';
 import { removeQueued } from './queue.ts';
 import type { DeadLetter, Destination, QueuedItem } from './queued-item.ts';
@@ -29,13 +30,15 @@ export async function moveToDeadLetters(letters: DeadLetter[]): Promise<void> {
  * between leaves both copies, never none.
  */
 export async function requeueDeadLetters(letters: DeadLetter[], now: number): Promise<void> {
-  const kept = letters.filter((d) => d.response && d.to);
+  const kept = letters.filter((d) => (d.response || d.event) && d.to);
   if (!kept.length) return;
   await setMany(
     kept.map((d): [string, QueuedItem] => [
       d.id,
       {
-        response: d.response as SurveyResponse,
+        ...((d.response ? { response: d.response } : { event: d.event }) as
+          | { response: SurveyResponse }
+          | { event: ContactEvent }),
         to: d.to as Destination,
         queuedAt: d.queuedAt ?? d.deadAt,
         attempts: 0,

@@ -9,7 +9,10 @@ export async function eraseQueued(filter: { learnerRef?: string } = {}): Promise
   const mine = (ref: string | undefined) => filter.learnerRef === undefined || ref === filter.learnerRef;
   // Raw records, unreadable ones included: what a learner withdraws must go whatever its shape.
   const queued = (await entries(queue))
-    .filter(([, v]) => mine((v as Partial<QueuedItem> | null)?.response?.learnerRef))
+    .filter(([, v]) => {
+      const record = v as Partial<QueuedItem> | null;
+      return mine((record?.response ?? record?.event)?.learnerRef);
+    })
     .map(([key]) => key);
   const letters = (await deadLetters()).filter((d) => mine(d.learnerRef)).map((d) => d.id);
   await delMany(queued, queue);

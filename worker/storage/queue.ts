@@ -1,4 +1,5 @@
 import { delMany, entries, promisifyRequest, setMany } from 'idb-keyval';
+import type { ContactEvent } from '../../protocol/contact-event.ts';
 import type { SurveyResponse } from '../../protocol/index.ts';
 import { OutboxUnavailableError } from './outbox-unavailable-error.ts';
 import type { Destination, QueuedItem } from './queued-item.ts';
@@ -8,11 +9,19 @@ import { openStores } from './stores.ts';
 let persistenceAsked = false;
 
 /** Writes the response to the queue; resolves once it is on disk. The id is the key, so re-queueing is harmless. */
-export async function enqueue(response: SurveyResponse, to: Destination, now: number = Date.now()): Promise<void> {
-  const item: QueuedItem = { response, to, queuedAt: now, attempts: 0, nextAttemptAt: now };
+export function enqueue(response: SurveyResponse, to: Destination, now: number = Date.now()): Promise<void> {
+  return put(response.id, { response, to, queuedAt: now, attempts: 0, nextAttemptAt: now });
+}
+
+/** A contact event goes into the same queue as the responses, under its own id, delivered by the same policy. */
+export function enqueueEvent(event: ContactEvent, to: Destination, now: number = Date.now()): Promise<void> {
+  return put(event.id, { event, to, queuedAt: now, attempts: 0, nextAttemptAt: now });
+}
+
+async function put(id: string, item: QueuedItem): Promise<void> {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('indexedDB is not defined');
-    await setMany([[response.id, item]], openStores().queue);
+    await setMany([[id, item]], openStores().queue);
   } catch (err) {
     throw new OutboxUnavailableError(err);
   }
@@ -20,7 +29,7 @@ export async function enqueue(response: SurveyResponse, to: Destination, now: nu
 }
 
 /**
- * Queued responses, oldest first (UUIDv7 keys sort by time). Only records this version can read:
+ * Queued responses and contact events, oldest first (UUIDv7 keys sort by time). Only records this version can read:
  * the others wait for setAsideUnreadable, so one of them never stops the rest (issue 14, item 3).
  */
 export async function pendingResponses(): Promise<QueuedItem[]> {

@@ -1,10 +1,17 @@
+import type { ContactEvent } from '../../protocol/contact-event.ts';
 import type { FieldError, SurveyResponse } from '../../protocol/index.ts';
 
 /** Where a response goes; each queued item carries its own, so the worker can drain without the page. */
 export type Destination = { endpoint: string; siteKey: string };
 
-export type QueuedItem = {
-  response: SurveyResponse;
+/**
+ * One outbox record: a response or a contact event (never both), delivered by the same policy. One store for
+ * both, so one flush, one lease and one acknowledgement (ids are UUIDs, unique across the two kinds) cover them.
+ */
+export type QueuedItem = (
+  | { response: SurveyResponse; event?: undefined }
+  | { event: ContactEvent; response?: undefined }
+) & {
   to: Destination;
   queuedAt: number;
   attempts: number;
@@ -42,9 +49,15 @@ export type DeadLetter = {
    * its answers (sensitive ones included) are not kept on the device.
    */
   response?: SurveyResponse;
+  /** A contact event kept for the same reason as `response`; it never carries an answer. */
+  event?: ContactEvent;
   /**
    * An unreadable queue record as it was found, so nothing is dropped unseen; it expires like any
    * dead letter and is erased by withdraw().
    */
   record?: unknown;
 };
+
+/** What a queue item carries: a response or a contact event, both with an id, a surveyId and maybe a learnerRef. */
+export const payloadOf = (item: QueuedItem): SurveyResponse | ContactEvent =>
+  (item.response ?? item.event) as SurveyResponse | ContactEvent;

@@ -1,10 +1,10 @@
-import type { QueuedItem } from './queued-item.ts';
+import { payloadOf, type QueuedItem } from './queued-item.ts';
 
-// Checked in this order, so a parent is known to be an object before its fields are read.
+// "$" is the payload: `response`, or `event` for a contact event. Checked in this order, so a parent is known to be an object before its fields are read.
 const FIELDS: [path: string, type: 'object' | 'string' | 'number'][] = [
-  ['response', 'object'],
-  ['response.id', 'string'],
-  ['response.surveyId', 'string'],
+  ['$', 'object'],
+  ['$.id', 'string'],
+  ['$.surveyId', 'string'],
   ['to', 'object'],
   ['to.endpoint', 'string'],
   ['to.siteKey', 'string'],
@@ -21,7 +21,9 @@ const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array
  * The answers themselves are not judged here; the collector is their judge.
  */
 export function readQueuedItem(key: IDBValidKey, value: unknown): { item: QueuedItem } | { reason: string } {
-  for (const [path, type] of [['(record)', 'object'] as const, ...FIELDS]) {
+  const payload = kind(value) === 'object' && 'event' in (value as object) ? 'event' : 'response';
+  for (const [template, type] of [['(record)', 'object'] as const, ...FIELDS]) {
+    const path = template.replace('$', payload);
     let field = value;
     if (path !== '(record)') for (const part of path.split('.')) field = (field as Record<string, unknown>)[part];
     const ok =
@@ -36,8 +38,8 @@ export function readQueuedItem(key: IDBValidKey, value: unknown): { item: Queued
       };
   }
   const item = value as QueuedItem;
+  const id = payloadOf(item).id;
   // Acknowledged ids are deleted by key: a record filed under another key would be sent for ever.
-  if (item.response.id !== key)
-    return { reason: `response.id ${JSON.stringify(item.response.id)} differs from its key` };
+  if (id !== key) return { reason: `${payload}.id ${JSON.stringify(id)} differs from its key` };
   return { item };
 }

@@ -16,13 +16,14 @@ export async function setAsideUnreadable(now: number): Promise<number> {
     if ('item' in read) continue;
     const v = (typeof value === 'object' && value ? value : {}) as Partial<QueuedItem>;
     const text = (x: unknown) => (typeof x === 'string' ? x : undefined);
+    const payload = v.response ?? v.event;
     const to = v.to && text(v.to.endpoint) && text(v.to.siteKey) ? v.to : undefined;
     letters.push([
       key,
       {
         id: String(key),
         code: 'unreadable-record',
-        surveyId: text(v.response?.surveyId) ?? '(unknown)',
+        surveyId: text(payload?.surveyId) ?? '(unknown)',
         ...(to ? { to } : {}),
         status: 0,
         errors: [
@@ -32,7 +33,7 @@ export async function setAsideUnreadable(now: number): Promise<number> {
           },
         ],
         deadAt: now,
-        ...(text(v.response?.learnerRef) ? { learnerRef: v.response?.learnerRef } : {}),
+        ...(text(payload?.learnerRef) ? { learnerRef: payload?.learnerRef } : {}),
         record: value,
       },
     ]);

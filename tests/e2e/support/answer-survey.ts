@@ -40,7 +40,8 @@ function focusedText(page: Page): Promise<string> {
   });
 }
 
-async function answerScreen(page: Page): Promise<void> {
+/** Answers the question screen on display (first option, a checked box, plausible text and numbers). */
+export async function answerScreen(page: Page): Promise<void> {
   const radios = page.locator('input[type=radio]');
   const names = new Set<string>();
   for (const radio of await radios.all()) names.add((await radio.getAttribute('name')) ?? '');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createOutcomeSurvey, type OutcomeSurveyCore } from '../../../widget/core/outcome-survey.ts';
 import { noPromptInFlight } from '../../../widget/delivery/sync-hold.ts';
+import { payloadOf } from '../../../worker/storage/queued-item.ts';
 import { type Collector, fakeCollector, fakeMountSurvey, fakeStartSync, sync, ui } from './stand-ins.ts';
 
 vi.mock('../../../widget/ui/mount-survey.tsx', () => ({ mountSurvey: fakeMountSurvey }));
@@ -136,7 +137,8 @@ describe('OutcomeSurvey', () => {
     vi.useRealTimers();
     expect(await result).toBe('saved');
     const { pendingResponses } = await import('../../../worker/storage/queue.ts');
-    const [item] = await pendingResponses();
+    // The contact events of the attempt (shown) share the queue.
+    const [item] = (await pendingResponses()).filter((i) => i.response);
     expect(item.to).toEqual({ endpoint: 'https://collector.example', siteKey: 'site' });
     expect(item.response).toMatchObject({
       surveyId: 'career-outcomes',
@@ -150,7 +152,7 @@ describe('OutcomeSurvey', () => {
     });
     expect(submitted).toHaveBeenCalledWith({
       surveyId: 'career-outcomes',
-      responseId: item.response.id,
+      responseId: payloadOf(item).id,
       delivery: 'saved',
     });
     expect(await api.pending()).toBe(1);

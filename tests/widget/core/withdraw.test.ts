@@ -5,6 +5,7 @@ import { createLazyApi } from '../../../widget/entry/lazy-api.ts';
 import { deadLetters, moveToDeadLetters } from '../../../worker/storage/dead-letters.ts';
 import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
 import { enqueue, pendingResponses } from '../../../worker/storage/queue.ts';
+import { payloadOf } from '../../../worker/storage/queued-item.ts';
 import { fakeCollector, fakeMountSurvey, fakeStartSync } from './stand-ins.ts';
 
 vi.mock('../../../widget/ui/mount-survey.tsx', () => ({ mountSurvey: fakeMountSurvey }));
@@ -50,7 +51,7 @@ async function fillDevice(refs: (string | undefined)[]) {
 }
 
 const left = async () => ({
-  queued: (await pendingResponses()).map((i) => i.response.learnerRef ?? null).sort(),
+  queued: (await pendingResponses()).map((i) => payloadOf(i).learnerRef ?? null).sort(),
   dead: (await deadLetters()).map((d) => d.learnerRef ?? null).sort(),
 });
 

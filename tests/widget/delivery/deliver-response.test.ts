@@ -4,6 +4,7 @@ import type { SyncLink } from '../../../widget/delivery/sync-link.ts';
 import type { FlushReport, Settled } from '../../../worker/delivery/flush-report.ts';
 import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
 import { pendingResponses } from '../../../worker/storage/queue.ts';
+import { payloadOf } from '../../../worker/storage/queued-item.ts';
 import { makeResponse, to } from '../../worker/fake-collector-fetch.ts';
 
 const counts = { sent: 0, duplicates: 0, rejected: 0, retried: 0, expired: 0 };
@@ -54,7 +55,7 @@ describe('deliverResponse', () => {
     let queuedAtFlush: string[] = [];
     const sync: SyncLink = {
       async flush() {
-        queuedAtFlush = (await pendingResponses()).map((i) => i.response.id);
+        queuedAtFlush = (await pendingResponses()).map((i) => payloadOf(i).id);
         return undefined;
       },
       stop() {},

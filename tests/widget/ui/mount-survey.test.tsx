@@ -58,6 +58,12 @@ describe('mountSurvey', () => {
     expect(ui.getByText('3 minutes, 7 questions')).toBeTruthy();
   });
 
+  // A learner who leaves after answering leaves a partial response (widget/delivery/record-steps.ts): said before Start.
+  it('tells the learner on the intro that the answers given are kept if they stop before the end', () => {
+    const { ui } = mount();
+    expect(ui.getByText('If you stop before the end, the answers you gave are kept.')).toBeTruthy();
+  });
+
   it('sets the direction and language from the UI locale, once its strings have loaded', async () => {
     const { ui } = mount({ locale: 'ar', survey: harnessSurvey('ar') });
     await ui.findByRole('button', { name: 'ابدأ' });

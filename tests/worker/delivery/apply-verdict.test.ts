@@ -6,6 +6,7 @@ import { deadLetters } from '../../../worker/storage/dead-letters.ts';
 import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
 import { enqueue, pendingResponses } from '../../../worker/storage/queue.ts';
 import type { QueuedItem } from '../../../worker/storage/queued-item.ts';
+import { payloadOf } from '../../../worker/storage/queued-item.ts';
 import { makeResponse, to } from '../fake-collector-fetch.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
@@ -22,7 +23,7 @@ beforeEach(async () => {
 describe('applyVerdict', () => {
   it('deletes what was acknowledged, sets aside what was refused, and resolves to each id it settled', async () => {
     const [a, b, c] = await queued(3);
-    const [ida, idb, idc] = [a, b, c].map((i) => i.response.id);
+    const [ida, idb, idc] = [a, b, c].map((i) => payloadOf(i).id);
     const errors = [{ path: 'answers.situation', message: 'expected one of employed, looking' }];
     const verdict = classifyResult([ida, idb, idc], {
       kind: 'http',
@@ -39,7 +40,7 @@ describe('applyVerdict', () => {
 
   it('reschedules a batch to retry and the rest of its destination with it', async () => {
     const [a, b] = await queued(2);
-    const verdict = classifyResult([a.response.id], { kind: 'http', status: 503, body: undefined });
+    const verdict = classifyResult([payloadOf(a).id], { kind: 'http', status: 503, body: undefined });
     const settlement = await applyVerdict({
       verdict,
       batch: [a],
@@ -48,7 +49,7 @@ describe('applyVerdict', () => {
       now: T0,
       random: () => 0.5,
     });
-    expect(settlement.settled.retrying).toEqual([a.response.id]);
+    expect(settlement.settled.retrying).toEqual([payloadOf(a).id]);
     expect(await pendingResponses()).toMatchObject([
       { attempts: 1, nextAttemptAt: T0 + 1000, lastError: 'HTTP 503' },
       { attempts: 0, nextAttemptAt: T0 + 1000 },
@@ -60,10 +61,10 @@ describe('applyVerdict', () => {
     [403, 'origin-refused'],
   ] as const)('names the destination of a set-up refused with HTTP %i', async (status, code) => {
     const [a] = await queued(1);
-    const verdict = classifyResult([a.response.id], { kind: 'http', status, body: { error: 'no' } });
+    const verdict = classifyResult([payloadOf(a).id], { kind: 'http', status, body: { error: 'no' } });
     const settlement = await applyVerdict({ verdict, batch: [a], untried: [], status, now: T0 });
     expect(settlement).toEqual({
-      settled: { delivered: [], duplicate: [], setAside: [{ id: a.response.id, code }], retrying: [] },
+      settled: { delivered: [], duplicate: [], setAside: [{ id: payloadOf(a).id, code }], retrying: [] },
       refused: { code, status, reason: 'no', ...to },
     });
   });

@@ -4,6 +4,7 @@ import { flush } from '../../../worker/delivery/flush.ts';
 import { deadLetters } from '../../../worker/storage/dead-letters.ts';
 import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
 import { enqueue, pendingResponses } from '../../../worker/storage/queue.ts';
+import { payloadOf } from '../../../worker/storage/queued-item.ts';
 import { acceptAll, fakeFetch, json, makeResponse, to } from '../fake-collector-fetch.ts';
 
 const T0 = Date.parse('2026-03-01T10:00:00Z');
@@ -22,7 +23,7 @@ describe('flush', () => {
   it('posts gzipped batches of at most 50 per destination and deletes what the collector acknowledged', async () => {
     for (let i = 0; i < 120; i++) await enqueue(makeResponse({}, T0 + i), to, T0);
     await enqueue(makeResponse({}, T0 + 500), { endpoint: 'https://other.test/', siteKey: 'site-2' }, T0);
-    const ids = (await pendingResponses()).map((i) => i.response.id);
+    const ids = (await pendingResponses()).map((i) => payloadOf(i).id);
     const c = fakeFetch(acceptAll);
     const report = await flush({ ...base, fetch: c.fetch });
     expect(report).toEqual({

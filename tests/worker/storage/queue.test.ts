@@ -5,6 +5,7 @@ import { deadLetters } from '../../../worker/storage/dead-letters.ts';
 import { eraseQueued } from '../../../worker/storage/erase-queued.ts';
 import { OutboxUnavailableError } from '../../../worker/storage/outbox-unavailable-error.ts';
 import { enqueue, pendingResponses } from '../../../worker/storage/queue.ts';
+import { payloadOf } from '../../../worker/storage/queued-item.ts';
 import { fakeFetch, json, makeResponse, to } from '../fake-collector-fetch.ts';
 
 beforeEach(async () => {
@@ -17,7 +18,7 @@ describe('outbox', () => {
     const earlier = makeResponse({}, 1_000_000);
     await enqueue(later, to, 5);
     await enqueue(earlier, to, 6);
-    expect((await pendingResponses()).map((i) => i.response.id)).toEqual([earlier.id, later.id]);
+    expect((await pendingResponses()).map((i) => payloadOf(i).id)).toEqual([earlier.id, later.id]);
     expect(await pendingResponses()).toMatchObject([
       { to, queuedAt: 6, attempts: 0, nextAttemptAt: 6 },
       { queuedAt: 5 },
@@ -36,7 +37,7 @@ describe('outbox', () => {
     });
     expect(await deadLetters()).toHaveLength(1);
     expect(await eraseQueued({ learnerRef: 'A' })).toBe(2);
-    expect((await pendingResponses()).map((i) => i.response.learnerRef)).toEqual(['B']);
+    expect((await pendingResponses()).map((i) => payloadOf(i).learnerRef)).toEqual(['B']);
     expect(await deadLetters()).toEqual([]);
   });
 

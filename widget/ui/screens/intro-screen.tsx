@@ -20,6 +20,7 @@ export function IntroScreen({ survey, questionCount, tr, send }: Props) {
       <p class="os-length">
         {tr.t('length', { minutes: tr.plural('minutes', minutes), questions: tr.plural('questions', questionCount) })}
       </p>
+      <p>{tr.t('keptIfStopped')}</p>
       <div class="os-actions">
         <button type="button" class="os-button" onClick={() => send({ type: 'start' })}>
           {tr.t('start')}

@@ -1,0 +1,133 @@
+import type { ContactEvent } from '../../protocol/contact-event.ts';
+import type { ResolvedSurvey } from '../../protocol/resolved-survey.ts';
+import { uuidv7 } from '../../protocol/uuidv7.ts';
+import type { Destination } from '../../worker/storage/queued-item.ts';
+import type { EmbedOptions } from '../core/options/option-table.ts';
+import { answerKeys } from '../ui/flow/answer-keys.ts';
+import { agreedGroups, answersToSend } from '../ui/flow/answers-to-send.ts';
+import { flowPath, isQuestionStep } from '../ui/flow/flow-path.ts';
+import type { FlowState } from '../ui/flow/survey-flow.ts';
+import { buildContactEvent, type EventDetail } from './build-contact-event.ts';
+import { buildResponse } from './build-response.ts';
+import { deliverResponse } from './deliver-response.ts';
+import type { SyncLink } from './sync-link.ts';
+
+export type StepRecorder = {
+  /** The response id of this attempt: the partial and the completion are sent under it (docs/denominators.md). */
+  readonly responseId: string;
+  /** The UI's onStep: turns the flow's states into contact events and, on leaving, a partial response. */
+  step(state: FlowState): void;
+  /** Resolves once everything recorded so far is in the outbox (for tests and the page's unload). */
+  settled(): Promise<void>;
+};
+
+/** How far the learner got: questions answered (as they would be sent) and questions asked so far. */
+export function progressOf(state: FlowState): { answered: number; asked: number } {
+  const { questions, answers, consent, groups } = state;
+  const sent = answersToSend(questions, answers, consent, groups);
+  const path = new Set(flowPath(questions, answers, consent, groups).filter(isQuestionStep));
+  const asked = state.seen.filter((s) => path.has(s)).length;
+  const answered = questions.filter((q) => path.has(q.id) && answerKeys(q).some((k) => sent[k] !== undefined));
+  // The question on screen (or left from: a closed flow keeps its step) was asked; it counts as answered only
+  // once the learner moved past it, as its answer is checked only then.
+  return { answered: answered.filter((q) => q.id !== state.step).length, asked };
+}
+
+/**
+ * Records one attempt at a survey: `shown` at once, then `started`, `progress` after each answered question,
+ * `dismissed` or `completed`, each queued in the outbox (worker/storage/) and sent by the same delivery as the
+ * responses. A learner who leaves after answering leaves a `partial` response with the answers given so far,
+ * chosen by the same rule as the complete one (answersToSend: no sensitive answer without consent).
+ * Loaded after the first screen is drawn, with the sync code: none of it is on the path to the first question.
+ */
+export function recordSteps(
+  survey: ResolvedSurvey,
+  options: EmbedOptions,
+  prompt: { trigger: string; wave: string | undefined },
+  sync: Promise<SyncLink | null>,
+): StepRecorder {
+  const to: Destination = { endpoint: options.endpoint, siteKey: options.siteKey };
+  const responseId = uuidv7();
+  let chain: Promise<unknown> = Promise.resolve();
+  let last: FlowState | undefined;
+  let lastAnswered = 0;
+  let started = false;
+  let sending = false;
+  let ended = false;
+  // Steps come faster than a millisecond apart: each gets a later `at` (and UUIDv7 id) than the one before, so
+  // the outbox, which sorts by id, and the collector, which reads `at`, see them in the order the learner did.
+  let clock = 0;
+  const tick = () => {
+    clock = Math.max(Date.now(), clock + 1);
+    return clock;
+  };
+
+  // In order, one after the other, so the outbox holds them in the order the learner met them.
+  const queue = (work: () => Promise<unknown>) => {
+    chain = chain.then(work).catch((error: unknown) => {
+      // No outbox here (private mode, quota): a contact event is not worth a direct send of its own; the
+      // response keeps its own fallback (deliver-response.ts).
+      console.warn('outcome-survey: a contact event could not be kept on this device', error);
+    });
+  };
+  const record = (kind: ContactEvent['kind'], detail?: EventDetail, flushNow = false) => {
+    const event = buildContactEvent(survey, options, kind, prompt, detail, tick());
+    queue(async () => {
+      const { enqueueEvent } = await import('../../worker/storage/queue.ts');
+      await enqueueEvent(event, to);
+      if (flushNow) void (await sync)?.flush(0);
+    });
+  };
+
+  record('shown', {}, true);
+
+  return {
+    responseId,
+    step(state) {
+      const before = last;
+      last = state;
+      if (ended || state === before) return;
+      if (!started && state.screen !== 'intro' && state.screen !== 'closed') {
+        started = true;
+        record('started');
+      }
+      const moved = before && (before.screen !== state.screen || before.step !== state.step);
+      const { answered, asked } = progressOf(state);
+      if (moved && answered > lastAnswered && state.screen !== 'closed') {
+        lastAnswered = answered;
+        record('progress', { answered, asked });
+      }
+      // From "sending" on, the complete response is on its way; a failed send brings check-your-answers back.
+      if (state.screen === 'sending') sending = true;
+      if (state.submitFailed) sending = false;
+      if (state.screen === 'done') {
+        ended = true;
+        record('completed', {}, true);
+      } else if (state.dismissed && !sending) {
+        ended = true;
+        record('dismissed', { reason: state.dismissed }, !answered);
+        if (answered > 0) leavePartial(state);
+      }
+    },
+    settled: () => chain.then(() => {}),
+  };
+
+  // The answers the learner moved past, chosen as for the complete response; the question left on screen was
+  // never checked (flow/check-answer.ts), so its answer stays out, as it stays out of the `answered` count.
+  function leavePartial(state: FlowState) {
+    const { questions, answers, consent, groups } = state;
+    const sent = answersToSend(questions, answers, consent, groups);
+    const left = questions.find((q) => q.id === state.step);
+    for (const key of left ? answerKeys(left) : []) delete sent[key];
+    const result = {
+      answers: sent,
+      consentSensitive: consent === true,
+      consentGroups: agreedGroups(questions, answers, consent, groups),
+    };
+    const response = buildResponse(survey, options, result, prompt.trigger, prompt.wave, tick(), {
+      id: responseId,
+      status: 'partial',
+    });
+    queue(async () => deliverResponse(response, to, await sync));
+  }
+}
