@@ -21,12 +21,16 @@ export type StepRecorder = {
   settled(): Promise<void>;
 };
 
-/** How far the learner got: questions answered (as they would be sent) and questions asked so far. */
+/**
+ * How far the learner got: questions answered (as they would be sent) and the questions that apply to this learner,
+ * i.e. those on the flow's path given the answers so far (AAPOR's partial counts answered over applicable questions,
+ * so the threshold is not met just by leaving early; docs/denominators.md).
+ */
 export function progressOf(state: FlowState): { answered: number; asked: number } {
   const { questions, answers, consent, groups } = state;
   const sent = answersToSend(questions, answers, consent, groups);
   const path = new Set(flowPath(questions, answers, consent, groups).filter(isQuestionStep));
-  const asked = state.seen.filter((s) => path.has(s)).length;
+  const asked = path.size;
   const answered = questions.filter((q) => path.has(q.id) && answerKeys(q).some((k) => sent[k] !== undefined));
   // The question on screen (or left from: a closed flow keeps its step) was asked; it counts as answered only
   // once the learner moved past it, as its answer is checked only then.

@@ -90,9 +90,10 @@ describe('recordSteps', () => {
     expect(kinds(events)).toEqual([
       { kind: 'shown' },
       { kind: 'started' },
-      { kind: 'progress', answered: 1, asked: 2 },
-      // The consent screen is no question: two asked.
-      { kind: 'progress', answered: 2, asked: 2 },
+      // Asked: the questions on the path, the sensitive one included until consent is declined; not only those
+      // reached, so leaving early is not a partial by default (docs/denominators.md).
+      { kind: 'progress', answered: 1, asked: 4 },
+      { kind: 'progress', answered: 2, asked: 4 },
       { kind: 'dismissed', reason: 'not_now' },
     ]);
     expect(events[0]).toMatchObject({
@@ -172,8 +173,8 @@ describe('recordSteps', () => {
       'completed',
     ]);
     expect(kinds(events).filter((e) => e.kind === 'progress')).toEqual([
-      { kind: 'progress', answered: 1, asked: 2 },
-      { kind: 'progress', answered: 2, asked: 2 },
+      { kind: 'progress', answered: 1, asked: 4 },
+      { kind: 'progress', answered: 2, asked: 4 },
       { kind: 'progress', answered: 3, asked: 4 },
       { kind: 'progress', answered: 4, asked: 4 },
     ]);
@@ -204,7 +205,7 @@ describe('recordSteps', () => {
     expect(kinds((await queued()).events)).toEqual([
       { kind: 'shown' },
       { kind: 'started' },
-      { kind: 'progress', answered: 1, asked: 2 },
+      { kind: 'progress', answered: 1, asked: 4 },
     ]);
   });
 
