@@ -14,6 +14,7 @@ import { SiteAccess } from './http/site-access.ts';
 import { siteCors } from './http/site-cors.ts';
 import { StorageUnavailableError, storageUnavailable } from './http/storage-unavailable.ts';
 import { type Logger, silentLogger } from './logging/logger.ts';
+import { cohortRoutes } from './researcher/cohort-routes.ts';
 import { researcherRoutes } from './researcher/researcher-routes.ts';
 import { responseRatesRoutes } from './researcher/response-rates-routes.ts';
 import { eligibilityRoutes } from './routes/eligibility-routes.ts';
@@ -84,6 +85,16 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
   );
   app.route('/', learnerRoutes({ storage: deps.storage, learnerRefSecret: secret, log }, authorize));
   app.route('/', researcherRoutes(deps, authorize));
+  app.route(
+    '/',
+    cohortRoutes({
+      denominators: deps.storage,
+      learnerRefSecret: secret,
+      maxRosterBytes: config.maxRosterBytes,
+      authorize,
+      now,
+    }),
+  );
   app.route(
     '/',
     responseRatesRoutes({

@@ -20,7 +20,7 @@ export { launchChromium } from './support/launch-chromium.ts';
 export const SITE_KEY = 'embed-test-key';
 /** A second key that lists only the demo's origin: the host pages' origin is one it does not list. */
 export const DEMO_ONLY_SITE_KEY = 'embed-demo-only-key';
-const EXPORT_TOKEN = 'embed-test-export-token-0123456789';
+export const EXPORT_TOKEN = 'embed-test-export-token-0123456789';
 
 export type EmbedStack = {
   demoUrl: string;
@@ -72,10 +72,13 @@ function startHostServer(port: number, dist: string) {
   );
 }
 
-/** learnerSecret: the test site key's, so its learnerRefs must be signed (issue 14). */
-export type EmbedStackOptions = { learnerSecret?: string };
+/**
+ * learnerSecret: the test site key's, so its learnerRefs must be signed (issue 14).
+ * env: more collector settings (e.g. MIN_CELL for exact small counts).
+ */
+export type EmbedStackOptions = { learnerSecret?: string; env?: Record<string, string> };
 
-export async function startEmbedStack({ learnerSecret }: EmbedStackOptions = {}): Promise<EmbedStack> {
+export async function startEmbedStack({ learnerSecret, env = {} }: EmbedStackOptions = {}): Promise<EmbedStack> {
   const dir = mkdtempSync(join(tmpdir(), 'embed-e2e-'));
   // A snapshot of the build: the hashed chunk names stay put even if dist/ is rebuilt meanwhile.
   const dist = join(dir, 'dist');
@@ -94,6 +97,7 @@ export async function startEmbedStack({ learnerSecret }: EmbedStackOptions = {})
         [DEMO_ONLY_SITE_KEY]: { origins: [`http://127.0.0.1:${demoPort}`] },
       }),
       SURVEYS_DIR: 'surveys',
+      ...env,
     },
     undefined,
   );

@@ -31,6 +31,8 @@ const RIGHTS: Record<string, Right> = {
   'GET /v1/codebook': 'export',
   'GET /v1/report': 'report',
   'GET /v1/report/delivery': 'report',
+  'PUT /v1/cohorts/:id': 'export',
+  'GET /v1/cohorts': 'report',
   'GET /v1/response-rates': 'report',
   'GET /v1/dispositions': 'export',
   'GET /v1/dashboard': 'public',
