@@ -7,7 +7,7 @@ import type { Authorize } from '../http/bearer-auth.ts';
 import { jsonError, quote } from '../http/json-error.ts';
 import { readJsonBody } from '../ingest/read-json-body.ts';
 import type { DenominatorStorage } from '../storage/denominator-storage.ts';
-import { importCohort } from './import-cohort.ts';
+import { importCohort, NOTHING_IMPORTED } from './import-cohort.ts';
 import { RosterBodyError, rosterBodyText } from './roster-body-text.ts';
 
 export type CohortDeps = {
@@ -20,7 +20,7 @@ export type CohortDeps = {
 };
 
 const ACCEPTED = 'expected Content-Type: text/csv or application/json';
-const NOTHING = 'nothing was imported (a roster is imported whole or not at all)';
+const NOTHING = NOTHING_IMPORTED;
 
 /**
  * PUT /v1/cohorts/:id imports a roster (text/csv or JSON) whole or not at all; GET /v1/cohorts lists them.

@@ -2,6 +2,8 @@ import type { RosterProblem, RosterResult } from '../denominators/roster-builder
 import { learnerHash } from '../ingest/learner-hash.ts';
 import type { DenominatorStorage, StoredMember } from '../storage/denominator-storage.ts';
 
+export const NOTHING_IMPORTED = 'nothing was imported (a roster is imported whole or not at all)';
+
 /** What `PUT /v1/cohorts/:id` answers and `npm run cohort -- import` prints after an import. */
 export type CohortImportSummary = {
   cohort: string;
