@@ -7,10 +7,9 @@ import { Readable } from 'node:stream';
 import { loadConfig } from '../config/load-config.ts';
 import { COHORT_USAGE, CohortArgsError, parseCohortArgs } from '../denominators/cohort-args.ts';
 import { cohortsText, importText, problemsText } from '../denominators/cohort-text.ts';
-import type { RosterResult } from '../denominators/roster-builder.ts';
 import { parseRosterCsv } from '../denominators/roster-csv.ts';
 import { parseRosterJson } from '../denominators/roster-json.ts';
-import { importCohort, NOTHING_IMPORTED } from '../researcher/import-cohort.ts';
+import { type HashedRoster, hashRoster, importCohort, NOTHING_IMPORTED } from '../researcher/import-cohort.ts';
 import { RosterBodyError, rosterBodyText } from '../researcher/roster-body-text.ts';
 import type { DenominatorStorage } from '../storage/denominator-storage.ts';
 import type { Storage } from '../storage/storage.ts';
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig(process.env);
   // Read before storage is opened, so a refused file never touches the database.
-  const roster = args.kind === 'import' ? await readRoster(args.file, args.format) : undefined;
+  const roster = args.kind === 'import' ? await readRoster(args.file, args.format, config.learnerRefSecret) : undefined;
   if (args.kind === 'import' && roster && !roster.ok) {
     process.stderr.write(problemsText(args.cohort, roster.problems, roster.more));
     process.exitCode = 1;
@@ -40,20 +39,21 @@ async function main(): Promise<void> {
       process.stdout.write(cohortsText(await denominators.cohorts()));
       return;
     }
-    if (!roster) return;
-    const at = new Date().toISOString();
-    const outcome = await importCohort(denominators, args.cohort, roster, config.learnerRefSecret, at);
-    if (outcome.ok) process.stdout.write(importText(outcome.summary));
+    if (!roster?.ok) return;
+    process.stdout.write(
+      importText(await importCohort(denominators, args.cohort, roster.members, new Date().toISOString())),
+    );
   } finally {
     await storage.close();
   }
 }
 
-async function readRoster(file: string, format: 'csv' | 'json'): Promise<RosterResult> {
+async function readRoster(file: string, format: 'csv' | 'json', secret: string): Promise<HashedRoster> {
   if (format === 'csv') {
     const bytes = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
     try {
-      return await parseRosterCsv(rosterBodyText(bytes, Number.POSITIVE_INFINITY, false));
+      const text = rosterBodyText(bytes, Number.POSITIVE_INFINITY, false);
+      return await hashRoster((sink) => parseRosterCsv(text, sink), secret);
     } catch (err) {
       if (err instanceof RosterBodyError) throw new RefusedFile(`${file}: ${err.message}`);
       throw new Error(`cannot read ${file}: ${(err as Error).message}`);
@@ -71,11 +71,13 @@ async function readRoster(file: string, format: 'csv' | 'json'): Promise<RosterR
   } catch {
     throw new RefusedFile(`${file}: the roster is not valid UTF-8: save the file as UTF-8 and import it again`);
   }
+  let json: unknown;
   try {
-    return parseRosterJson(JSON.parse(text));
+    json = JSON.parse(text);
   } catch (err) {
     throw new RefusedFile(`${file}: not valid JSON: ${(err as Error).message.slice(0, 200)}: check the file`);
   }
+  return hashRoster(() => parseRosterJson(json), secret);
 }
 
 // Until every adapter implements DenominatorStorage (issue 16), say which storage cannot keep rosters.
