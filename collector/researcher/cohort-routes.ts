@@ -7,7 +7,7 @@ import type { Authorize } from '../http/bearer-auth.ts';
 import { jsonError, quote } from '../http/json-error.ts';
 import { readJsonBody } from '../ingest/read-json-body.ts';
 import type { DenominatorStorage } from '../storage/denominator-storage.ts';
-import { importCohort } from './import-cohort.ts';
+import { type HashedRoster, hashRoster, importCohort, NOTHING_IMPORTED } from './import-cohort.ts';
 import { RosterBodyError, rosterBodyText } from './roster-body-text.ts';
 
 export type CohortDeps = {
@@ -20,7 +20,7 @@ export type CohortDeps = {
 };
 
 const ACCEPTED = 'expected Content-Type: text/csv or application/json';
-const NOTHING = 'nothing was imported (a roster is imported whole or not at all)';
+const NOTHING = NOTHING_IMPORTED;
 
 /**
  * PUT /v1/cohorts/:id imports a roster (text/csv or JSON) whole or not at all; GET /v1/cohorts lists them.
@@ -39,13 +39,14 @@ export function cohortRoutes(deps: CohortDeps): Hono {
     const declared = Number(c.req.header('content-length') ?? 0);
     if (declared > deps.maxRosterBytes) return tooLarge(c, `a body of ${declared} bytes`, deps.maxRosterBytes);
 
-    let roster: Awaited<ReturnType<typeof parseRosterCsv>>;
+    let roster: HashedRoster;
     if (csv) {
       const refused = csvBodyProblem(type, c.req.header('content-encoding'));
       if (refused) return jsonError(c, 415, `${refused}; ${NOTHING}`);
       const gzip = (c.req.header('content-encoding') ?? '').trim().toLowerCase() === 'gzip';
       try {
-        roster = await parseRosterCsv(rosterBodyText(c.req.raw.body, deps.maxRosterBytes, gzip));
+        const text = rosterBodyText(c.req.raw.body, deps.maxRosterBytes, gzip);
+        roster = await hashRoster((sink) => parseRosterCsv(text, sink), deps.learnerRefSecret);
       } catch (err) {
         if (!(err instanceof RosterBodyError)) throw err;
         return err.code === 'too_large'
@@ -55,17 +56,16 @@ export function cohortRoutes(deps: CohortDeps): Hono {
     } else {
       const body = await readJsonBody(c.req.raw, deps.maxRosterBytes);
       if (!body.ok) return jsonError(c, body.status, `${body.error}; ${NOTHING}`);
-      roster = parseRosterJson(body.value);
+      roster = await hashRoster(() => parseRosterJson(body.value), deps.learnerRefSecret);
     }
 
-    const at = new Date(deps.now()).toISOString();
-    const outcome = await importCohort(deps.denominators, id, roster, deps.learnerRefSecret, at);
-    if (!outcome.ok) {
-      const count = outcome.problems.length + outcome.more;
+    if (!roster.ok) {
+      const count = roster.problems.length + roster.more;
       const error = `roster for cohort "${id}" refused: ${count} problem${count === 1 ? '' : 's'} (fix each and send the whole file again); ${NOTHING}`;
-      return c.json({ error, problems: outcome.problems, more: outcome.more }, 400);
+      return c.json({ error, problems: roster.problems, more: roster.more }, 400);
     }
-    return c.json(outcome.summary, 200, { 'Cache-Control': 'no-store' });
+    const summary = await importCohort(deps.denominators, id, roster.members, new Date(deps.now()).toISOString());
+    return c.json(summary, 200, { 'Cache-Control': 'no-store' });
   });
 
   app.get('/v1/cohorts', deps.authorize('report'), async (c) =>

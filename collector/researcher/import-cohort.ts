@@ -1,6 +1,8 @@
-import type { RosterProblem, RosterResult } from '../denominators/roster-builder.ts';
+import type { RosterProblem, RosterResult, RosterSink } from '../denominators/roster-builder.ts';
 import { learnerHash } from '../ingest/learner-hash.ts';
 import type { DenominatorStorage, StoredMember } from '../storage/denominator-storage.ts';
+
+export const NOTHING_IMPORTED = 'nothing was imported (a roster is imported whole or not at all)';
 
 /** What `PUT /v1/cohorts/:id` answers and `npm run cohort -- import` prints after an import. */
 export type CohortImportSummary = {
@@ -11,10 +13,6 @@ export type CohortImportSummary = {
   changed: number;
   unchanged: number;
 };
-
-export type CohortImportOutcome =
-  | { ok: true; summary: CohortImportSummary }
-  | { ok: false; problems: RosterProblem[]; more: number };
 
 const COLUMN_KEYS = {
   enrolled_at: 'enrolledAt',
@@ -36,30 +34,42 @@ export function toStoredMember(learnerRef: string, fields: Readonly<Record<strin
   return member;
 }
 
+/** A roster ready to store: every member hashed, or every problem when there is any. */
+export type HashedRoster =
+  | { ok: true; members: StoredMember[] }
+  | { ok: false; problems: RosterProblem[]; more: number };
+
 /**
- * Stores a parsed roster whole, or nothing when it has any problem: a half-imported roster would skew every
- * rate computed on it. The raw refs go no further than this function.
+ * Parses a roster and hashes each member as the parser hands it over (through the sink, for a parser that
+ * streams), so the raw refs of a large roster are never all held at once and go no further than here.
  */
+export async function hashRoster(
+  parse: (sink: RosterSink) => Promise<RosterResult> | RosterResult,
+  secret: string,
+): Promise<HashedRoster> {
+  const members: StoredMember[] = [];
+  const roster = await parse((m) => members.push(toStoredMember(m.learnerRef, m.fields, secret)));
+  if (!roster.ok) return roster;
+  // A parser that does not stream (JSON) hands its members back instead.
+  for (const m of roster.members) members.push(toStoredMember(m.learnerRef, m.fields, secret));
+  return { ok: true, members };
+}
+
+/** Stores a whole roster, checked and hashed (hashRoster), and says what changed. */
 export async function importCohort(
   denominators: Pick<DenominatorStorage, 'importRoster'>,
   cohortId: string,
-  roster: RosterResult,
-  secret: string,
+  members: readonly StoredMember[],
   at: string,
-): Promise<CohortImportOutcome> {
-  if (!roster.ok) return roster;
-  const members = roster.members.map((m) => toStoredMember(m.learnerRef, m.fields, secret));
+): Promise<CohortImportSummary> {
   const done = await denominators.importRoster(cohortId, members, at);
   const { added, removed, changed } = done;
   return {
-    ok: true,
-    summary: {
-      cohort: cohortId,
-      members: done.members,
-      added,
-      removed,
-      changed,
-      unchanged: done.members - added - changed,
-    },
+    cohort: cohortId,
+    members: done.members,
+    added,
+    removed,
+    changed,
+    unchanged: done.members - added - changed,
   };
 }

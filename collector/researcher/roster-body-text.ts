@@ -47,8 +47,12 @@ export async function* rosterBodyText(
       try {
         next = await reader.read();
       } catch (err) {
-        if (err instanceof RosterBodyError) throw err;
-        throw new RosterBodyError('not_gzip', `roster body is not valid gzip: ${(err as Error).message}`);
+        // Only the gunzip step fails on content; a failure of the stream itself (a dropped upload) is not the file's.
+        if (err instanceof RosterBodyError || !gzip) throw err;
+        throw new RosterBodyError(
+          'not_gzip',
+          `the roster is not valid gzip: ${(err as Error).message}: compress it with gzip or send it uncompressed`,
+        );
       }
       if (next.done) break;
       read += next.value.byteLength;
@@ -65,6 +69,6 @@ function decode(decoder: InstanceType<typeof TextDecoder>, chunk: Uint8Array | u
   try {
     return decoder.decode(chunk, { stream });
   } catch {
-    throw new RosterBodyError('not_utf8', 'roster body is not valid UTF-8: save the file as UTF-8 and send it again');
+    throw new RosterBodyError('not_utf8', 'the roster is not valid UTF-8: save the file as UTF-8 and import it again');
   }
 }

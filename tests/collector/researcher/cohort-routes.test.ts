@@ -107,6 +107,14 @@ describe('PUT /v1/cohorts/:id', () => {
     expect(JSON.stringify(stored)).not.toContain('learner-');
   });
 
+  it('stores path_id as pathId and leaves empty cells out', async () => {
+    const { app, denominators } = setup();
+    await putCsv(app, 'c1', 'learner_ref,path_id,country,attr_funding\nlearner-1,frontend,,\n');
+    expect(denominators.rosters.get('c1')?.members).toEqual([
+      { learnerHash: learnerHash('learner-1', SECRET), pathId: 'frontend', attrs: {} },
+    ]);
+  });
+
   it('stores the same members from the JSON form of the same roster', async () => {
     const fromCsv = setup();
     await putCsv(fromCsv.app, 'c1', ROSTER);
