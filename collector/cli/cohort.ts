@@ -11,8 +11,6 @@ import { parseRosterCsv } from '../denominators/roster-csv.ts';
 import { parseRosterJson } from '../denominators/roster-json.ts';
 import { type HashedRoster, hashRoster, importCohort, NOTHING_IMPORTED } from '../researcher/import-cohort.ts';
 import { RosterBodyError, rosterBodyText } from '../researcher/roster-body-text.ts';
-import type { DenominatorStorage } from '../storage/denominator-storage.ts';
-import type { Storage } from '../storage/storage.ts';
 import { openExistingStorage } from './open-existing-storage.ts';
 
 /** A file the import refuses: its problems are printed, nothing is stored. */
@@ -34,7 +32,7 @@ async function main(): Promise<void> {
   }
   const storage = await openExistingStorage(config.databaseUrl);
   try {
-    const denominators = asDenominators(storage, config.databaseUrl);
+    const denominators = storage;
     if (args.kind === 'list') {
       process.stdout.write(cohortsText(await denominators.cohorts()));
       return;
@@ -78,16 +76,6 @@ async function readRoster(file: string, format: 'csv' | 'json', secret: string):
     throw new RefusedFile(`${file}: not valid JSON: ${(err as Error).message.slice(0, 200)}: check the file`);
   }
   return hashRoster(() => parseRosterJson(json), secret);
-}
-
-// Until every adapter implements DenominatorStorage (issue 16), say which storage cannot keep rosters.
-function asDenominators(storage: Storage, databaseUrl: string): DenominatorStorage {
-  const d = storage as Storage & Partial<DenominatorStorage>;
-  if (typeof d.importRoster !== 'function' || typeof d.cohorts !== 'function')
-    throw new Error(
-      `DATABASE_URL: the storage at ${databaseUrl.split(':')[0]} does not keep cohorts yet: upgrade the collector`,
-    );
-  return d as DenominatorStorage;
 }
 
 main().catch((err: Error) => {
