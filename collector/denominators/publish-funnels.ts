@@ -30,7 +30,8 @@ export function publishFunnels(
   const rows = [...(groups ?? []), total].map((t) => steps(t, furthest));
   rows.forEach((row, r) => {
     for (const s of row) {
-      if (s.value < rules.minCell) s.hidden = 'below_k';
+      // Nobody reached this step: a zero names nobody, so it is shown, as in the disposition table.
+      if (s.value > 0 && s.value < rules.minCell) s.hidden = 'below_k';
       else if (linked[r]?.includes(s.key)) s.hidden = 'complementary';
     }
   });

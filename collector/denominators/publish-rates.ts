@@ -42,7 +42,15 @@ export function publishRateTable(
   rules: DisclosureRules,
 ): { total: PublishedTally; groups: PublishedTally[] } {
   const rows = groups ?? [total];
-  const table = suppressTable({ cells: rows.map((t) => RATE_DISPOSITION_CODES.map((c) => t.dispositions[c])) }, rules);
+  const table = suppressTable(
+    { cells: rows.map((t) => RATE_DISPOSITION_CODES.map((c) => t.dispositions[c])) },
+    rules,
+    undefined,
+    {
+      // No member had this disposition: nobody to identify, and a rate of the roster needs every count.
+      zerosShown: true,
+    },
+  );
   // Funnel steps that repeat a withheld disposition count: completed is 1.1 unless a completion is on its way.
   const linked = (cells: readonly PublishedCount[]) => (cells[COMPLETE].count === null ? ['completed'] : []);
   const funnels = publishFunnels(total, groups, rules, [

@@ -54,7 +54,7 @@ export async function responseRates(
     rules,
   );
   const suppressed = { ...published.total.suppressed };
-  if (outside < rules.minCell) suppressed.outside_roster = 'below_k';
+  if (outside > 0 && outside < rules.minCell) suppressed.outside_roster = 'below_k';
   const out: ResponseRates = {
     survey: q.surveyId,
     cohort: q.cohortId,
@@ -62,7 +62,7 @@ export async function responseRates(
     population: published.total.population,
     dispositions: {
       ...published.total.dispositions,
-      outside_roster: outside < rules.minCell ? null : roundTo(outside, rules.roundTo),
+      outside_roster: outside > 0 && outside < rules.minCell ? null : roundTo(outside, rules.roundTo),
     },
     rates: published.total.rates,
     funnel: published.total.funnel,

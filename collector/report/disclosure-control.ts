@@ -17,7 +17,7 @@ export type PublishedTable = {
 type Slot = { value: number; hidden?: Suppression; isTotal: boolean };
 
 /**
- * Suppresses and rounds one table with its margins. Primary: every count below k, and (when
+ * Suppresses and rounds one table with its margins (zeros too, unless `zerosShown`). Primary: every count below k, and (when
  * `bases` is given, for a sensitive attribute) every count whose complement in its base is below
  * k, since "all but 3 are refugees" discloses as much as "3 are refugees". Complementary: each
  * additive relation (a row and its total, a column and its total, the margins and the grand total)
@@ -25,20 +25,33 @@ type Slot = { value: number; hidden?: Suppression; isTotal: boolean };
  * of such a relation is hidden too, until nothing changes. This is the usual heuristic, not an
  * optimal (linear-programming) audit: hidden cells may still be bounded to an interval.
  */
-export function suppressTable(table: CountTable, rules: DisclosureRules, bases?: CountTable): PublishedTable {
+export function suppressTable(
+  table: CountTable,
+  rules: DisclosureRules,
+  bases?: CountTable,
+  { zerosShown = false }: { zerosShown?: boolean } = {},
+): PublishedTable {
   const rowsN = table.cells.length;
   const colsN = table.cells[0]?.length ?? 0;
-  const slot = (value: number, isTotal: boolean, base?: number): Slot => {
-    const hidden: Suppression | undefined =
-      value < rules.minCell ? 'below_k' : base !== undefined && base - value < rules.minCell ? 'dominant' : undefined;
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  // zerosShown: a count of nobody names nobody (the response-rate tables), unless its row is itself below k:
+  // "none of the 2 members in GB refused" says something of both. The report keeps hiding zeros.
+  const small = (value: number, rowSum: number) =>
+    value < rules.minCell && !(zerosShown && value === 0 && rowSum >= rules.minCell);
+  const slot = (value: number, isTotal: boolean, base?: number, rowSum = value): Slot => {
+    const hidden: Suppression | undefined = small(value, rowSum)
+      ? 'below_k'
+      : base !== undefined && base - value < rules.minCell
+        ? 'dominant'
+        : undefined;
     return { value, isTotal, hidden };
   };
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const baseCol = (c: number) => bases?.cells.map((r) => r[c]) ?? [];
-  const cells = table.cells.map((row, r) => row.map((v, c) => slot(v, false, bases?.cells[r][c])));
+  const cells = table.cells.map((row, r) => row.map((v, c) => slot(v, false, bases?.cells[r][c], sum(row))));
   const rowTotals = table.cells.map((row, r) => slot(sum(row), true, bases && sum(bases.cells[r])));
   const colTotals = Array.from({ length: colsN }, (_, c) =>
-    slot(sum(table.cells.map((row) => row[c])), true, bases && sum(baseCol(c))),
+    // A column of zeros is judged against the whole table, as its cells are against their rows.
+    slot(sum(table.cells.map((row) => row[c])), true, bases && sum(baseCol(c)), sum(table.cells.map(sum))),
   );
   const total = slot(sum(rowTotals.map((s) => s.value)), true, bases && sum(bases.cells.map(sum)));
 

@@ -53,8 +53,8 @@ describe('responseRates', () => {
 
   it('moves the partial of 4 of 6 from 1.2 to a break-off when the threshold is above its share', async () => {
     const r = await rates(EXACT, undefined, 0.7);
-    // A zero is below k = 1 and withheld like any small cell, as in the report.
-    expect(r.dispositions['1.2']).toBeNull();
+    // A count of nobody names nobody: the zero is shown (the report, unlike the rates, hides zeros).
+    expect(r.dispositions['1.2']).toBe(0);
     expect(r.dispositions['2.12']).toBe(2);
   });
 
@@ -84,8 +84,10 @@ describe('responseRates', () => {
       [null, 1],
     ]);
     expect(r.groups[1].dispositions['1.1']).toBe(2);
-    // GB's other counts are 0, below k = 1 and withheld, so a rate over them is withheld too.
-    expect(r.groups[1].rates.RR1).toBeNull();
+    // GB's other counts are 0: a count of nobody names nobody, so it is shown (its row is not below k), and
+    // GB's RR1 is 2 of 2.
+    expect(r.groups[1].dispositions['2.11']).toBe(0);
+    expect(r.groups[1].rates.RR1).toBe(1);
   });
 
   it('withholds a group below k and enough other cells that no hidden count can be recovered', async () => {

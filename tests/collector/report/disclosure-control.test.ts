@@ -76,6 +76,24 @@ describe('suppressTable', () => {
     expect(pattern(out.cells)).toBe('kk/cc');
   });
 
+  it('hides zeros like any small count, and shows them with zerosShown unless their row is below k', () => {
+    const table = {
+      cells: [
+        [12, 0, 15],
+        [2, 0, 0],
+      ],
+    };
+    const rules = { minCell: 3, roundTo: 1, minPercentBase: 1 };
+    expect(suppressTable(table, rules).cells[0][1]).toEqual({ count: null, suppressed: 'below_k' });
+    const shown = suppressTable(table, rules, undefined, { zerosShown: true });
+    // One row, a zero in it: the zero, its column total and everything else shown.
+    const one = suppressTable({ cells: [[3, 0, 1, 2]] }, { ...rules, minCell: 1 }, undefined, { zerosShown: true });
+    expect(one.cells[0].map((c) => c.count)).toEqual([3, 0, 1, 2]);
+    expect(one.colTotals.map((c) => c.count)).toEqual([3, 0, 1, 2]);
+    // The second row sums to 2, below k: its zeros would say something of both people in it.
+    expect(shown.cells[1].map((c) => c.count)).toEqual([null, null, null]);
+  });
+
   it('hides a sensitive count whose complement in its base is below k', () => {
     const out = suppressTable({ cells: [[45, 20, 20]] }, RULES, { cells: [[50, 60, 60]] });
     expect(pattern(out.cells)).toBe('dc.');
