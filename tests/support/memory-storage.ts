@@ -164,7 +164,7 @@ export class MemoryStorage implements Storage {
       a.learnerHash < b.learnerHash ? -1 : 1,
     );
     const events = [...this.events.values()]
-      .filter((e) => e.surveyId === query.surveyId && e.context?.wave === query.wave && e.learnerHash)
+      .filter((e) => e.surveyId === query.surveyId && (e.context?.wave ?? 'once') === query.wave && e.learnerHash)
       .map((e) => ({
         id: e.id,
         learner_hash: e.learnerHash ?? null,
@@ -175,7 +175,7 @@ export class MemoryStorage implements Storage {
         reason: e.reason ?? null,
       }));
     const responses = [...this.rows.values()]
-      .filter((r) => r.surveyId === query.surveyId && r.context?.wave === query.wave && r.learnerHash)
+      .filter((r) => r.surveyId === query.surveyId && (r.context?.wave ?? 'once') === query.wave && r.learnerHash)
       .map((r) => ({
         learner_hash: r.learnerHash as string,
         id: r.id,
@@ -192,7 +192,7 @@ export class MemoryStorage implements Storage {
   async outsideRoster({ surveyId, cohortId, wave }: WaveQuery): Promise<number> {
     const onAny = (hash: string) => [...this.members.values()].some((m) => m.has(hash));
     return [...this.rows.values()].filter((r) => {
-      if (r.surveyId !== surveyId || r.context?.wave !== wave) return false;
+      if (r.surveyId !== surveyId || (r.context?.wave ?? 'once') !== wave) return false;
       const cohort = r.context?.cohort;
       if (cohort === cohortId) return !r.learnerHash || !this.members.get(cohortId)?.has(r.learnerHash);
       return cohort === undefined && (!r.learnerHash || !onAny(r.learnerHash));

@@ -16,6 +16,7 @@ import { withTransaction } from '../with-transaction.ts';
 // Rosters and contact events on PostgreSQL: the same planners and page builder as SQLite
 // (roster-plan.ts, member-facts-page.ts), so the two adapters cannot drift apart.
 
+// A prompt outside the wave schedule is sent with no wave: it is the wave "once" (docs/denominators.md).
 const MEMBER_COLUMNS = 'learner_hash, enrolled_at, completed_at, country, course_id, path_id, attrs';
 
 /** Any constant: the advisory lock that serialises imports of one cohort across instances. */
@@ -178,12 +179,12 @@ export function postgresDenominators(pool: pg.Pool): DenominatorStorage {
         const [events, responses, optOuts] = await Promise.all([
           pool.query<MemberEventRow & { id: string }>(
             `SELECT id, learner_hash, kind, at, answered, asked, reason FROM contact_events
-             WHERE survey_id = $1 AND wave = $2 AND learner_hash = ANY($3::text[])`,
+             WHERE survey_id = $1 AND coalesce(wave, 'once') = $2 AND learner_hash = ANY($3::text[])`,
             params,
           ),
           pool.query<FactResponseRow>(
             `SELECT learner_hash, id, status, answered, submitted_at FROM responses
-             WHERE survey_id = $1 AND context->>'wave' = $2 AND learner_hash = ANY($3::text[])`,
+             WHERE survey_id = $1 AND coalesce(context->>'wave', 'once') = $2 AND learner_hash = ANY($3::text[])`,
             params,
           ),
           pool.query<{ learner_hash: string }>(
@@ -200,7 +201,7 @@ export function postgresDenominators(pool: pg.Pool): DenominatorStorage {
     async outsideRoster({ surveyId, cohortId, wave }) {
       const { rows } = await pool.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM responses r
-         WHERE r.survey_id = $1 AND r.context->>'wave' = $2 AND (
+         WHERE r.survey_id = $1 AND coalesce(r.context->>'wave', 'once') = $2 AND (
            (r.context->>'cohort' = $3 AND (r.learner_hash IS NULL OR NOT EXISTS
              (SELECT 1 FROM cohort_members m WHERE m.cohort_id = $3 AND m.learner_hash = r.learner_hash)))
            OR (r.context->>'cohort' IS NULL AND (r.learner_hash IS NULL OR NOT EXISTS

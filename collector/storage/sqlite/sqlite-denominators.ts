@@ -14,6 +14,7 @@ type Extra = {
   purgeEvents(cutoffIso: string): number;
 };
 
+// A prompt outside the wave schedule is sent with no wave: it is the wave "once" (docs/denominators.md).
 const IN_HASHES = 'learner_hash IN (SELECT value FROM json_each(@hashes))';
 
 /** Rosters and contact events on SQLite; prepared once the tables exist (after migrate). */
@@ -44,11 +45,11 @@ export function sqliteDenominators(db: Database.Database): DenominatorStorage & 
   );
   const pageEvents = db.prepare<unknown[], MemberEventRow & { id: string }>(
     `SELECT id, learner_hash, kind, at, answered, asked, reason FROM contact_events
-     WHERE survey_id = @survey AND wave = @wave AND ${IN_HASHES}`,
+     WHERE survey_id = @survey AND coalesce(wave, 'once') = @wave AND ${IN_HASHES}`,
   );
   const pageResponses = db.prepare<unknown[], FactResponseRow>(
     `SELECT learner_hash, id, status, answered, submitted_at FROM responses
-     WHERE survey_id = @survey AND json_extract(context, '$.wave') = @wave AND ${IN_HASHES}`,
+     WHERE survey_id = @survey AND coalesce(json_extract(context, '$.wave'), 'once') = @wave AND ${IN_HASHES}`,
   );
   const pageOptOuts = db
     .prepare<unknown[], string>(`SELECT learner_hash FROM opt_outs WHERE survey_id = @survey AND ${IN_HASHES}`)
@@ -130,7 +131,7 @@ export function sqliteDenominators(db: Database.Database): DenominatorStorage & 
       const row = db
         .prepare<unknown[], { n: number }>(
           `SELECT count(*) AS n FROM responses r
-           WHERE r.survey_id = @survey AND json_extract(r.context, '$.wave') = @wave AND (
+           WHERE r.survey_id = @survey AND coalesce(json_extract(r.context, '$.wave'), 'once') = @wave AND (
              (json_extract(r.context, '$.cohort') = @cohort AND (r.learner_hash IS NULL OR NOT EXISTS
                (SELECT 1 FROM cohort_members m WHERE m.cohort_id = @cohort AND m.learner_hash = r.learner_hash)))
              OR (json_extract(r.context, '$.cohort') IS NULL AND (r.learner_hash IS NULL OR NOT EXISTS

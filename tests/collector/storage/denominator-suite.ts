@@ -182,6 +182,19 @@ export function describeDenominatorStorage(name: string, freshDatabase: () => Pr
         expect(h3).toEqual({ member: member('h3'), events: [], optedOut: false });
       });
 
+      it('counts a prompt sent with no wave (outside the schedule) as the wave "once"', async () => {
+        await s.importRoster('c-2026-05', [member('h1')], AT);
+        const noWave = { context: { trigger: 'delay:0' } };
+        await s.insertContactEvents([event('h1', 'shown', noWave), event('h1', 'completed', noWave)]);
+        await s.insert([response('h1', noWave), response('stranger', noWave)]);
+        const once = { ...WAVE, wave: 'once' };
+        const [h1] = await facts(s, once);
+        expect(h1.events.map((e) => e.kind)).toEqual(['shown', 'completed']);
+        expect(h1.response?.status).toBe('complete');
+        expect(await s.outsideRoster(once)).toBe(1);
+        expect((await facts(s))[0].events).toEqual([]);
+      });
+
       it(`streams every member of a cohort larger than one page (${MEMBER_PAGE}) once, ordered by hash`, async () => {
         const hashes = Array.from({ length: MEMBER_PAGE + 7 }, (_, i) => `h${String(i).padStart(5, '0')}`);
         await s.importRoster('c-2026-05', hashes.map((h) => member(h)).reverse(), AT);
