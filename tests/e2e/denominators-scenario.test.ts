@@ -58,9 +58,9 @@ async function rates(): Promise<ResponseRates> {
   return ResponseRates.parse(await res.json());
 }
 
-/** Polls the rates until `check` holds (events and responses arrive on their own schedule), at most 30 s. */
+/** Polls the rates until `check` holds (events and responses arrive on their own schedule), at most 90 s. */
 async function ratesWhen(check: (r: ResponseRates) => boolean): Promise<ResponseRates> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const r = await rates();
     if (check(r) || Date.now() > deadline) return r;
@@ -122,8 +122,10 @@ describe('dispositions and response rates of a roster, end to end', () => {
       expect(await answerSurvey(page)).toMatch(/saved/i);
       // Nothing of hers can have reached the collector: two completes still (ana and ben).
       expect((await rates()).dispositions['1.1']).toBe(2);
+      // Back online: the device sends on its own schedule (the online cue, else its retry backoff).
       await context.setOffline(false);
       await drained(page);
+      await ratesWhen((r) => r.dispositions['1.1'] === 3);
       await context.close();
     }
 
