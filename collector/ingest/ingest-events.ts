@@ -1,6 +1,6 @@
 import type { Ack } from '../../protocol/index.ts';
 import type { Logger } from '../logging/logger.ts';
-import type { DenominatorStorage, StoredContactEvent } from '../storage/denominator-storage.ts';
+import type { StoredContactEvent } from '../storage/denominator-storage.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { RejectionReason } from './rejection-reason.ts';
 import { toStoredEvent } from './to-stored-event.ts';
@@ -8,16 +8,8 @@ import type { IngestContext } from './to-stored-response.ts';
 
 const CONFLICT = 'id already stored with different content';
 
-/** Storage as it is until every adapter implements DenominatorStorage; the lead tightens this after the merge. */
-export type EventStorage = Storage & Partial<Pick<DenominatorStorage, 'insertContactEvents'>>;
-
-/** Thrown when a batch carries events and the storage cannot keep them; the route answers 503, nothing is acked. */
-export class EventsUnsupportedError extends Error {
-  readonly code = 'events_unsupported';
-  constructor() {
-    super('this storage cannot store contact events (it does not implement DenominatorStorage.insertContactEvents)');
-  }
-}
+/** Every adapter keeps contact events (collector/storage/denominator-storage.ts). */
+export type EventStorage = Storage;
 
 const idOf = (item: unknown): string | null => {
   const id =
@@ -50,7 +42,6 @@ export async function ingestEvents(
     }
   });
   if (records.length === 0) return reasons;
-  if (!storage.insertContactEvents) throw new EventsUnsupportedError();
   const statuses = await storage.insertContactEvents(records);
   statuses.forEach((status, i) => {
     const id = records[i].id;

@@ -1,10 +1,9 @@
+import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FlushReport } from '../../worker/delivery/flush-report.ts';
-import { freePort } from '../support/free-port.ts';
-import { FakeCollector } from './fixtures/fake-collector.ts';
 import { seededRandom } from './fixtures/seeded-random.ts';
-import { SITE_KEY, sleep, useSyncEnv, waitFor } from './fixtures/sync-env.ts';
+import { SITE_KEY, sleep, storedIds, useSyncEnv, waitFor } from './fixtures/sync-env.ts';
 
 declare const harness: {
   submit(n: number): Promise<string[]>;
@@ -13,24 +12,25 @@ declare const harness: {
   reports(): FlushReport[];
 };
 
-// sync-chaos.test.ts's storm, with contact events (issue 16) queued beside the responses in the same outbox.
-// The real collector does not acknowledge events until its side of issue 16 is wired, so a fake one takes the
-// POSTs: it acknowledges responses and events by id, keeps what it stored across its own crashes, and records
-// every copy it got.
+// sync-chaos.test.ts's storm, with contact events (issue 16) queued beside the responses in the same outbox,
+// against the real collector process and its SQLite file: killed with SIGKILL and restarted, the network cut,
+// acks dropped after the collector stored the batch.
 const TABS = 3;
 const RESPONSES = 60;
 const EVENTS = 180;
 const CHAOS_MS = 25_000;
 
-const env = useSyncEnv('sync-chaos-events-', { startCollector: false });
-let collector: FakeCollector;
-beforeAll(async () => {
-  collector = new FakeCollector(await freePort());
-  await collector.start();
-});
-afterAll(async () => {
-  await collector?.stop();
-});
+const env = useSyncEnv('sync-chaos-events-');
+
+/** The contact event ids the collector's SQLite file holds, repeats included. */
+function storedEventIds(dbPath: string): string[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare<[], string>('SELECT id FROM contact_events').pluck().all();
+  } finally {
+    db.close();
+  }
+}
 
 describe('chaos with contact events: 3 tabs, a collector that crashes, a network that drops, acks lost', () => {
   it('ends with every event and response stored exactly once and every queue empty', { timeout: 150_000 }, async () => {
@@ -39,7 +39,7 @@ describe('chaos with contact events: 3 tabs, a collector that crashes, a network
     const rnd = seededRandom(seed);
     const between = (min: number, max: number) => min + Math.floor(rnd() * (max - min));
     const context: BrowserContext = await env.browser.newContext();
-    const url = `${env.site.origin}/?sync=page&endpoint=${encodeURIComponent(collector.url)}&siteKey=${SITE_KEY}`;
+    const url = `${env.site.origin}/?sync=page&endpoint=${encodeURIComponent(env.collector.url)}&siteKey=${SITE_KEY}`;
     const tabs: Page[] = [];
     for (let i = 0; i < TABS; i++) {
       const tab = await context.newPage();
@@ -50,7 +50,7 @@ describe('chaos with contact events: 3 tabs, a collector that crashes, a network
     const chaos = { crashes: 0, offline: 0, lostAcks: 0 };
     let offline = false;
     let losing = true;
-    await context.route(`${collector.url}/v1/responses`, async (route) => {
+    await context.route(`${env.collector.url}/v1/responses`, async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       // Routed requests are fetched by Playwright from Node, where setOffline does not reach.
       if (offline) return route.abort('internetdisconnected').catch(() => {});
@@ -93,9 +93,9 @@ describe('chaos with contact events: 3 tabs, a collector that crashes, a network
         await sleep(between(300, 2500));
         if (rnd() < 0.5) {
           chaos.crashes++;
-          await collector.stop();
+          await env.collector.stop('SIGKILL');
           await sleep(between(200, 3000));
-          await collector.start();
+          await env.collector.start();
         } else {
           chaos.offline++;
           offline = true;
@@ -118,35 +118,26 @@ describe('chaos with contact events: 3 tabs, a collector that crashes, a network
     );
     const reports = (await Promise.all(tabs.map((tab) => tab.evaluate(() => harness.reports())))).flat();
     const sum = (k: 'sent' | 'duplicates' | 'rejected') => reports.reduce((n, r) => n + r[k], 0);
-    const eventCopies = collector.received.filter((r) => r.kind === 'event').length;
+    await env.collector.stop('SIGTERM');
+    const storedResponses = await storedIds(env.collector.dbPath);
+    const storedEvents = storedEventIds(env.collector.dbPath);
     console.log(
       `chaos-events seed ${seed}: ${responses.length} responses and ${events.length} events in ${TABS} tabs, ` +
         `${chaos.crashes} collector crashes, ${chaos.offline} offline spells, ${chaos.lostAcks} acks lost; ` +
-        `${eventCopies} event copies received for ${collector.items('event').length} stored; duplicates absorbed ${collector.duplicate.length}; ` +
-        `${Math.round((calm - started) / 1000)} s of chaos, ${Math.round((Date.now() - calm) / 1000)} s to drain`,
+        `sent ${sum('sent')}, duplicates absorbed ${sum('duplicates')}; stored ${storedResponses.length} responses, ` +
+        `${storedEvents.length} events; ${Math.round((calm - started) / 1000)} s of chaos, ${Math.round((Date.now() - calm) / 1000)} s to drain`,
     );
     expect(responses).toHaveLength(RESPONSES);
     expect(events).toHaveLength(EVENTS);
-    // Stored once: the collector accepted each id once, and holds exactly what the tabs queued, of each kind.
-    expect(collector.accepted).toHaveLength(new Set(collector.accepted).size);
-    expect(collector.accepted.toSorted()).toEqual([...responses, ...events].toSorted());
-    expect(
-      collector
-        .items('event')
-        .map((e) => e.id)
-        .toSorted(),
-    ).toEqual(events.toSorted());
-    expect(
-      collector
-        .items('response')
-        .map((r) => r.id)
-        .toSorted(),
-    ).toEqual(responses.toSorted());
+    // Stored once: the database holds exactly what the tabs queued, of each kind, each id once.
+    expect(storedEvents).toHaveLength(new Set(storedEvents).size);
+    expect(storedEvents.toSorted()).toEqual(events.toSorted());
+    expect(storedResponses.toSorted()).toEqual(responses.toSorted());
     for (const tab of tabs) expect(await tab.evaluate(() => harness.pending())).toEqual([]);
     expect(sum('rejected')).toBe(0);
-    // The storm reached the events: some were sent again after a lost ack and absorbed.
+    // The storm reached the batches: some were sent again after a lost ack and absorbed as duplicates.
     expect(chaos.lostAcks).toBeGreaterThan(0);
-    expect(eventCopies).toBeGreaterThan(EVENTS);
+    expect(sum('duplicates')).toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -108,12 +108,6 @@ describe('contact events in POST /v1/responses', () => {
     expect(events.events.size).toBe(0);
   });
 
-  it('answers 503 and acknowledges nothing while the storage cannot keep contact events', async () => {
-    const { app } = testApp();
-    const res = await post(app, { siteKey: SITE_KEY, responses: [response()], events: [event()] });
-    expect(res.status).toBe(503);
-  });
-
   it('counts rejected events with the rejected responses by reason', async () => {
     const { app, storage } = appWithEvents();
     await send(app, { siteKey: SITE_KEY, responses: [], events: [{ ...event(), kind: 'peeked' }] });
