@@ -1,7 +1,7 @@
 import type { ContactEvent, ResponseStatus } from '../../protocol/index.ts';
 import type { MemberEvent } from '../denominators/disposition.ts';
 import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
-import type { InsertStatus } from './storage.ts';
+import type { InsertStatus } from './insert-status.ts';
 
 // What the denominators (issue 16) need of storage: rosters, contact events, and per member the facts a
 // disposition is computed from. Both adapters implement it; tests/collector/storage/ holds them equal.

@@ -2,6 +2,7 @@ import type { SurveyResponse } from '../../protocol/index.ts';
 import type { Flags } from '../flags/flag.ts';
 import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
 import type { DenominatorStorage } from './denominator-storage.ts';
+import type { InsertStatus } from './insert-status.ts';
 
 /** One response as the collector keeps it. The raw learnerRef never gets here: only its keyed hash. */
 export type StoredResponse = Omit<SurveyResponse, 'learnerRef' | 'learnerSig' | 'answers'> & {
@@ -19,7 +20,7 @@ export type StoredResponse = Omit<SurveyResponse, 'learnerRef' | 'learnerSig' | 
   contentHash: string;
 };
 
-export type InsertStatus = 'accepted' | 'duplicate' | 'conflict';
+export type { InsertStatus } from './insert-status.ts';
 
 export type ResponseFilter = {
   surveyId?: string;
