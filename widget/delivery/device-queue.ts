@@ -19,12 +19,15 @@ const byStatus = (status: number): DeadLetterCode =>
 /** Responses still on this device: queued, and set aside (issue 14: a set-aside one is not gone). */
 export async function countOnDevice(): Promise<number> {
   // Contact events share the queue but are no response: pending() counts what the learner sent.
-  return (await pendingResponses()).filter((i) => i.response).length + (await deadLetters()).length;
+  return (await pendingResponses()).filter((i) => i.response).length + (await responseLetters()).length;
 }
+
+// A contact event set aside is no answer of the learner's: it expires and is withdrawn like the rest, unlisted.
+const responseLetters = async () => (await deadLetters()).filter((d) => d.kind !== 'event');
 
 /** What the host may see of the items set aside on this device: why, never the answers. */
 export async function listDeadLetters(): Promise<DeadLetterInfo[]> {
-  return (await deadLetters()).map((d) => ({
+  return (await responseLetters()).map((d) => ({
     id: d.id,
     surveyId: d.surveyId,
     code: d.code ?? byStatus(d.status),

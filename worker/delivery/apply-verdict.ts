@@ -37,6 +37,7 @@ export async function applyVerdict({
       const item = byId.get(id) as QueuedItem;
       const { surveyId, learnerRef } = payloadOf(item);
       const letter: DeadLetter = { id, code, surveyId, to: item.to, status, errors, deadAt: now, learnerRef };
+      if (item.event) letter.kind = 'event';
       const kept = item.response ? { response: item.response } : { event: item.event };
       return v.deadKeepsResponse ? { ...letter, queuedAt: item.queuedAt, ...kept } : letter;
     }),

@@ -42,6 +42,8 @@ export type DeadLetter = {
   /** When it was first queued: a response sent again still expires 90 days after that. */
   queuedAt?: number;
   learnerRef?: string;
+  /** "event" for a contact event's letter: pending() and deadLetters() tell the host of responses only. */
+  kind?: 'event';
   /**
    * Kept only when the whole batch was refused (site key, origin, media type): the
    * response itself is sound, and it is sent again once a day (delivery/review-dead-letters.ts), so it
