@@ -13,19 +13,25 @@ export type SubmittedAtWindow = { receivedAt: string; retentionMonths: number };
  * retention window is also the earliest date a version can have been answered. Unbounded dates
  * (year 0001 or 9999) once made every report span thousands of empty periods.
  */
-export function submittedAtProblem(submittedAt: string, at: string, window: SubmittedAtWindow): FieldError | null {
+export function submittedAtProblem(
+  submittedAt: string,
+  at: string,
+  window: SubmittedAtWindow,
+  /** The field judged: a response's submittedAt, a contact event's at. */
+  field = 'submittedAt',
+): FieldError | null {
   const received = Date.parse(window.receivedAt);
   const submitted = Date.parse(submittedAt);
   const earliest = retentionCutoff(new Date(received), window.retentionMonths);
   const latest = new Date(received + MAX_CLOCK_AHEAD_MS).toISOString();
   if (submitted < Date.parse(earliest))
     return {
-      path: `${at}.submittedAt`,
+      path: `${at}.${field}`,
       message: `${submittedAt} is before the retention window (RETENTION_MONTHS=${window.retentionMonths}, so not before ${earliest}): check the device clock; an answer this old is not kept`,
     };
   if (submitted > Date.parse(latest))
     return {
-      path: `${at}.submittedAt`,
+      path: `${at}.${field}`,
       message: `${submittedAt} is more than ${MAX_CLOCK_AHEAD_MS / 60_000} minutes after the collector received it (${window.receivedAt}): check the device clock`,
     };
   return null;

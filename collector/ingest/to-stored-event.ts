@@ -2,10 +2,11 @@ import { ContactEvent, type FieldError, formatIssues } from '../../protocol/inde
 import type { StoredContactEvent } from '../storage/denominator-storage.ts';
 import { contentHash } from './content-hash.ts';
 import { findUnsafeKey } from './find-unsafe-key.ts';
-import { learnerHash } from './learner-hash.ts';
-import { learnerRefStatus } from './learner-signature.ts';
+import { judgedLearner } from './judged-learner.ts';
 import type { RejectionReason } from './rejection-reason.ts';
+import { submittedAtProblem } from './submitted-at-window.ts';
 import type { IngestContext } from './to-stored-response.ts';
+import { unknownSurveyProblem } from './unknown-survey-problem.ts';
 
 export type PreparedEvent =
   | { ok: true; record: StoredContactEvent }
@@ -17,6 +18,16 @@ export function toStoredEvent(item: unknown, at: string, ctx: IngestContext): Pr
   if (unsafe) return { ok: false, errors: [unsafe], reason: 'unsafe_key' };
   const parsed = ContactEvent.safeParse(item);
   if (!parsed.success) return { ok: false, errors: formatIssues(parsed.error.issues, [at]), reason: 'invalid_shape' };
+  // Judged like a response's: the same window (else a stray clock keeps an event past retention) and survey.
+  const outOfWindow = submittedAtProblem(parsed.data.at, at, ctx, 'at');
+  if (outOfWindow) return { ok: false, errors: [outOfWindow], reason: 'submitted_at_out_of_range' };
+  const { surveyId, surveyVersion } = parsed.data;
+  if (!ctx.surveys.get(surveyId, surveyVersion))
+    return {
+      ok: false,
+      errors: [unknownSurveyProblem(surveyId, surveyVersion, at, ctx.surveys)],
+      reason: 'unknown_survey',
+    };
   // The signature proves the ref and is then dropped: it is never stored, and neither is the ref.
   const { learnerRef, learnerSig, ...rest } = parsed.data;
   const record: StoredContactEvent = {
@@ -24,12 +35,7 @@ export function toStoredEvent(item: unknown, at: string, ctx: IngestContext): Pr
     receivedAt: ctx.receivedAt,
     siteKey: ctx.siteKey,
     contentHash: contentHash(item),
+    ...judgedLearner(learnerRef, learnerSig, ctx),
   };
-  if (learnerRef !== undefined) {
-    // As for responses: an unverified ref is not even hashed, so it counts for no roster member.
-    const status = learnerRefStatus(learnerRef, learnerSig, ctx.learnerSecret);
-    record.learnerRefStatus = status;
-    if (status !== 'unverified') record.learnerHash = learnerHash(learnerRef, ctx.learnerRefSecret);
-  }
   return { ok: true, record };
 }

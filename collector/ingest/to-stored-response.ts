@@ -4,10 +4,10 @@ import type { StoredResponse } from '../storage/storage.ts';
 import type { SurveyRegistry } from '../surveys/survey-registry.ts';
 import { contentHash } from './content-hash.ts';
 import { findUnsafeKey } from './find-unsafe-key.ts';
-import { learnerHash } from './learner-hash.ts';
-import { learnerRefStatus } from './learner-signature.ts';
+import { judgedLearner } from './judged-learner.ts';
 import type { RejectionReason } from './rejection-reason.ts';
 import { submittedAtProblem } from './submitted-at-window.ts';
+import { unknownSurveyProblem } from './unknown-survey-problem.ts';
 
 export type IngestContext = {
   surveys: SurveyRegistry;
@@ -35,17 +35,12 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
   const outOfWindow = submittedAtProblem(r.submittedAt, at, ctx);
   if (outOfWindow) return { ok: false, errors: [outOfWindow], reason: 'submitted_at_out_of_range' };
   const survey = ctx.surveys.get(r.surveyId, r.surveyVersion);
-  if (!survey) {
-    const known = ctx.surveys.versions(r.surveyId).map((d) => d.version);
-    const message = known.length
-      ? `survey "${r.surveyId}" has no version ${r.surveyVersion} (known: ${known.join(', ')})`
-      : `unknown survey "${r.surveyId}"`;
+  if (!survey)
     return {
       ok: false,
-      errors: [{ path: `${at}.${known.length ? 'surveyVersion' : 'surveyId'}`, message }],
+      errors: [unknownSurveyProblem(r.surveyId, r.surveyVersion, at, ctx.surveys)],
       reason: 'unknown_survey',
     };
-  }
   const problems = responseIssues(survey, r);
   if (problems.length)
     return {
@@ -69,13 +64,7 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
     sensitiveAnswers: Object.fromEntries(entries.filter(([id]) => sensitiveIds.has(id))),
     flags: deriveFlags(survey, r, { includeAsylumSeekers: ctx.includeAsylumSeekers }),
     contentHash: contentHash(item),
+    ...judgedLearner(learnerRef, learnerSig, ctx),
   };
-  if (learnerRef !== undefined) {
-    // An unverified ref is kept out entirely (not even hashed): it could be anyone's, and it must count
-    // for no learner's answered waves, erasure or roster. The status says the response came with one.
-    const status = learnerRefStatus(learnerRef, learnerSig, ctx.learnerSecret);
-    record.learnerRefStatus = status;
-    if (status !== 'unverified') record.learnerHash = learnerHash(learnerRef, ctx.learnerRefSecret);
-  }
   return { ok: true, record };
 }

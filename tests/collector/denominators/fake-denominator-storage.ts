@@ -9,8 +9,9 @@ import type {
 import type { InsertStatus } from '../../../collector/storage/storage.ts';
 
 /**
- * Just enough DenominatorStorage for the routes and ingest on this branch (the real adapters land separately):
- * rosters by cohort, contact events by id. Member facts and outside-roster counts are not served here.
+ * Just enough DenominatorStorage for the cohort routes' tests, which read each import's members as given:
+ * rosters by cohort, contact events by id. Member facts and outside-roster counts are not served here (the
+ * adapters and MemoryStorage serve them; tests/collector/storage/denominator-suite.ts holds them equal).
  */
 export class FakeDenominatorStorage implements DenominatorStorage {
   readonly rosters = new Map<

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { learnerHash } from '../../../collector/ingest/learner-hash.ts';
 import { learnerSignature } from '../../../collector/ingest/learner-signature.ts';
 import type { Ack, ContactEvent } from '../../../protocol/index.ts';
-import { FakeDenominatorStorage } from '../denominators/fake-denominator-storage.ts';
 import { LEARNER_SECRET, post, response, SIGNED_SITE_KEYS, SITE_KEY, testApp } from '../http/test-app.ts';
 
 let counter = 0;
@@ -19,11 +18,10 @@ function event(overrides: Partial<ContactEvent> = {}): ContactEvent {
   };
 }
 
+// MemoryStorage keeps contact events by id (`events`), as the adapters do.
 function appWithEvents(env: Record<string, string> = {}) {
   const made = testApp(env);
-  const events = new FakeDenominatorStorage();
-  Object.assign(made.storage, { insertContactEvents: events.insertContactEvents.bind(events) });
-  return { ...made, events };
+  return { ...made, events: made.storage };
 }
 
 const send = async (app: ReturnType<typeof testApp>['app'], body: unknown) => {
@@ -106,6 +104,22 @@ describe('contact events in POST /v1/responses', () => {
       /4 items \(responses and events together\).*limit of 3/,
     );
     expect(events.events.size).toBe(0);
+  });
+
+  it.each([
+    ['before the retention window', { at: '2001-01-01T00:00:00Z' }, 'events[0].at', 'submitted_at_out_of_range'],
+    ['far ahead of the collector clock', { at: '2999-01-01T00:00:00Z' }, 'events[0].at', 'submitted_at_out_of_range'],
+    ['of a survey it does not serve', { surveyId: 'no-such-survey' }, 'events[0].surveyId', 'unknown_survey'],
+    ['of a survey version it does not serve', { surveyVersion: 9 }, 'events[0].surveyVersion', 'unknown_survey'],
+  ])('rejects alone an event dated or named like no response would be kept: %s', async (_, over, path, reason) => {
+    const { app, events, storage } = appWithEvents();
+    const bad = event(over);
+    const good = event();
+    const { body } = await send(app, { siteKey: SITE_KEY, responses: [], events: [bad, good] });
+    expect(body.accepted).toEqual([good.id]);
+    expect(body.rejected.map((x) => [x.id, x.errors[0].path])).toEqual([[bad.id, path]]);
+    expect([...events.events.keys()]).toEqual([good.id]);
+    await expect.poll(async () => (await storage.rejectionsByDay()).map((r) => r.reason)).toEqual([reason]);
   });
 
   it('counts rejected events with the rejected responses by reason', async () => {
