@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CohortId } from './cohort-id.ts';
 import { LearnerRef } from './learner-ref.ts';
+import { LinkTokenText } from './link-token-text.ts';
 import { plainText } from './string-rules.ts';
 import { LearnerSig, SurveyResponse } from './survey-response.ts';
 
@@ -26,6 +27,8 @@ const ContactEventFields = z.strictObject({
   at: z.iso.datetime({ error: 'expected an ISO 8601 UTC timestamp such as 2026-01-31T12:00:00Z' }),
   learnerRef: z.optional(LearnerRef),
   learnerSig: z.optional(LearnerSig),
+  /** The personal link the survey was opened through, as on a response (protocol/survey-response.ts). */
+  link: z.optional(LinkTokenText),
   context: z.optional(z.strictObject({ trigger, wave, courseId, pathId, cohort: z.optional(CohortId) })),
   /** How many questions the learner has answered: a count, never the answers themselves. */
   answered: z.optional(count('questions answered')),

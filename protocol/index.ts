@@ -8,6 +8,7 @@ export * from './eligibility.ts';
 export * from './format-issues.ts';
 export * from './is-shown.ts';
 export * from './learner-ref.ts';
+export * from './link-token-text.ts';
 export * from './localized-text.ts';
 export * from './report.ts';
 export * from './resolve-survey.ts';

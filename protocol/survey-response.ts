@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CohortId } from './cohort-id.ts';
 import { LearnerRef } from './learner-ref.ts';
+import { LinkTokenText } from './link-token-text.ts';
 import { LocaleTag } from './localized-text.ts';
 import { ResponseStatus } from './response-status.ts';
 import { freeText, plainText } from './string-rules.ts';
@@ -40,6 +41,11 @@ export const SurveyResponse = z.strictObject({
    * accepted, so a wrong one costs the learner's answers nothing: the collector then keeps them without the ref.
    */
   learnerSig: z.optional(LearnerSig),
+  /**
+   * The personal link the answers came through (`GET /s/:token`): the collector takes the learner, cohort and wave
+   * from the verified token instead of learnerRef, and a completed response spends the link.
+   */
+  link: z.optional(LinkTokenText),
   context: z.optional(
     z.strictObject({
       courseId: z.optional(plainText(0, 128)),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LinkKeysSchema } from '../links/link-keys.ts';
 
 /** Origins a site key may post from, e.g. "https://learn.example" (scheme, host and port; no path). */
 export const Origin = z
@@ -72,6 +73,31 @@ export const ConfigSchema = z.object({
   REQUEST_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   IDLE_TIMEOUT_MS: int(100, 600_000).default(5_000),
   MAX_CONNECTIONS: int(1, 1_000_000).default(1_000),
+  // Personal links (issue 17, docs/follow-up.md). LINK_KEYS signs and verifies them; unset in production, links are off.
+  LINK_KEYS: json(LinkKeysSchema).optional(),
+  // Where learners reach this collector, as the links it makes begin: "https://survey.school.example" (a path
+  // prefix allowed, no trailing slash). Required with LINK_KEYS in production.
+  PUBLIC_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/\s?#]+(\/[^\s?#]*[^/\s?#])?$/,
+      'expected a URL such as "https://survey.school.example" (no query, no trailing slash)',
+    )
+    .optional(),
+  // A link made today stops opening a survey after this many days (410 "expired").
+  LINK_EXPIRY_DAYS: int(1, 3650).default(90),
+  // Direct sending of invitations (optional): smtp://user:pass@host:587 or smtps://…; SMTP_FROM is the sender.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'expected "smtp://host:port" or "smtps://user:password@host:465"')
+    .optional(),
+  SMTP_FROM: z
+    .string()
+    .regex(
+      /^([^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/,
+      'expected an address such as "alumni@school.example" or "School <alumni@school.example>"',
+    )
+    .optional(),
   // The consent screen promises "up to 2 years, then delete": raise it only with that text.
   RETENTION_MONTHS: int(1, 120).default(24),
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { LinkKeys } from '../links/link-keys.ts';
 import { ConfigSchema, type SiteKeys } from './config-schema.ts';
 
 export class ConfigError extends Error {
@@ -48,6 +49,14 @@ export type Config = {
   idleTimeoutMs: number;
   /** Connections open at once; a new one beyond this is closed on arrival. */
   maxConnections: number;
+  /** Signs and verifies personal links; undefined: links are off (production without LINK_KEYS). */
+  linkKeys: LinkKeys | undefined;
+  /** The start of every personal link's URL; undefined: taken from the request (development and tests). */
+  publicUrl: string | undefined;
+  linkExpiryDays: number;
+  /** Direct sending of invitations: both set, or neither. */
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
 };
 
 export const DEMO_SITE_KEY = 'demo-site-key';
@@ -58,6 +67,11 @@ export const devSiteKeys = (demoPort = 8080): SiteKeys => ({
 export const DEV_SITE_KEYS: SiteKeys = devSiteKeys();
 // Development only: a fixed key keeps learner hashes stable across restarts; production must set its own.
 const DEV_LEARNER_REF_SECRET = 'development-only-learner-ref-secret-do-not-use';
+// Development only, like the learner-ref secret: links made by `npm start` keep working across restarts.
+export const DEV_LINK_KEYS: LinkKeys = {
+  signingKeyId: 'dev',
+  secrets: new Map([['dev', Buffer.from('development-only-link-key-do-not-use-in-production')]]),
+};
 
 /** Validates configuration from the environment and, under it, an optional JSON file using the same names. */
 export function loadConfig(
@@ -96,6 +110,14 @@ export function loadConfig(
       throw new ConfigError(
         `REPORT_TOKEN: must differ from ${other}; the same value would let whoever reads the reports also ${also}`,
       );
+  if (production && s.LINK_KEYS && !s.PUBLIC_URL)
+    throw new ConfigError(
+      'PUBLIC_URL: required with LINK_KEYS when NODE_ENV=production: personal links must begin with the address learners reach, such as "https://survey.school.example"',
+    );
+  if (Boolean(s.SMTP_URL) !== Boolean(s.SMTP_FROM))
+    throw new ConfigError(
+      `${s.SMTP_URL ? 'SMTP_FROM' : 'SMTP_URL'}: required with ${s.SMTP_URL ? 'SMTP_URL' : 'SMTP_FROM'}: direct sending needs the server and the sender address, such as SMTP_FROM="School <alumni@school.example>"`,
+    );
   // Node refuses a header timeout longer than the request's, with an error naming neither setting.
   if (s.HEADERS_TIMEOUT_MS > s.REQUEST_TIMEOUT_MS)
     throw new ConfigError(
@@ -132,6 +154,11 @@ export function loadConfig(
     requestTimeoutMs: s.REQUEST_TIMEOUT_MS,
     idleTimeoutMs: s.IDLE_TIMEOUT_MS,
     maxConnections: s.MAX_CONNECTIONS,
+    linkKeys: s.LINK_KEYS ?? (production ? undefined : DEV_LINK_KEYS),
+    publicUrl: s.PUBLIC_URL,
+    linkExpiryDays: s.LINK_EXPIRY_DAYS,
+    smtpUrl: s.SMTP_URL,
+    smtpFrom: s.SMTP_FROM,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ContactEvent, ResponseStatus } from '../../protocol/index.ts';
+import type { StoredEventKind } from '../storage/event-kinds.ts';
 
 /** The final dispositions a roster member can get for one survey and wave (AAPOR Standard Definitions, 10th ed.). */
 export const DISPOSITION_CODES = ['1.1', '1.2', '2.11', '2.12', '2.20', '3.90', '4.10'] as const;
@@ -17,7 +18,7 @@ export type DispositionRule =
   | 'completed_without_response'
   | 'never_shown';
 
-export type MemberEvent = Pick<ContactEvent, 'kind' | 'at' | 'answered' | 'asked' | 'reason'>;
+export type MemberEvent = Pick<ContactEvent, 'at' | 'answered' | 'asked' | 'reason'> & { kind: StoredEventKind };
 
 export type MemberWave = {
   /** From wave-schedule's isWaveDue: null when the roster has no completed_at for a scheduled wave. */

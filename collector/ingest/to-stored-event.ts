@@ -29,7 +29,7 @@ export function toStoredEvent(item: unknown, at: string, ctx: IngestContext): Pr
       reason: 'unknown_survey',
     };
   // The signature proves the ref and is then dropped: it is never stored, and neither is the ref.
-  const { learnerRef, learnerSig, ...rest } = parsed.data;
+  const { learnerRef, learnerSig, link: _link, ...rest } = parsed.data;
   const record: StoredContactEvent = {
     ...rest,
     receivedAt: ctx.receivedAt,

@@ -54,7 +54,7 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
     survey.questions.filter((q) => q.sensitive).flatMap((q) => [q.id, ...(q.rows ?? []).map((row) => row.id)]),
   );
   // The signature proves the ref and is then dropped: it is never stored.
-  const { learnerRef, learnerSig, answers, ...rest } = r;
+  const { learnerRef, learnerSig, link: _link, answers, ...rest } = r;
   const entries = Object.entries(answers);
   const record: StoredResponse = {
     ...rest,

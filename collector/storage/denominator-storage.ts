@@ -1,6 +1,7 @@
 import type { ContactEvent, ResponseStatus } from '../../protocol/index.ts';
 import type { MemberEvent } from '../denominators/disposition.ts';
 import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
+import type { StoredEventKind } from './event-kinds.ts';
 import type { InsertStatus } from './insert-status.ts';
 
 // What the denominators (issue 16) need of storage: rosters, contact events, and per member the facts a
@@ -33,7 +34,9 @@ export type RosterImport = {
 export type CohortSummary = { id: string; members: number; createdAt: string; updatedAt: string; imports: number };
 
 /** A contact event as the collector keeps it: the learner only as its keyed hash. */
-export type StoredContactEvent = Omit<ContactEvent, 'learnerRef' | 'learnerSig'> & {
+export type StoredContactEvent = Omit<ContactEvent, 'learnerRef' | 'learnerSig' | 'link' | 'kind'> & {
+  /** What a device sent, or a contact attempt the collector made (event-kinds.ts). */
+  kind: StoredEventKind;
   receivedAt: string;
   siteKey: string;
   learnerHash?: string;
