@@ -1,25 +1,58 @@
 import type { Page } from 'playwright-core';
 
+/** The buttons and headings answerSurvey reads, in the survey's language. */
+export type SurveyLabels = {
+  start: string;
+  continue: string;
+  send: string;
+  consentYes: string;
+  consentNo: string;
+  thanks: string;
+};
+
+export const ENGLISH_LABELS: SurveyLabels = {
+  start: 'Start',
+  continue: 'Continue',
+  send: 'Send answers',
+  consentYes: 'Yes, answer them',
+  consentNo: 'No, skip them',
+  thanks: 'Thank you',
+};
+
+/** widget/i18n/fr.ts's words for the same steps. */
+export const FRENCH_LABELS: SurveyLabels = {
+  start: 'Commencer',
+  continue: 'Continuer',
+  send: 'Envoyer les réponses',
+  consentYes: 'Oui, je réponds',
+  consentNo: 'Non, je passe',
+  thanks: 'Merci',
+};
+
 /**
  * Answers whatever survey is on screen the way a hurried learner would: the first
  * option of every question, consent given or declined, then "Send answers".
  * Returns the confirmation text ("sent" or "saved").
  */
-export async function answerSurvey(page: Page, opts: { consent: boolean } = { consent: true }): Promise<string> {
-  await page.getByRole('button', { name: 'Start' }).click();
+export async function answerSurvey(
+  page: Page,
+  opts: { consent: boolean; labels?: SurveyLabels } = { consent: true },
+): Promise<string> {
+  const say = opts.labels ?? ENGLISH_LABELS;
+  await page.getByRole('button', { name: say.start }).click();
   for (let screen = 0; screen < 60; screen++) {
     const heading = await focusedText(page);
-    if (await page.getByRole('button', { name: 'Send answers' }).isVisible()) {
-      await page.getByRole('button', { name: 'Send answers' }).click();
-      await page.getByRole('heading', { name: 'Thank you' }).waitFor();
-      return (await page.getByRole('heading', { name: 'Thank you' }).locator('xpath=..').textContent()) ?? '';
+    if (await page.getByRole('button', { name: say.send }).isVisible()) {
+      await page.getByRole('button', { name: say.send }).click();
+      await page.getByRole('heading', { name: say.thanks }).waitFor();
+      return (await page.getByRole('heading', { name: say.thanks }).locator('xpath=..').textContent()) ?? '';
     }
-    if (await page.getByRole('button', { name: 'Yes, answer them' }).isVisible()) {
-      await page.getByRole('button', { name: opts.consent ? 'Yes, answer them' : 'No, skip them' }).click();
+    if (await page.getByRole('button', { name: say.consentYes }).isVisible()) {
+      await page.getByRole('button', { name: opts.consent ? say.consentYes : say.consentNo }).click();
       continue;
     }
     await answerScreen(page);
-    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: say.continue }).click();
     // Each step moves focus to the new screen's heading.
     await page.waitForFunction(focusMovedFrom, heading);
   }
