@@ -117,9 +117,12 @@ export function parseInvitationBody(body: unknown): InvitationBodyResult {
       more: 0,
     };
   } else {
-    list.forEach((item, i) => {
+    for (const [i, item] of list.entries()) {
       const at = `learners[${i}]`;
-      if (!isRecord(item)) return problem(at, 'expected an object such as {"learner_ref":"…","language":"fr"}');
+      if (!isRecord(item)) {
+        problem(at, 'expected an object such as {"learner_ref":"…","language":"fr"}');
+        continue;
+      }
       for (const key of Object.keys(item))
         if (!LEARNER_KEYS.has(key))
           problem(
@@ -138,7 +141,7 @@ export function parseInvitationBody(body: unknown): InvitationBodyResult {
       }
       if (typeof ref === 'string')
         learners.push(typeof language === 'string' ? { learnerRef: ref, language } : { learnerRef: ref });
-    });
+    }
   }
   if (errors.length > 0) return { ok: false, tooMany: false, errors, more };
   return { ok: true, value: { surveyId, cohortId, wave: wave as string, learners, options, dryRun } };
