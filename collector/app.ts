@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from './app-deps.ts';
 import type { Config } from './config/load-config.ts';
+import { DEFAULT_SCHEDULE } from './denominators/wave-schedule.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { authorizer, researcherCredentials } from './http/bearer-auth.ts';
 import { clientAddress } from './http/client-address.ts';
@@ -15,6 +16,7 @@ import { siteCors } from './http/site-cors.ts';
 import { StorageUnavailableError, storageUnavailable } from './http/storage-unavailable.ts';
 import { type Logger, silentLogger } from './logging/logger.ts';
 import { cohortRoutes } from './researcher/cohort-routes.ts';
+import { invitationRoutes } from './researcher/invitation-routes.ts';
 import { researcherRoutes } from './researcher/researcher-routes.ts';
 import { responseRatesRoutes } from './researcher/response-rates-routes.ts';
 import { eligibilityRoutes } from './routes/eligibility-routes.ts';
@@ -102,6 +104,21 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
       surveys: deps.surveys,
       settings: { ...deps.settings, partialThreshold: config.partialThreshold },
       authorize,
+    }),
+  );
+  app.route(
+    '/',
+    invitationRoutes({
+      denominators: deps.storage,
+      surveys: deps.surveys,
+      linkKeys: config.linkKeys,
+      publicUrl: config.publicUrl,
+      learnerRefSecret: secret,
+      linkExpiryDays: config.linkExpiryDays,
+      // The schedule the dispositions use (response-rates-routes.ts): surveys declare none yet.
+      schedule: DEFAULT_SCHEDULE,
+      authorize,
+      now,
     }),
   );
 

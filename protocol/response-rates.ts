@@ -6,7 +6,7 @@ import { Suppression } from './report.ts';
  * AAPOR final dispositions and rates for one survey and wave, with the report's disclosure control applied.
  * A count or rate is null where withheld, and `suppressed` says which and why.
  */
-export const RATE_DISPOSITION_CODES = ['1.1', '1.2', '2.11', '2.12', '2.20', '3.90', '4.10'] as const;
+export const RATE_DISPOSITION_CODES = ['1.1', '1.2', '2.11', '2.12', '2.20', '3.30', '3.90', '4.10'] as const;
 export const PUBLISHED_RATE_NAMES = [
   'RR1',
   'RR2',
@@ -30,6 +30,7 @@ const codeCounts = {
   '2.11': count,
   '2.12': count,
   '2.20': count,
+  '3.30': count,
   '3.90': count,
   '4.10': count,
 };

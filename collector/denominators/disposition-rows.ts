@@ -10,6 +10,7 @@ export const DISPOSITION_COLUMNS = [
   'disposition',
   'rule',
   'contact_attempts',
+  'invitations',
   'first_shown',
   'last_event',
 ] as const;
@@ -40,6 +41,7 @@ export async function* dispositionRows(
       disposition: d.code,
       rule: d.rule,
       contact_attempts: d.attempts,
+      invitations: d.invitations,
       first_shown: d.firstShown,
       last_event: d.lastEvent,
     };

@@ -2,7 +2,7 @@ import type { ContactEvent, ResponseStatus } from '../../protocol/index.ts';
 import type { StoredEventKind } from '../storage/event-kinds.ts';
 
 /** The final dispositions a roster member can get for one survey and wave (AAPOR Standard Definitions, 10th ed.). */
-export const DISPOSITION_CODES = ['1.1', '1.2', '2.11', '2.12', '2.20', '3.90', '4.10'] as const;
+export const DISPOSITION_CODES = ['1.1', '1.2', '2.11', '2.12', '2.20', '3.30', '3.90', '4.10'] as const;
 export type DispositionCode = (typeof DISPOSITION_CODES)[number];
 
 /** Which rule gave the code, so the dispositions export can tell an explicit refusal from an implicit one. */
@@ -13,6 +13,7 @@ export type DispositionRule =
   | 'due_unknown'
   | 'opted_out'
   | 'dismissed_never'
+  | 'undeliverable'
   | 'break_off'
   | 'shown_not_started'
   | 'completed_without_response'
@@ -36,6 +37,8 @@ export type Disposition = {
   rule: DispositionRule;
   /** How many times the survey was shown to the member: AAPOR's contact attempts. */
   attempts: number;
+  /** Invitations and reminders the collector handed out to the member (`invited` + `reminded` events). */
+  invitations: number;
   firstShown: string | null;
   lastEvent: string | null;
 };
@@ -70,6 +73,7 @@ function classify(member: MemberWave, threshold: number): [DispositionCode, Disp
   if (member.due === null) return ['3.90', 'due_unknown'];
   if (member.optedOut) return ['2.11', 'opted_out'];
   if (events.some((e) => e.kind === 'dismissed' && e.reason === 'never')) return ['2.11', 'dismissed_never'];
+  if (!response && returnedUndelivered(events)) return ['3.30', 'undeliverable'];
   // The widget says the learner finished, yet no complete response is stored: still on its way, or refused.
   if (events.some((e) => e.kind === 'completed')) return ['3.90', 'completed_without_response'];
   const started = events.some((e) => e.kind === 'started' || e.kind === 'progress');
@@ -79,16 +83,35 @@ function classify(member: MemberWave, threshold: number): [DispositionCode, Disp
   return ['2.20', 'never_shown'];
 }
 
-function contactSummary(events: readonly MemberEvent[]): Pick<Disposition, 'attempts' | 'firstShown' | 'lastEvent'> {
+/** Kinds that show the learner was reached after all, whatever the mail server said. */
+const REACHED: ReadonlySet<StoredEventKind> = new Set(['shown', 'started', 'progress', 'completed']);
+
+/**
+ * AAPOR 3.30 "invitation returned undelivered" (Standard Definitions, Table 4, Internet surveys of specifically
+ * named persons): the SMTP server refused a message and nothing since says the learner was reached. A reach at the
+ * same instant as the refusal counts as after it.
+ */
+function returnedUndelivered(events: readonly MemberEvent[]): boolean {
+  let refused = Number.NEGATIVE_INFINITY;
+  for (const e of events) if (e.kind === 'undeliverable') refused = Math.max(refused, Date.parse(e.at));
+  if (refused === Number.NEGATIVE_INFINITY) return false;
+  return !events.some((e) => REACHED.has(e.kind) && Date.parse(e.at) >= refused);
+}
+
+function contactSummary(
+  events: readonly MemberEvent[],
+): Pick<Disposition, 'attempts' | 'invitations' | 'firstShown' | 'lastEvent'> {
   let attempts = 0;
+  let invitations = 0;
   let firstShown: string | null = null;
   let lastEvent: string | null = null;
   for (const e of events) {
     // Compared as instants: "…:00Z" and "…:00.000Z" name one moment but sort apart as strings.
     if (lastEvent === null || Date.parse(e.at) > Date.parse(lastEvent)) lastEvent = e.at;
+    if (e.kind === 'invited' || e.kind === 'reminded') invitations++;
     if (e.kind !== 'shown') continue;
     attempts++;
     if (firstShown === null || Date.parse(e.at) < Date.parse(firstShown)) firstShown = e.at;
   }
-  return { attempts, firstShown, lastEvent };
+  return { attempts, invitations, firstShown, lastEvent };
 }

@@ -10,7 +10,7 @@ type Counts = RateGroup['dispositions'];
 export type PublishedTally = Omit<RateGroup, 'value'>;
 
 const COMPLETE = RATE_DISPOSITION_CODES.indexOf('1.1');
-const ELIGIBLE: DispositionCode[] = ['1.1', '1.2', '2.11', '2.12', '2.20', '3.90'];
+const ELIGIBLE: DispositionCode[] = ['1.1', '1.2', '2.11', '2.12', '2.20', '3.30', '3.90'];
 const KNOWN: DispositionCode[] = ['1.1', '1.2', '2.11', '2.12', '2.20'];
 const CONTACTED: DispositionCode[] = ['1.1', '1.2', '2.11', '2.12'];
 

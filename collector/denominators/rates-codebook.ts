@@ -59,6 +59,13 @@ const RULES: Omit<DispositionRuleEntry, 'order'>[] = [
     definition: 'A dismissed contact event with reason never (explicit refusal).',
   },
   {
+    rule: 'undeliverable',
+    code: '3.30',
+    aapor: 'invitation returned undelivered',
+    definition:
+      'The SMTP server refused an invitation or reminder (an undeliverable event), no response is stored and nothing since shows the learner reached (shown, started, progress, completed).',
+  },
+  {
     rule: 'completed_without_response',
     code: '3.90',
     aapor: 'cannot be classified',
@@ -101,6 +108,8 @@ const COLUMNS: Record<(typeof DISPOSITION_COLUMNS)[number], string> = {
   disposition: 'The final AAPOR disposition code (see the rules).',
   rule: 'Which rule gave the code, so an explicit refusal (opted_out, dismissed_never) is told from an implicit one.',
   contact_attempts: 'How many times the survey was shown to the member for this wave (shown events).',
+  invitations:
+    'How many invitations and reminders with a personal link the collector handed out to the member for this wave (invited and reminded events).',
   first_shown: 'When the survey was first shown (ISO 8601 UTC); empty if never.',
   last_event: 'The member’s latest contact event for this wave (ISO 8601 UTC); empty if none.',
 };
@@ -115,7 +124,7 @@ export function ratesCodebook(): RatesCodebook {
         'member is known to belong to the target population, so e = 1 and RR3 = RR1, RR4 = RR2.',
     },
     groups:
-      'I = 1.1, P = 1.2, R = 2.11 + 2.12, NC = 2.20, O = 2.3x–2.9x (none recorded here), UH + UO = 3.90; ' +
+      'I = 1.1, P = 1.2, R = 2.11 + 2.12, NC = 2.20, O = 2.3x–2.9x (none recorded here), UH + UO = 3.30 + 3.90; ' +
       '4.10 (not yet eligible) enters no rate.',
     dispositions: RULES.map((r, i) => ({ order: i + 1, ...r })),
     outsideRoster:

@@ -8,6 +8,7 @@ const CODE_LABELS: Record<(typeof RATE_DISPOSITION_CODES)[number] | 'outside_ros
   '2.11': 'refusal',
   '2.12': 'break-off',
   '2.20': 'non-contact',
+  '3.30': 'invitation returned undelivered',
   '3.90': 'cannot be classified',
   '4.10': 'not yet eligible',
   outside_roster: 'answered, not on the roster (in no rate)',

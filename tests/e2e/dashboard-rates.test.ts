@@ -87,6 +87,7 @@ describe('dashboard response rates', () => {
       ['Refusal (2.11)', '15'],
       ['Break-off (2.12)', '25'],
       ['Never shown (2.20)', '50'],
+      ['Invitation undelivered (3.30)', '0'],
       ['Not classified (3.90)', '0'],
       ['Not yet due (4.10)', '10'],
       ['Not on the roster', '12'],
@@ -148,12 +149,13 @@ describe('dashboard response rates', () => {
       'Refusal (2.11)',
       'Break-off (2.12)',
       'Never shown (2.20)',
+      'Invitation undelivered (3.30)',
       'Not classified (3.90)',
       'Not yet due (4.10)',
       'RR1',
       'RR2',
     ]);
-    expect(groups[1]).toEqual(['GB', '180', '75', '15', '15', '20', '45', '0', '10', '44.1%', '52.9%']);
+    expect(groups[1]).toEqual(['GB', '180', '75', '15', '15', '20', '45', '0', '0', '10', '44.1%', '52.9%']);
     const rateWithheld = 'withheld: a withheld count or a base under MIN_PERCENT_BASE';
     expect(groups[2].slice(0, 3)).toEqual(['FR', 'withheld: fewer than MIN_CELL', 'withheld: fewer than MIN_CELL']);
     expect(groups[2].slice(-2)).toEqual([rateWithheld, rateWithheld]);

@@ -7,6 +7,7 @@ export const DISPOSITIONS = [
   ['2.11', 'Refusal (2.11)'],
   ['2.12', 'Break-off (2.12)'],
   ['2.20', 'Never shown (2.20)'],
+  ['3.30', 'Invitation undelivered (3.30)'],
   ['3.90', 'Not classified (3.90)'],
   ['4.10', 'Not yet due (4.10)'],
   ['outside_roster', 'Not on the roster'],

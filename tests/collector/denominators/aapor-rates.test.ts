@@ -38,6 +38,30 @@ const outcomerateReadmeRates = {
   CON1: 0.727, CON2: 0.741, CON3: 0.889,
 }; // biome-ignore format: laid out as in the README
 
+// Issue 17, worked by hand: a cohort of 20 with 2 invitations returned undelivered (3.30, unknown eligibility, UO).
+// I = 6, P = 2, R = 3 + 1 = 4, NC = 4, UO = 2 + 1 = 3, NE = 1 (left out); all = 19, known = 16, contacted = 12.
+const withUndelivered = { '1.1': 6, '1.2': 2, '2.11': 3, '2.12': 1, '2.20': 4, '3.30': 2, '3.90': 1, '4.10': 1 };
+const withUndeliveredRates = {
+  RR1: 6 / 19, RR2: 8 / 19, RR3: 6 / 19, RR4: 8 / 19, RR5: 6 / 16, RR6: 8 / 16,
+  COOP1: 6 / 12, COOP2: 8 / 12, COOP3: 6 / 12, COOP4: 8 / 12,
+  REF1: 4 / 19, REF2: 4 / 19, REF3: 4 / 16,
+  CON1: 12 / 19, CON2: 12 / 19, CON3: 12 / 16,
+}; // biome-ignore format: one row per family
+
+describe('aaporRates with undelivered invitations (3.30)', () => {
+  it('puts 3.30 among the unknown-eligibility cases (UO)', () => {
+    expect(aaporGroupOf('3.30')).toBe('UO');
+  });
+
+  it.each(AAPOR_RATE_NAMES)('gives %s as computed by hand, e = 1', (name) => {
+    expect(aaporRates(withUndelivered)[name]).toBeCloseTo(withUndeliveredRates[name], 12);
+  });
+
+  it('leaves 3.30 out of RR5 with e = 0 as with RR3', () => {
+    expect(aaporRates(withUndelivered, 0).RR3).toBeCloseTo(6 / 16, 12);
+  });
+});
+
 describe('aaporRates against outcomerate', () => {
   it.each(AAPOR_RATE_NAMES)('gives test-rate.R’s %s to four decimals', (name) => {
     expect(aaporRates(outcomerateX1, 0.5)[name]).toBeCloseTo(outcomerateRes1[name], 4);

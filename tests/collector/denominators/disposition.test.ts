@@ -20,6 +20,9 @@ const dismissed = (reason: 'not_now' | 'never' | 'closed', at = '2026-02-01T10:0
   reason,
 });
 const completed: MemberEvent = { kind: 'completed', at: '2026-02-01T10:05:00Z' };
+const invited: MemberEvent = { kind: 'invited', at: '2026-01-20T08:00:00Z' };
+const reminded: MemberEvent = { kind: 'reminded', at: '2026-01-28T08:00:00Z' };
+const bounced = (at = '2026-01-28T08:00:05Z'): MemberEvent => ({ kind: 'undeliverable', at });
 const complete = { status: 'complete', answered: 8, asked: 8 } as const;
 const partial = (answered: number, asked: number) => ({ status: 'partial', answered, asked }) as const;
 
@@ -120,6 +123,43 @@ describe('disposition', () => {
     ['shown and closed', member({ events: [shown, dismissed('closed')] }), '2.11', 'shown_not_started'],
     ['shown and left alone', member({ events: [shown, shown] }), '2.11', 'shown_not_started'],
     ['never shown', member({}), '2.20', 'never_shown'],
+    ['invited and never answered', member({ events: [invited, reminded] }), '2.20', 'never_shown'],
+    ['a refused invitation, nothing after', member({ events: [bounced()] }), '3.30', 'undeliverable'],
+    ['invited, then a refused reminder', member({ events: [invited, reminded, bounced()] }), '3.30', 'undeliverable'],
+    [
+      'shown in a course page before the refusal',
+      member({ events: [shown, bounced('2026-02-02T08:00:00Z')] }),
+      '3.30',
+      'undeliverable',
+    ],
+    [
+      'a refusal, then shown (reached another way)',
+      member({ events: [bounced(), shown] }),
+      '2.11',
+      'shown_not_started',
+    ],
+    ['a refusal, then started', member({ events: [bounced(), shown, started] }), '2.12', 'break_off'],
+    [
+      'a refusal, then completed on the device',
+      member({ events: [bounced(), completed] }),
+      '3.90',
+      'completed_without_response',
+    ],
+    [
+      'a refusal and a reach at the same instant',
+      member({ events: [bounced(shown.at), shown] }),
+      '2.11',
+      'shown_not_started',
+    ],
+    ['a refusal, and a complete response', member({ events: [bounced()], response: complete }), '1.1', 'complete'],
+    [
+      'a refusal, and a partial below the threshold',
+      member({ events: [bounced()], response: partial(1, 6) }),
+      '2.12',
+      'break_off',
+    ],
+    ['a refusal, and an opt-out', member({ events: [bounced()], optedOut: true }), '2.11', 'opted_out'],
+    ['a refusal of a wave not due', member({ due: false, events: [bounced()] }), '4.10', 'not_due'],
   ])('%s → %s', (_name, m, code, rule) => {
     expect(disposition(m)).toMatchObject({ code, rule });
   });
@@ -148,11 +188,17 @@ describe('disposition', () => {
     expect(d).toMatchObject({ attempts: 2, firstShown: shown.at, lastEvent: '2026-03-01T09:01:00Z' });
   });
 
+  it('counts invitations and reminders apart from showings, and dates the last event among them', () => {
+    const d = disposition(member({ events: [invited, shown, reminded, bounced()] }));
+    expect(d).toMatchObject({ attempts: 1, invitations: 2, firstShown: shown.at, lastEvent: '2026-02-01T10:00:00Z' });
+  });
+
   it('has no attempts and no dates for a member never reached', () => {
     expect(disposition(member({}))).toEqual({
       code: '2.20',
       rule: 'never_shown',
       attempts: 0,
+      invitations: 0,
       firstShown: null,
       lastEvent: null,
     });

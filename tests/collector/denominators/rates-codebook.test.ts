@@ -19,6 +19,8 @@ const SAMPLES: Record<DispositionRule, MemberWave> = {
   due_unknown: { ...none, due: null },
   opted_out: { ...none, optedOut: true },
   dismissed_never: { ...none, events: [{ kind: 'dismissed', reason: 'never', at }] },
+  // After every later rule's events: a refusal by the mail server outranks only what came before it.
+  undeliverable: { ...none, events: [{ kind: 'undeliverable', at: '2026-02-11T09:00:00.000Z' }] },
   completed_without_response: { ...none, events: [{ kind: 'completed', at }] },
   break_off: { ...none, events: [{ kind: 'started', at }] },
   shown_not_started: { ...none, events: [{ kind: 'shown', at }] },

@@ -50,8 +50,8 @@ describe('responseRatesTable', () => {
   it('prints one row per group with a dash for a withheld figure, and says what the dash means', async () => {
     const text = await table({ minCell: 3, roundTo: 1, minPercentBase: 1 }, 'country');
     const rows = lines(text);
-    expect(rows).toContain('country population 1.1 1.2 2.11 2.12 2.20 3.90 4.10 RR1 RR2');
-    expect(rows.find((l) => l.startsWith('GB '))).toBe('GB – – – – – – – – – –');
+    expect(rows).toContain('country population 1.1 1.2 2.11 2.12 2.20 3.30 3.90 4.10 RR1 RR2');
+    expect(rows.find((l) => l.startsWith('GB '))).toBe('GB – – – – – – – – – – –');
     expect(rows.some((l) => l.startsWith('(empty) '))).toBe(true);
     expect(rows).toContain('1.2 partial –');
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^– withheld by disclosure control/);

@@ -26,6 +26,7 @@ describe('responseRates', () => {
       '2.11': 3,
       '2.12': 1,
       '2.20': 2,
+      '3.30': 0,
       '3.90': 2,
       '4.10': 1,
       outside_roster: 2,
@@ -164,6 +165,7 @@ describe('responseRates', () => {
       ...of('c', 5, { events: [...events('shown'), { kind: 'dismissed', reason: 'never', at }] }),
       ...of('d', 5, { events: events('shown', 'started') }),
       ...of('e', 5, {}),
+      ...of('u', 5, { events: [{ kind: 'undeliverable', at }] }),
       ...of('f', 5, { completedAt: undefined }),
       ...of('h', 2, { completedAt: '2026-06-20' }),
     ];

@@ -35,6 +35,7 @@ const RIGHTS: Record<string, Right> = {
   'GET /v1/cohorts': 'report',
   'GET /v1/response-rates': 'report',
   'GET /v1/dispositions': 'export',
+  'POST /v1/invitations': 'export',
   'GET /v1/dashboard': 'public',
   'GET /v1/dashboard/': 'public',
   'GET /v1/dashboard/index.html': 'public',

@@ -64,6 +64,7 @@ describe('response rates routes', () => {
       '2.11': 3,
       '2.12': 1,
       '2.20': 2,
+      '3.30': 0,
       '3.90': 2,
       '4.10': 1,
       outside_roster: 2,
@@ -115,16 +116,20 @@ describe('response rates routes', () => {
       'attachment; filename="dispositions-outcomes-test-c-2026-01-m0.csv"',
     );
     const lines = (await res.text()).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('learner_hash,cohort,wave,disposition,rule,contact_attempts,first_shown,last_event');
+    expect(lines[0]).toBe(
+      'learner_hash,cohort,wave,disposition,rule,contact_attempts,invitations,first_shown,last_event',
+    );
     expect(lines).toHaveLength(COHORT.length + 1);
-    expect(lines).toContain('c1,c-2026-01,m0,2.11,dismissed_never,1,2026-02-10T09:00:00.000Z,2026-02-10T09:01:00.000Z');
-    expect(lines).toContain('e1,c-2026-01,m0,2.20,never_shown,0,,');
+    expect(lines).toContain(
+      'c1,c-2026-01,m0,2.11,dismissed_never,1,0,2026-02-10T09:00:00.000Z,2026-02-10T09:01:00.000Z',
+    );
+    expect(lines).toContain('e1,c-2026-01,m0,2.20,never_shown,0,0,,');
   });
 
   it('neutralises a formula start in a CSV cell', async () => {
     const denominators = new FakeDenominators({ 'c-2026-01': [{ learnerHash: '=cmd()', completedAt: '2026-01-31' }] });
     const text = await (await app(allowAll, denominators).request(`/v1/dispositions?${Q}`)).text();
-    expect(text.split('\r\n')[1]).toBe("'=cmd(),c-2026-01,m0,2.20,never_shown,0,,");
+    expect(text.split('\r\n')[1]).toBe("'=cmd(),c-2026-01,m0,2.20,never_shown,0,0,,");
   });
 
   it('streams JSON Lines on format=jsonl', async () => {

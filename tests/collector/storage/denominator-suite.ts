@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contactAttempts } from '../../../collector/invitations/contact-attempts.ts';
 import type { MemberFacts, StoredContactEvent, StoredMember } from '../../../collector/storage/denominator-storage.ts';
 import { MEMBER_PAGE } from '../../../collector/storage/member-facts-page.ts';
 import { openStorage } from '../../../collector/storage/open-storage.ts';
@@ -138,6 +139,27 @@ export function describeDenominatorStorage(name: string, freshDatabase: () => Pr
           'accepted',
         ]);
         expect(await s.insertContactEvents([])).toEqual([]);
+      });
+
+      it('gives back the collector’s own attempts (invited, reminded, undeliverable) in the member’s facts', async () => {
+        await s.importRoster('c-2026-05', [member('h1'), member('h2')], AT);
+        const target = { ...WAVE, surveyVersion: 1 };
+        const invited = contactAttempts(target, 'invited', ['h1', 'h2'], new Date('2026-06-02T08:00:00Z'));
+        const reminded = contactAttempts(target, 'reminded', ['h1'], new Date('2026-06-10T08:00:00Z'));
+        const refused = contactAttempts(target, 'undeliverable', ['h2'], new Date('2026-06-02T08:00:01Z'));
+        const other = contactAttempts({ ...target, wave: 'm6' }, 'invited', ['h1'], new Date('2026-06-03T08:00:00Z'));
+        expect(await s.insertContactEvents([...invited, ...reminded, ...refused, ...other])).toEqual(
+          Array(5).fill('accepted'),
+        );
+        // The same attempts again (a retried write) change nothing.
+        expect(await s.insertContactEvents(invited)).toEqual(['duplicate', 'duplicate']);
+        const [h1, h2] = await facts(s);
+        expect(h1.events).toEqual([
+          { kind: 'invited', at: '2026-06-02T08:00:00.000Z' },
+          { kind: 'reminded', at: '2026-06-10T08:00:00.000Z' },
+        ]);
+        expect(h2.events.map((e) => e.kind)).toEqual(['invited', 'undeliverable']);
+        expect((await facts(s, { ...WAVE, wave: 'm6' }))[0].events.map((e) => e.kind)).toEqual(['invited']);
       });
 
       it('purges contact events past retention with the responses', async () => {
