@@ -29,7 +29,10 @@ export type AppOptions = { config: Config; log?: Logger; now?: () => number };
 export function createApp(given: AppDeps, { config, log = silentLogger, now = Date.now }: AppOptions): Hono<AppEnv> {
   const { storage, writes } = guardStorage(given.storage, now);
   const deps = { ...given, storage };
-  const sites = new SiteAccess(config.siteKeys);
+  const sites = new SiteAccess(config.siteKeys, {
+    enabled: config.linkKeys !== undefined,
+    publicUrl: config.publicUrl,
+  });
   const secret = config.learnerRefSecret;
   const authorize = authorizer(researcherCredentials(config));
   const app = new Hono<AppEnv>({ getPath: routedPath });
@@ -75,6 +78,7 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
         learnerRefSecret: secret,
         includeAsylumSeekers: config.includeAsylumSeekers,
         retentionMonths: config.retentionMonths,
+        linkKeys: config.linkKeys,
       },
       now,
     }),
