@@ -14,6 +14,7 @@ import { routedPath } from './http/routed-path.ts';
 import { SiteAccess } from './http/site-access.ts';
 import { siteCors } from './http/site-cors.ts';
 import { StorageUnavailableError, storageUnavailable } from './http/storage-unavailable.ts';
+import { linkPageRoutes } from './links/link-page-routes.ts';
 import { type Logger, silentLogger } from './logging/logger.ts';
 import { cohortRoutes } from './researcher/cohort-routes.ts';
 import { invitationRoutes } from './researcher/invitation-routes.ts';
@@ -31,7 +32,10 @@ export type AppOptions = { config: Config; log?: Logger; now?: () => number };
 export function createApp(given: AppDeps, { config, log = silentLogger, now = Date.now }: AppOptions): Hono<AppEnv> {
   const { storage, writes } = guardStorage(given.storage, now);
   const deps = { ...given, storage };
-  const sites = new SiteAccess(config.siteKeys);
+  const sites = new SiteAccess(config.siteKeys, {
+    enabled: config.linkKeys !== undefined,
+    publicUrl: config.publicUrl,
+  });
   const secret = config.learnerRefSecret;
   const authorize = authorizer(researcherCredentials(config));
   const app = new Hono<AppEnv>({ getPath: routedPath });
@@ -41,10 +45,12 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
   for (const path of ['/v1/surveys', '/v1/surveys/*', '/v1/responses', '/v1/eligibility', '/v1/eligibility/*'])
     app.use(path, siteCors(sites));
   const addressLimiter = new RateLimiter(config.rateLimitPerAddress, now);
-  app.use(
-    '/v1/*',
-    rateLimit(addressLimiter, (c) => clientAddress(c, config.trustProxy), 'from this address'),
-  );
+  // The link pages too: every refused token is a counted write, so a flood of made-up links is bounded like posts.
+  for (const path of ['/v1/*', '/s/*'])
+    app.use(
+      path,
+      rateLimit(addressLimiter, (c) => clientAddress(c, config.trustProxy), 'from this address'),
+    );
   // Production only: in development one made-up token is the norm, and a warning on every
   // `npm start` would teach people to skim past warnings (scripts/start.ts says it instead).
   if (config.production && !config.eraseToken)
@@ -77,6 +83,7 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
         learnerRefSecret: secret,
         includeAsylumSeekers: config.includeAsylumSeekers,
         retentionMonths: config.retentionMonths,
+        linkKeys: config.linkKeys,
       },
       now,
     }),
@@ -84,6 +91,18 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
   app.route(
     '/',
     eligibilityRoutes({ storage: deps.storage, surveys: deps.surveys, sites, learnerRefSecret: secret, now }),
+  );
+  app.route(
+    '/',
+    linkPageRoutes({
+      storage: deps.storage,
+      surveys: deps.surveys,
+      linkKeys: config.linkKeys,
+      publicUrl: config.publicUrl,
+      widgetDist: config.widgetDist,
+      log,
+      now,
+    }),
   );
   app.route('/', learnerRoutes({ storage: deps.storage, learnerRefSecret: secret, log }, authorize));
   app.route('/', researcherRoutes(deps, authorize));

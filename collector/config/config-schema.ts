@@ -84,6 +84,8 @@ export const ConfigSchema = z.object({
       'expected a URL such as "https://survey.school.example" (no query, no trailing slash)',
     )
     .optional(),
+  // The widget's build (`npm run build`) the link page loads from /s/assets/; relative to the working directory.
+  WIDGET_DIST: z.string().min(1).default('dist'),
   // A link made today stops opening a survey after this many days (410 "expired").
   LINK_EXPIRY_DAYS: int(1, 3650).default(90),
   // Direct sending of invitations (optional): smtp://user:pass@host:587 or smtps://…; SMTP_FROM is the sender.

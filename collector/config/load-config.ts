@@ -54,6 +54,8 @@ export type Config = {
   /** The start of every personal link's URL; undefined: taken from the request (development and tests). */
   publicUrl: string | undefined;
   linkExpiryDays: number;
+  /** The widget's build the link page serves under /s/assets/ (WIDGET_DIST). */
+  widgetDist: string;
   /** Direct sending of invitations: both set, or neither. */
   smtpUrl: string | undefined;
   smtpFrom: string | undefined;
@@ -157,6 +159,7 @@ export function loadConfig(
     linkKeys: s.LINK_KEYS ?? (production ? undefined : DEV_LINK_KEYS),
     publicUrl: s.PUBLIC_URL,
     linkExpiryDays: s.LINK_EXPIRY_DAYS,
+    widgetDist: s.WIDGET_DIST,
     smtpUrl: s.SMTP_URL,
     smtpFrom: s.SMTP_FROM,
   };

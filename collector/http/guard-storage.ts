@@ -17,6 +17,7 @@ const KIND: Record<keyof Storage, 'write' | 'read' | 'rows' | 'as-is'> = {
   count: 'read',
   optedOut: 'read',
   answeredWaves: 'read',
+  completedWave: 'read',
   rejectionsByDay: 'read',
   cohorts: 'read',
   outsideRoster: 'read',

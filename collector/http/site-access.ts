@@ -1,7 +1,11 @@
 import type { SiteKeys } from '../config/config-schema.ts';
+import { LINK_SITE_KEY, linkPageOrigin } from '../links/link-site.ts';
 import { quote } from './json-error.ts';
 
 export type SiteDenial = { status: 401 | 403; error: string };
+
+/** The link page's built-in site key (collector/links/link-site.ts): on when LINK_KEYS is set. */
+export type LinkSite = { enabled: boolean; publicUrl: string | undefined };
 
 /**
  * Site keys are public (they sit in the host page), so the origin check is what
@@ -14,8 +18,10 @@ export class SiteAccess {
   readonly #origins: Map<string, Set<string>>;
   readonly #learnerSecrets: Map<string, string>;
   readonly allOrigins: Set<string>;
+  readonly #link: LinkSite;
 
-  constructor(siteKeys: SiteKeys) {
+  constructor(siteKeys: SiteKeys, link: LinkSite = { enabled: false, publicUrl: undefined }) {
+    this.#link = link;
     this.#origins = new Map(Object.entries(siteKeys).map(([key, site]) => [key, new Set(site.origins)]));
     this.allOrigins = new Set(Object.values(siteKeys).flatMap((s) => s.origins));
     this.#learnerSecrets = new Map(
@@ -33,8 +39,22 @@ export class SiteAccess {
     return [...this.#origins.keys()].filter((key) => !this.#learnerSecrets.has(key));
   }
 
-  check(siteKey: unknown, origin: string | undefined): SiteDenial | undefined {
+  /** `requestUrl` is the URL the request arrived at: the link page's origin when PUBLIC_URL is unset. */
+  check(siteKey: unknown, origin: string | undefined, requestUrl?: string): SiteDenial | undefined {
     if (typeof siteKey !== 'string' || siteKey === '') return { status: 401, error: 'missing siteKey' };
+    // Built in, so it wins over a SITE_KEYS entry of the same name: only the collector's own page may use it.
+    if (siteKey === LINK_SITE_KEY && this.#link.enabled) {
+      const own =
+        requestUrl === undefined && this.#link.publicUrl === undefined
+          ? undefined
+          : linkPageOrigin(this.#link.publicUrl, requestUrl ?? '');
+      if (origin !== undefined && origin !== own)
+        return {
+          status: 403,
+          error: `origin ${quote(origin, 200)} is not allowed for siteKey ${quote(siteKey)}: it is the collector's own link page's (${own ?? 'this collector'}), not a host site's`,
+        };
+      return undefined;
+    }
     const origins = this.#origins.get(siteKey);
     if (!origins) return { status: 401, error: `unknown siteKey ${quote(siteKey)}` };
     if (origin !== undefined && !origins.has(origin))

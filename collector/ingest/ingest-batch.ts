@@ -6,6 +6,8 @@ import { type RejectionReason, tallyReasons } from './rejection-reason.ts';
 import { type IngestContext, toStoredResponse } from './to-stored-response.ts';
 
 const CONFLICT = 'id already stored with different content';
+const SPENT =
+  'this personal link was already answered (a complete response from it is kept): nothing more is accepted through it; the school can send a new link for another wave';
 
 // The id the client will look for in the ack; anything else is not worth echoing.
 const idOf = (item: unknown): string | null => {
@@ -45,7 +47,10 @@ export async function ingestBatch(
     const id = records[i].id;
     if (status === 'accepted') ack.accepted.push(id);
     else if (status === 'duplicate') ack.duplicate.push(id);
-    else {
+    else if (status === 'spent') {
+      ack.rejected.push({ id, errors: [{ path: `responses[${positions[i]}].link`, message: SPENT }] });
+      reasons.push('link_spent');
+    } else {
       ack.rejected.push({ id, errors: [{ path: `responses[${positions[i]}].id`, message: CONFLICT }] });
       reasons.push('conflict');
       log.warn({ event: 'conflict', id, siteKey: ctx.siteKey, message: CONFLICT });

@@ -31,11 +31,13 @@ export async function ingestEvents(
   const records: StoredContactEvent[] = [];
   const positions: number[] = [];
   const reasons: RejectionReason[] = [];
+  const optOuts = new Set<StoredContactEvent>();
   items.forEach((item, i) => {
     const prepared = toStoredEvent(item, `events[${i}]`, ctx);
     if (prepared.ok) {
       records.push(prepared.record);
       positions.push(i);
+      if (prepared.optOut) optOuts.add(prepared.record);
     } else {
       ack.rejected.push({ id: idOf(item), errors: prepared.errors });
       reasons.push(prepared.reason);
@@ -43,6 +45,10 @@ export async function ingestEvents(
   });
   if (records.length === 0) return reasons;
   const statuses = await storage.insertContactEvents(records);
+  // Before the ack, and on a resend too (setOptOut keeps the first): a device told "acknowledged" has it kept.
+  for (const [i, e] of records.entries())
+    if (optOuts.has(e) && e.learnerHash && statuses[i] !== 'conflict')
+      await storage.setOptOut(e.learnerHash, e.surveyId, e.at);
   statuses.forEach((status, i) => {
     const id = records[i].id;
     if (status === 'accepted') ack.accepted.push(id);

@@ -10,6 +10,10 @@ export const REJECTION_REASONS = [
   'consent_missing',
   'conflict',
   'submitted_at_out_of_range',
+  // Issue 17: an item's personal-link token failed its check, had expired before the answer, or was already spent.
+  'link_invalid',
+  'link_expired',
+  'link_spent',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

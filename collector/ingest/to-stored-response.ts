@@ -1,5 +1,6 @@
 import { type FieldError, formatIssues, responseIssues, SurveyResponse } from '../../protocol/index.ts';
 import { deriveFlags } from '../flags/derive-flags.ts';
+import { judgedLink, type LinkContext, linkedContext, linkedLearner } from '../links/judged-link.ts';
 import type { StoredResponse } from '../storage/storage.ts';
 import type { SurveyRegistry } from '../surveys/survey-registry.ts';
 import { contentHash } from './content-hash.ts';
@@ -9,7 +10,7 @@ import type { RejectionReason } from './rejection-reason.ts';
 import { submittedAtProblem } from './submitted-at-window.ts';
 import { unknownSurveyProblem } from './unknown-survey-problem.ts';
 
-export type IngestContext = {
+export type IngestContext = Omit<LinkContext, 'receivedAt'> & {
   surveys: SurveyRegistry;
   learnerRefSecret: string;
   includeAsylumSeekers: boolean;
@@ -34,6 +35,8 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
   const r = parsed.data;
   const outOfWindow = submittedAtProblem(r.submittedAt, at, ctx);
   if (outOfWindow) return { ok: false, errors: [outOfWindow], reason: 'submitted_at_out_of_range' };
+  const linked = judgedLink(r.link, { surveyId: r.surveyId, when: r.submittedAt, whenKey: 'submittedAt' }, at, ctx);
+  if (linked && !linked.ok) return { ok: false, errors: [linked.error], reason: linked.reason };
   const survey = ctx.surveys.get(r.surveyId, r.surveyVersion);
   if (!survey)
     return {
@@ -54,17 +57,18 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
     survey.questions.filter((q) => q.sensitive).flatMap((q) => [q.id, ...(q.rows ?? []).map((row) => row.id)]),
   );
   // The signature proves the ref and is then dropped: it is never stored.
-  const { learnerRef, learnerSig, link: _link, answers, ...rest } = r;
+  const { learnerRef, learnerSig, link: _link, answers, context, ...rest } = r;
   const entries = Object.entries(answers);
   const record: StoredResponse = {
     ...rest,
+    ...(linked ? { context: { ...context, ...linkedContext(linked.payload) } } : context ? { context } : {}),
     receivedAt: ctx.receivedAt,
     siteKey: ctx.siteKey,
     answers: Object.fromEntries(entries.filter(([id]) => !sensitiveIds.has(id))),
     sensitiveAnswers: Object.fromEntries(entries.filter(([id]) => sensitiveIds.has(id))),
     flags: deriveFlags(survey, r, { includeAsylumSeekers: ctx.includeAsylumSeekers }),
     contentHash: contentHash(item),
-    ...judgedLearner(learnerRef, learnerSig, ctx),
+    ...(linked ? linkedLearner(linked.payload) : judgedLearner(learnerRef, learnerSig, ctx)),
   };
   return { ok: true, record };
 }

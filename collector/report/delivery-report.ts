@@ -1,5 +1,6 @@
 import type { DeliveryReport } from '../../protocol/index.ts';
 import { REJECTION_REASONS } from '../ingest/rejection-reason.ts';
+import { LINK_PAGE_REFUSALS } from '../links/link-site.ts';
 import type { RejectionCount, StoredResponse } from '../storage/storage.ts';
 
 export type { DeliveryReport };
@@ -7,6 +8,7 @@ export type { DeliveryReport };
 const NOTES = [
   'Received counts responses of this survey by the day the collector received them; rejected counts items of every survey, by coarse reason only: nothing else of a rejected item is kept.',
   'unverifiedLearnerRefs counts received responses whose learnerRef came without a valid signature where the site key has a learnerSecret: they are stored without the ref and belong to no learner; many of them mean the host does not sign its refs.',
+  'link_invalid, link_expired and link_spent count items posted with a personal-link token that failed its check, had expired before the answer, or whose link was already answered; link_forged, link_expired and link_already_answered (site key personal-link) count link pages refused or shown as already answered.',
   'These are counts of deliveries, exact and not rounded or suppressed: they describe the pipeline, not learners.',
 ];
 
@@ -35,7 +37,8 @@ export async function deliveryReport(
   }
   const seen = [...received.keys(), ...rejections.map((r) => r.day)].sort();
   const days = seen.length ? dayRange(seen[0], seen[seen.length - 1]) : [];
-  const known: readonly string[] = REJECTION_REASONS;
+  // Item reasons first, then the link page's refusals (link_expired is both, counted once under its first place).
+  const known: readonly string[] = [...new Set<string>([...REJECTION_REASONS, ...LINK_PAGE_REFUSALS])];
   const reasons = [...byReason.keys()].sort((a, b) => rank(known, a) - rank(known, b) || (a < b ? -1 : 1));
   const rejectedByReason = Object.fromEntries(
     reasons.map((reason) => [reason, days.map((d) => byReason.get(reason)?.get(d) ?? 0)]),

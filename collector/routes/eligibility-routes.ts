@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { type EligibilityAnswer, EligibilityRequest, type FieldError, formatIssues } from '../../protocol/index.ts';
 import { jsonError, quote } from '../http/json-error.ts';
-import type { SiteAccess } from '../http/site-access.ts';
+import type { SiteAccess, SiteDenial } from '../http/site-access.ts';
 import { learnerHash } from '../ingest/learner-hash.ts';
 import { learnerRefStatus } from '../ingest/learner-signature.ts';
 import { readJsonBody } from '../ingest/read-json-body.ts';
+import { LINK_SITE_KEY } from '../links/link-site.ts';
 import type { Storage } from '../storage/storage.ts';
 import type { SurveyRegistry } from '../surveys/survey-registry.ts';
 
@@ -44,6 +45,16 @@ export function eligibilityRoutes(deps: EligibilityDeps): Hono {
     return { data: q.data };
   };
 
+  // The link page's key has no learnerSecret and its page knows no learnerRef: taking refs under it would let anyone
+  // read or opt out any learner by ref. Its learner comes from the link token alone (POST /v1/responses).
+  const linkSiteDenied = (siteKey: string): SiteDenial | undefined =>
+    siteKey === LINK_SITE_KEY
+      ? {
+          status: 403,
+          error: `siteKey ${quote(siteKey)} takes no learnerRef: the link page's learner comes from its link token, and "Don't ask me again" there is a dismissed event with the link (POST /v1/responses)`,
+        }
+      : undefined;
+
   const untrusted = (q: EligibilityRequest) =>
     learnerRefStatus(q.learnerRef, q.learnerSig, deps.sites.learnerSecret(q.siteKey)) === 'unverified';
 
@@ -53,7 +64,7 @@ export function eligibilityRoutes(deps: EligibilityDeps): Hono {
     if (!body.ok) return jsonError(c, body.status, body.error);
     const q = parse(body.value);
     if (q.errors) return jsonError(c, 400, 'bad eligibility request', q.errors);
-    const denied = deps.sites.check(q.data.siteKey, c.req.header('origin'));
+    const denied = linkSiteDenied(q.data.siteKey) ?? deps.sites.check(q.data.siteKey, c.req.header('origin'));
     if (denied) return jsonError(c, denied.status, denied.error);
     c.header('Cache-Control', 'no-store');
     if (untrusted(q.data)) return c.json(UNVERIFIED);
@@ -86,7 +97,7 @@ export function eligibilityRoutes(deps: EligibilityDeps): Hono {
     if (!body.ok) return jsonError(c, body.status, body.error);
     const q = parse(body.value);
     if (q.errors) return jsonError(c, 400, 'bad opt-out request', q.errors);
-    const denied = deps.sites.check(q.data.siteKey, c.req.header('origin'));
+    const denied = linkSiteDenied(q.data.siteKey) ?? deps.sites.check(q.data.siteKey, c.req.header('origin'));
     if (denied) return jsonError(c, denied.status, denied.error);
     // Refused, not ignored: a widget that hears 200 would believe the opt-out holds on every device.
     if (untrusted(q.data)) return c.json(OPT_OUT_REFUSED, 403);

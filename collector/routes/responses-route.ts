@@ -10,6 +10,7 @@ import { ingestBatch } from '../ingest/ingest-batch.ts';
 import type { EventStorage } from '../ingest/ingest-events.ts';
 import { readJsonBody } from '../ingest/read-json-body.ts';
 import type { IngestContext } from '../ingest/to-stored-response.ts';
+import { LINK_SITE_KEY } from '../links/link-site.ts';
 import type { Logger } from '../logging/logger.ts';
 
 export type ResponsesDeps = {
@@ -20,7 +21,7 @@ export type ResponsesDeps = {
   log: Logger;
   maxBodyBytes: number;
   maxBatch: number;
-  context: Omit<IngestContext, 'siteKey' | 'learnerSecret' | 'receivedAt'>;
+  context: Omit<IngestContext, 'siteKey' | 'learnerSecret' | 'receivedAt' | 'requireLink'>;
   now: () => number;
 };
 
@@ -36,7 +37,7 @@ export function responsesRoute(deps: ResponsesDeps): Hono<AppEnv> {
         { path: '(root)', message: 'expected an object { siteKey, responses }' },
       ]);
     const { siteKey, responses } = body.value;
-    const denied = deps.sites.check(siteKey, c.req.header('origin'));
+    const denied = deps.sites.check(siteKey, c.req.header('origin'), c.req.url);
     if (denied) return jsonError(c, denied.status, denied.error);
     const wait = deps.siteLimiter.take(siteKey as string);
     if (wait) return tooManyRequests(c, wait, 'for this site key');
@@ -68,6 +69,7 @@ export function responsesRoute(deps: ResponsesDeps): Hono<AppEnv> {
           ...deps.context,
           siteKey: envelope.data.siteKey,
           learnerSecret: deps.sites.learnerSecret(envelope.data.siteKey),
+          requireLink: envelope.data.siteKey === LINK_SITE_KEY && deps.context.linkKeys !== undefined,
           receivedAt,
         },
         deps.storage,

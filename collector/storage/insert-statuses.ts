@@ -16,15 +16,17 @@ export function firstOfEachId<T extends Identified>(records: readonly T[]): T[] 
 /**
  * One status per record, in order: accepted for the record that was inserted, duplicate
  * when the stored content hash matches, conflict otherwise (the stored one is untouched).
- * `storedHash` holds the content hash now stored for every id in the batch.
+ * `storedHash` holds the content hash now stored for every id in the batch; `spent` the ids the revision rule refused.
  */
 export function insertStatuses(
   records: readonly Identified[],
   inserted: ReadonlySet<string>,
   storedHash: ReadonlyMap<string, string>,
+  spent: ReadonlySet<string> = new Set(),
 ): InsertStatus[] {
   const claimed = new Set<string>();
   return records.map((r) => {
+    if (spent.has(r.id)) return 'spent';
     if (inserted.has(r.id) && !claimed.has(r.id)) {
       claimed.add(r.id);
       return 'accepted';

@@ -9,9 +9,17 @@ export type KeptRecord = { id: string; status: 'partial' | 'complete'; answered:
 /**
  * - `insert`: store it as today (ON CONFLICT by id decides accepted, duplicate or conflict);
  * - `replace`: delete `kept` (its id stays known as replaced) and store the incoming record, acked accepted;
- * - `drop`: store nothing, acked duplicate (a partial after a complete, or a partial with no more answers).
+ * - `drop`: store nothing, acked duplicate (a partial after a complete, or a partial with no more answers);
+ * - `spent`: store nothing, rejected: a complete through a personal link whose attempt already has a complete.
  */
-export type Revision = { action: 'insert' } | { action: 'replace'; kept: KeptRecord } | { action: 'drop' };
+export type Revision =
+  | { action: 'insert' }
+  | { action: 'replace'; kept: KeptRecord }
+  | { action: 'drop' }
+  | { action: 'spent' };
+
+/** Ingest sets this trigger only on a response whose link token it verified (collector/links/judged-link.ts). */
+export const LINK_TRIGGER = 'link';
 
 export const statusOf = (r: Pick<StoredResponse, 'status'>): 'partial' | 'complete' => r.status ?? 'complete';
 
@@ -44,6 +52,8 @@ export function revise(incoming: StoredResponse, sameId?: KeptRecord, sameKey?: 
   if (kept.status === 'complete') {
     // Rule 4: a complete is final. Rule 5: a second complete under another id is kept, as before partials.
     if (status === 'partial') return { action: 'drop' };
+    // Issue 17: a personal link is spent by its first completion; another device's complete is refused, not kept.
+    if (sameId === undefined && incoming.context?.trigger === LINK_TRIGGER) return { action: 'spent' };
     return { action: 'insert' };
   }
   // kept is a partial: rule 2 (complete replaces it) and rule 3 (more answers replace it; a tie keeps it).

@@ -58,6 +58,8 @@ export interface Storage extends DenominatorStorage {
   optedOut(learnerHash: string, surveyId: string): Promise<boolean>;
   /** Waves (context.wave) this learner already answered for a survey, so none is asked twice. */
   answeredWaves(learnerHash: string, surveyId: string): Promise<string[]>;
+  /** Whether a complete response (not a partial) is kept for this learner, survey and wave: a spent personal link. */
+  completedWave(learnerHash: string, surveyId: string, wave: string): Promise<boolean>;
   /** Adds to the day's rejection counts per reason (upsert-increment); day is YYYY-MM-DD (UTC). */
   countRejections(day: string, siteKey: string, counts: Record<string, number>): Promise<void>;
   /** Counts ordered by (day, siteKey, reason); from inclusive, to exclusive, both YYYY-MM-DD. */

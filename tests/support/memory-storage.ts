@@ -7,7 +7,7 @@ import type {
   WaveQuery,
 } from '../../collector/storage/denominator-storage.ts';
 import { memberFactsPage } from '../../collector/storage/member-facts-page.ts';
-import { answeredCount, statusOf } from '../../collector/storage/revision-rule.ts';
+import { answeredCount, LINK_TRIGGER, revisionKey, statusOf } from '../../collector/storage/revision-rule.ts';
 import { rosterPlan } from '../../collector/storage/roster-plan.ts';
 import type {
   InsertStatus,
@@ -51,6 +51,9 @@ export class MemoryStorage implements Storage {
     return records.map((r) => {
       const existing = this.rows.get(r.id);
       if (existing) return existing.contentHash === r.contentHash ? 'duplicate' : 'conflict';
+      // The personal-link part of the revision rule only (collector/storage/revision-rule.ts), which the adapters
+      // apply whole: route tests see a spent link refused.
+      if (r.context?.trigger === LINK_TRIGGER && statusOf(r) === 'complete' && this.#completes(r)) return 'spent';
       // A copy, as a database keeps: a caller changing its object later must not change what was stored.
       this.rows.set(r.id, structuredClone(r));
       return 'accepted';
@@ -101,6 +104,27 @@ export class MemoryStorage implements Storage {
       .filter((r) => r.learnerHash === learnerHash && r.surveyId === surveyId && r.context?.wave)
       .map((r) => r.context?.wave as string);
     return [...new Set(waves)].sort();
+  }
+
+  async completedWave(learnerHash: string, surveyId: string, wave: string): Promise<boolean> {
+    return [...this.rows.values()].some(
+      (r) =>
+        r.learnerHash === learnerHash &&
+        r.surveyId === surveyId &&
+        r.context?.wave === wave &&
+        statusOf(r) === 'complete',
+    );
+  }
+
+  /** Whether another complete response is kept under r's revision key. */
+  #completes(r: StoredResponse): boolean {
+    const key = JSON.stringify(revisionKey(r) ?? null);
+    return (
+      key !== 'null' &&
+      [...this.rows.values()].some(
+        (kept) => kept.id !== r.id && statusOf(kept) === 'complete' && JSON.stringify(revisionKey(kept)) === key,
+      )
+    );
   }
 
   async countRejections(day: string, siteKey: string, counts: Record<string, number>): Promise<void> {

@@ -58,12 +58,13 @@ export async function insertBatch(client: pg.PoolClient, records: StoredResponse
   const plain = unique.filter((r) => !revisable.includes(r));
   const inserted = new Set<string>();
   const hashes = new Map<string, string>();
+  const spent = new Set<string>();
   const keys = [...new Set(revisable.map((r) => JSON.stringify(revisionKey(r) ?? r.id)))].sort();
   // hashtext over the key, in one order, so instances locking overlapping keys wait instead of deadlocking.
   for (const key of keys) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
-  for (const record of revisable) await insertRevised(client, record, inserted, hashes);
+  for (const record of revisable) await insertRevised(client, record, inserted, hashes, spent);
   await insertPlain(client, plain, inserted, hashes);
-  return insertStatuses(records, inserted, hashes);
+  return insertStatuses(records, inserted, hashes, spent);
 }
 
 async function insertRevised(
@@ -71,6 +72,7 @@ async function insertRevised(
   record: StoredResponse,
   inserted: Set<string>,
   hashes: Map<string, string>,
+  spent: Set<string>,
 ): Promise<void> {
   if (statusOf(record) === 'partial') {
     const replaced = await client.query('SELECT 1 FROM replaced_responses WHERE id = $1', [record.id]);
@@ -100,6 +102,10 @@ async function insertRevised(
   const decision = revise(record, sameId, sameKey);
   if (decision.action === 'drop') {
     hashes.set(record.id, record.contentHash);
+    return;
+  }
+  if (decision.action === 'spent') {
+    spent.add(record.id);
     return;
   }
   if (decision.action === 'replace') {

@@ -128,6 +128,15 @@ export function postgresStorage(connectionString: string, { poolSize = 10 }: { p
       return rows.map((r) => r.wave);
     },
 
+    async completedWave(learnerHash, surveyId, wave) {
+      const { rowCount } = await pool.query(
+        `SELECT 1 FROM responses
+         WHERE learner_hash = $1 AND survey_id = $2 AND context->>'wave' = $3 AND status = 'complete' LIMIT 1`,
+        [learnerHash, surveyId, wave],
+      );
+      return (rowCount ?? 0) > 0;
+    },
+
     async countRejections(day, siteKey, counts) {
       await postgresCountRejections(pool, day, siteKey, counts);
     },

@@ -38,6 +38,7 @@ export function sqliteInserter(db: Database.Database): (records: StoredResponse[
   return (records) => {
     const inserted = new Set<string>();
     const hashes = new Map<string, string>();
+    const spent = new Set<string>();
     for (const record of firstOfEachId(records)) {
       // A late resend of a replaced partial: acknowledged, nothing changes.
       if (statusOf(record) === 'partial' && wasReplaced.get(record.id) !== undefined) {
@@ -50,6 +51,10 @@ export function sqliteInserter(db: Database.Database): (records: StoredResponse[
       const decision = revise(record, sameId, sameKey);
       if (decision.action === 'drop') {
         hashes.set(record.id, record.contentHash);
+        continue;
+      }
+      if (decision.action === 'spent') {
+        spent.add(record.id);
         continue;
       }
       if (decision.action === 'replace') {
@@ -67,6 +72,6 @@ export function sqliteInserter(db: Database.Database): (records: StoredResponse[
         hashes.set(record.id, sameId?.contentHash ?? '');
       }
     }
-    return insertStatuses(records, inserted, hashes);
+    return insertStatuses(records, inserted, hashes, spent);
   };
 }

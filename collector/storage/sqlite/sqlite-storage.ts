@@ -126,6 +126,15 @@ export function sqliteStorage(path: string): Storage {
       return rows.map((r) => r.wave);
     },
 
+    async completedWave(learnerHash, surveyId, wave) {
+      const row = db
+        .prepare(`SELECT 1 FROM responses INDEXED BY responses_revision
+          WHERE learner_hash = ? AND survey_id = ? AND json_extract(context, '$.wave') = ? AND status = 'complete'
+          LIMIT 1`)
+        .get(learnerHash, surveyId, wave);
+      return row !== undefined;
+    },
+
     async countRejections(day, siteKey, counts) {
       sqliteCountRejections(db, day, siteKey, counts);
     },

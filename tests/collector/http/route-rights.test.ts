@@ -49,6 +49,12 @@ const RIGHTS: Record<string, Right> = {
   'GET /v1/dashboard/rates-text.js': 'public',
   'GET /v1/dashboard/rates-section.js': 'public',
   'GET /v1/dashboard/funnel-chart.js': 'public',
+  // Issue 17: the personal link is the credential (collector/links/link-page-routes.ts).
+  'GET /s/outcome-survey-sw.js': 'public',
+  'GET /s/assets/:file': 'public',
+  'GET /s/:token': 'public',
+  'GET /s/:token/unsubscribe': 'public',
+  'POST /s/:token/unsubscribe': 'public',
 };
 
 // With all three tokens set, each right is held by exactly one token alone and refused to another.

@@ -60,6 +60,23 @@ describe('deliveryReport', () => {
     expect(report.rejected).toEqual([2]);
   });
 
+  it('lists the personal-link reasons after the older ones and before reasons it does not know', async () => {
+    const report = await deliveryReport(from([]), [
+      rejection('2026-03-01', 'from_the_future', 1),
+      rejection('2026-03-01', 'link_already_answered', 1, 'personal-link'),
+      rejection('2026-03-01', 'link_forged', 2, 'personal-link'),
+      rejection('2026-03-01', 'link_spent', 1),
+      rejection('2026-03-01', 'unsafe_key', 1),
+    ]);
+    expect(Object.keys(report.rejectedByReason)).toEqual([
+      'unsafe_key',
+      'link_spent',
+      'link_forged',
+      'link_already_answered',
+      'from_the_future',
+    ]);
+  });
+
   it('answers empty series when nothing was received or rejected', async () => {
     expect(await deliveryReport(from([]), [])).toMatchObject({
       days: [],

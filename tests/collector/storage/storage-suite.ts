@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStorage } from '../../../collector/storage/open-storage.ts';
 import type { Storage, StoredResponse } from '../../../collector/storage/storage.ts';
 import { describeDenominatorStorage } from './denominator-suite.ts';
+import { describeLinkStorage } from './link-spent-suite.ts';
 import { makeFullRecord, makeRecord, testId } from './make-record.ts';
 
 /** One empty database for one test, reachable by URL and inspectable beside the adapter. */
@@ -24,6 +25,7 @@ async function all(storage: Storage, filter = {}): Promise<StoredResponse[]> {
 /** The behaviour every adapter must have, run unchanged against each. */
 export function describeStorage(name: string, freshDatabase: () => Promise<TestDatabase>): void {
   describeDenominatorStorage(name, freshDatabase);
+  describeLinkStorage(name, freshDatabase);
   describe(`${name} storage`, () => {
     let db: TestDatabase;
     const opened: Storage[] = [];
