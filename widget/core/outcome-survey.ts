@@ -181,11 +181,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       'withdraw',
       async () => {
         const { withdrawFromDevice } = await import('../delivery/withdraw-from-device.ts');
-        const all = entries();
-        return withdrawFromDevice(
-          all.flatMap((e) => e.options.learnerRef ?? []),
-          all.flatMap((e) => e.options.link ?? []),
-        );
+        return withdrawFromDevice(entries().map((e) => e.options));
       },
       0,
     ),

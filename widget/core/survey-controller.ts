@@ -74,10 +74,10 @@ export function createController(
         import('../ui/mount-survey.tsx'),
         loadSurvey(options.endpoint, options.survey, options.locale ?? locale, options.country),
       ]);
-      // Only a personal link resumes (link-draft.ts, a chunk no other embed fetches).
+      // Only a personal link resumes (link-draft.ts): its draft is read before the first screen, which starts there.
       const { link } = options;
       const resumed = link
-        ? await import('../delivery/link-draft.ts').then(
+        ? await import('../delivery/record-steps.ts').then(
             (m) => m.resumeDraft(survey, link),
             () => undefined,
           )

@@ -1,6 +1,13 @@
-import { del, delMany, entries, get, set } from 'idb-keyval';
+import { createStore, del, delMany, entries, get, set, type UseStore } from 'idb-keyval';
 import type { SurveyResponse } from '../../protocol/survey-response.ts';
-import { openStores } from './stores.ts';
+
+let drafts: UseStore | undefined;
+
+/**
+ * The drafts' own database, beside the outbox's three (stores.ts) but not among them: the service worker, which
+ * opens those, never reads a draft. Opened on first use, so importing this module touches nothing.
+ */
+export const draftStore = (): UseStore => (drafts ??= createStore('outcome-survey-drafts', 'drafts'));
 
 /** How long a personal link's unfinished answers stay on the device (PRIVACY.md). */
 export const DRAFT_TTL_MS = 30 * 86_400_000;
@@ -35,12 +42,12 @@ export async function saveDraft(
   now: number = Date.now(),
 ): Promise<void> {
   const kept: Draft = { ...draft, savedAt: now, expiresAt: now + DRAFT_TTL_MS };
-  await set(await draftKey(draft.surveyId, link), kept, openStores().drafts);
+  await set(await draftKey(draft.surveyId, link), kept, draftStore());
 }
 
 /** The draft of this survey and link, if one is kept and not expired. Expired drafts of any link go first. */
 export async function readDraft(surveyId: string, link: string, now: number = Date.now()): Promise<Draft | undefined> {
-  const store = openStores().drafts;
+  const store = draftStore();
   const all = await entries<IDBValidKey, Partial<Draft> | null>(store);
   const expired = all.filter(([, d]) => !(typeof d?.expiresAt === 'number' && d.expiresAt > now)).map(([k]) => k);
   await delMany(expired, store);
@@ -55,12 +62,12 @@ export async function readDraft(surveyId: string, link: string, now: number = Da
 
 /** The response is complete (or the learner said "don't ask me again"): nothing is left to resume. */
 export async function removeDraft(surveyId: string, link: string): Promise<void> {
-  await del(await draftKey(surveyId, link), openStores().drafts);
+  await del(await draftKey(surveyId, link), draftStore());
 }
 
 /** The learner withdraws: erases the drafts of these links (every survey), or every draft on the device. */
 export async function eraseDrafts(links?: readonly string[]): Promise<number> {
-  const store = openStores().drafts;
+  const store = draftStore();
   const hashes = links && (await Promise.all(links.map(linkHash)));
   const keys = (await entries(store))
     .map(([key]) => String(key))

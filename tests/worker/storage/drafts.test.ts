@@ -4,16 +4,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   DRAFT_TTL_MS,
   draftKey,
+  draftStore,
   eraseDrafts,
   linkHash,
   readDraft,
   removeDraft,
   saveDraft,
 } from '../../../worker/storage/drafts.ts';
-import { openStores } from '../../../worker/storage/stores.ts';
 
 const draft = (id: string, surveyId = 'career-outcomes') => ({ id, surveyId, answers: { situation: 'employed' } });
-const keys = async () => (await entries(openStores().drafts)).map(([k]) => String(k)).sort();
+const keys = async () => (await entries(draftStore())).map(([k]) => String(k)).sort();
 
 beforeEach(async () => {
   await eraseDrafts();
@@ -85,7 +85,7 @@ describe('the drafts of personal links', () => {
     ['not an object', 'garbage'],
   ])('treats a record it cannot read (%s) as no draft', async (_what, record) => {
     const { set } = await import('idb-keyval');
-    await set(await draftKey('career-outcomes', 'tok-A'), record, openStores().drafts);
+    await set(await draftKey('career-outcomes', 'tok-A'), record, draftStore());
     expect(await readDraft('career-outcomes', 'tok-A', 1_000)).toBeUndefined();
   });
 });
