@@ -15,6 +15,7 @@ import { draftAnswers } from './link-draft.ts';
 // The controller resumes a link through this chunk, which it loads anyway: a chunk of its own for link-draft.ts
 // made the bundler split the flow's helpers out of the UI chunk, 100 B more on every embed's first question.
 export { resumeDraft } from './link-draft.ts';
+
 import type { SyncLink } from './sync-link.ts';
 
 export type StepRecorder = {

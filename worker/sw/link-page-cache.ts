@@ -93,7 +93,9 @@ export function registerLinkPageCache(scope: LinkWorkerScope, version: string): 
       scope.caches
         .keys()
         .then((names) =>
-          Promise.all(names.filter((n) => n.startsWith(LINK_CACHE_PREFIX) && n !== name).map((n) => scope.caches.delete(n))),
+          Promise.all(
+            names.filter((n) => n.startsWith(LINK_CACHE_PREFIX) && n !== name).map((n) => scope.caches.delete(n)),
+          ),
         ),
     );
   });
