@@ -100,10 +100,11 @@ export function createController(
       // and the answers were never queued. submit()'s own import then resolves from the loaded module.
       const recorder = syncReady
         .then(() => Promise.all([import('../delivery/record-steps.ts'), import('../delivery/submit-response.ts')]))
-        .then(([m]) => m.recordSteps(survey, options, { trigger, wave }, syncReady, resumed?.id))
+        .then(([m]) => m.recordSteps(survey, options, { trigger, wave }, syncReady, resumed))
         .catch(() => null);
       const stop = mountSurvey(root, {
-        initial: resumed?.initial,
+        // `initial`, where the learner left off (its `id` goes to the recorder above).
+        ...resumed,
         survey,
         locale,
         placement: host.placement,

@@ -56,10 +56,10 @@ export function recordSteps(
   prompt: { trigger: string; wave: string | undefined },
   sync: Promise<SyncLink | null>,
   /** A personal link's resumed attempt (link-draft.ts): its id again, so the completion replaces its partial. */
-  attemptId?: string,
+  resumed?: { id: string },
 ): StepRecorder {
   const to: Destination = { endpoint: options.endpoint, siteKey: options.siteKey };
-  const responseId = attemptId ?? uuidv7();
+  const responseId = resumed?.id ?? uuidv7();
   const { link } = options;
   let chain: Promise<unknown> = Promise.resolve();
   let last: FlowState | undefined;

@@ -48,7 +48,13 @@ const sync = Promise.resolve({ flush: async () => undefined, stop() {} });
 const open: (() => Promise<void>)[] = [];
 
 function learner(options: EmbedOptions = linked, attemptId?: string, from?: FlowState) {
-  const recorder = recordSteps(survey, options, { trigger: 'show', wave: undefined }, sync, attemptId);
+  const recorder = recordSteps(
+    survey,
+    options,
+    { trigger: 'show', wave: undefined },
+    sync,
+    attemptId ? { id: attemptId } : undefined,
+  );
   open.push(() => {
     act({ type: 'dismiss', reason: 'closed' });
     return recorder.settled();
