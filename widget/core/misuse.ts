@@ -23,6 +23,7 @@ export const EXPECTED: Record<Expectation, string> = {
   'month-list': 'months after completion, comma-separated, such as "0,6,12"',
   'day-count': 'a whole number of days from 0 to 365',
   'short-id': 'an id of at most 128 characters',
+  'link-token': 'the token of a personal link, as in the collector\'s /s/TOKEN URL: 1 to 1024 of A–Z a–z 0–9 "-" "_"',
 };
 
 /** The console message for a refused option: which one, what it was, what was expected. */

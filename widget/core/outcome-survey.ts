@@ -126,8 +126,9 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
         refreshDebug();
         if (!entry) return;
         elements.set(element, entry);
-        // An inline survey is placed by the page on purpose: without a trigger it shows at once.
-        if (raw.trigger === undefined) void entry.controller.show();
+        // An inline survey is placed by the page on purpose: without a trigger it shows at once. So does a personal
+        // link's, whatever its trigger: the learner opened the link to answer (the collector's page gives none).
+        if (raw.trigger === undefined || entry.options.link) void entry.controller.show();
       },
       undefined,
     ),
@@ -180,7 +181,7 @@ export function createOutcomeSurvey(): OutcomeSurveyCore {
       'withdraw',
       async () => {
         const { withdrawFromDevice } = await import('../delivery/withdraw-from-device.ts');
-        return withdrawFromDevice(entries().flatMap((e) => e.options.learnerRef ?? []));
+        return withdrawFromDevice(entries().map((e) => e.options));
       },
       0,
     ),

@@ -35,6 +35,12 @@ export type OutcomeSurveyOptions = {
   capDays?: number;
   courseId?: string;
   pathId?: string;
+  /**
+   * The token of a personal survey link (the page the collector serves at /s/TOKEN): every response and
+   * contact event carries it, the survey shows at once with no eligibility request, and a partial answer
+   * resumes on this device.
+   */
+  link?: string;
 };
 
 /**

@@ -59,7 +59,9 @@ export function createController(
     busy = true;
     try {
       const now = Date.now();
-      const due = await mayAsk(options, onDemand, now);
+      // A personal link was judged by the collector before it served the page (spent, opted out, expired): the
+      // device's own flags, kept on the collector's origin for whoever used this browser before, do not apply.
+      const due = options.link ? {} : await mayAsk(options, onDemand, now);
       if (!due) return false;
       const wave = due.wave;
       const who: Who | null = options.learnerRef
@@ -72,6 +74,14 @@ export function createController(
         import('../ui/mount-survey.tsx'),
         loadSurvey(options.endpoint, options.survey, options.locale ?? locale, options.country),
       ]);
+      // Only a personal link resumes (link-draft.ts): its draft is read before the first screen, which starts there.
+      const { link } = options;
+      const resumed = link
+        ? await import('../delivery/record-steps.ts').then(
+            (m) => m.resumeDraft(survey, link),
+            () => undefined,
+          )
+        : undefined;
       await nextTask();
       if (destroyed) return false;
       const dialog = host.root ? null : createDialogHost();
@@ -90,9 +100,11 @@ export function createController(
       // and the answers were never queued. submit()'s own import then resolves from the loaded module.
       const recorder = syncReady
         .then(() => Promise.all([import('../delivery/record-steps.ts'), import('../delivery/submit-response.ts')]))
-        .then(([m]) => m.recordSteps(survey, options, { trigger, wave }, syncReady))
+        .then(([m]) => m.recordSteps(survey, options, { trigger, wave }, syncReady, resumed))
         .catch(() => null);
       const stop = mountSurvey(root, {
+        // `initial`, where the learner left off (its `id` goes to the recorder above).
+        ...resumed,
         survey,
         locale,
         placement: host.placement,

@@ -29,6 +29,7 @@ export function buildContactEvent(
       learnerRef: options.learnerRef,
       // Only beside its ref, as on a response.
       learnerSig: options.learnerRef ? options.learnerSig : undefined,
+      link: options.link,
       context,
       ...detail,
     }),

@@ -37,6 +37,8 @@ export function buildResponse(
     learnerRef: options.learnerRef,
     // Only beside its ref: a signature alone proves nothing and the collector would only drop it.
     learnerSig: options.learnerRef ? options.learnerSig : undefined,
+    // A personal link's token: the collector takes the learner, cohort and wave from it (issue 17).
+    link: options.link,
     context: JSON.parse(JSON.stringify(context)) as SurveyResponse['context'],
   };
 }

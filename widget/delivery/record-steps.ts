@@ -10,6 +10,12 @@ import type { FlowState } from '../ui/flow/survey-flow.ts';
 import { buildContactEvent, type EventDetail } from './build-contact-event.ts';
 import { buildResponse } from './build-response.ts';
 import { deliverResponse } from './deliver-response.ts';
+import { draftAnswers } from './link-draft.ts';
+
+// The controller resumes a link through this chunk, which it loads anyway: a chunk of its own for link-draft.ts
+// made the bundler split the flow's helpers out of the UI chunk, 100 B more on every embed's first question.
+export { resumeDraft } from './link-draft.ts';
+
 import type { SyncLink } from './sync-link.ts';
 
 export type StepRecorder = {
@@ -49,9 +55,12 @@ export function recordSteps(
   options: EmbedOptions,
   prompt: { trigger: string; wave: string | undefined },
   sync: Promise<SyncLink | null>,
+  /** A personal link's resumed attempt (link-draft.ts): its id again, so the completion replaces its partial. */
+  resumed?: { id: string },
 ): StepRecorder {
   const to: Destination = { endpoint: options.endpoint, siteKey: options.siteKey };
-  const responseId = uuidv7();
+  const responseId = resumed?.id ?? uuidv7();
+  const { link } = options;
   let chain: Promise<unknown> = Promise.resolve();
   let last: FlowState | undefined;
   let lastAnswered = 0;
@@ -83,6 +92,24 @@ export function recordSteps(
     });
   };
 
+  // A personal link's draft (worker/storage/drafts.ts): kept after each step, gone once the answers are complete or
+  // the learner asked not to be asked again; a dismissal for now keeps it, to resume.
+  const draft = (work: (drafts: typeof import('../../worker/storage/drafts.ts'), link: string) => Promise<void>) =>
+    link && queue(async () => work(await import('../../worker/storage/drafts.ts'), link));
+  // On a phone a link page is left by switching apps far more often than by a button: the answers so far go as a
+  // partial then, as a dismissal would send them (docs/denominators.md).
+  let partialAt = 0;
+  const onHidden = () => {
+    if (document.visibilityState !== 'hidden' || ended || sending || !last) return;
+    const { answered } = progressOf(last);
+    if (answered > partialAt) leavePartial(last);
+  };
+  if (link) document.addEventListener('visibilitychange', onHidden);
+  const end = () => {
+    ended = true;
+    globalThis.document?.removeEventListener('visibilitychange', onHidden);
+  };
+
   record('shown', {}, true);
 
   return {
@@ -105,12 +132,18 @@ export function recordSteps(
       if (state.screen === 'sending') sending = true;
       if (state.submitFailed) sending = false;
       if (state.screen === 'done') {
-        ended = true;
+        end();
         record('completed', {}, true);
+        draft((d, l) => d.removeDraft(survey.id, l));
       } else if (state.dismissed && !sending) {
-        ended = true;
+        end();
         record('dismissed', { reason: state.dismissed }, !answered);
         if (answered > 0) leavePartial(state);
+        if (state.dismissed === 'never') draft((d, l) => d.removeDraft(survey.id, l));
+      } else if (moved && !sending) {
+        const answers = draftAnswers(state);
+        if (Object.keys(answers).length)
+          draft((d, l) => d.saveDraft(l, { id: responseId, surveyId: survey.id, answers }));
       }
     },
     settled: () => chain.then(() => {}),
@@ -120,6 +153,7 @@ export function recordSteps(
   // never checked (flow/check-answer.ts), so its answer stays out, as it stays out of the `answered` count.
   function leavePartial(state: FlowState) {
     const { questions, answers, consent, groups } = state;
+    partialAt = progressOf(state).answered;
     const sent = answersToSend(questions, answers, consent, groups);
     const left = questions.find((q) => q.id === state.step);
     for (const key of left ? answerKeys(left) : []) delete sent[key];

@@ -39,6 +39,9 @@ export async function connectSync(
       for (const wake of [...waiters]) wake(report);
     },
   });
+  // A personal link's page keeps an offline copy of itself in its worker (issue 17).
+  if (options.link && options.sw && 'serviceWorker' in navigator)
+    import('./keep-link-page.ts').then((m) => m.keepLinkPage()).catch(() => {});
   return {
     flush(waitMs) {
       return new Promise<FlushReport | undefined>((resolve) => {

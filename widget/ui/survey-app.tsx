@@ -17,14 +17,18 @@ import type { SurveyUiProps } from './survey-ui-props.ts';
  * decided there, so the first question carries no recording code. Beside the flow, not in survey-ui-props.ts,
  * whose types the flow imports.
  */
-export type StepProps = { onStep?(state: FlowState): void };
+export type StepProps = {
+  onStep?(state: FlowState): void;
+  /** Where a personal link's learner left off on this device (widget/delivery/link-draft.ts); absent: the intro. */
+  initial?: FlowState;
+};
 
 /** mountSurvey's props, with the strings and a way to add widget/ui/rest/'s stylesheet to the shadow root. */
 type Props = SurveyUiProps & StepProps & { tr: Translator; adoptStyles(css: string): void };
 
 /** Drives the flow reducer and owns its effects: focus, sending, dismissing, Escape. */
-export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, tr: baseTr, adoptStyles }: Props) {
-  const [state, send] = useReducer(surveyFlow, survey.questions, initialFlowState);
+export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, initial, tr: baseTr, adoptStyles }: Props) {
+  const [state, send] = useReducer(surveyFlow, initial ?? initialFlowState(survey.questions));
   useEffect(() => onStep?.(state), [state]);
   const rootRef = useRef<HTMLDivElement>(null);
   const path = flowPath(state.questions, state.answers, state.consent, state.groups);

@@ -33,7 +33,8 @@ export type Expectation =
   | 'iso-date'
   | 'month-list'
   | 'day-count'
-  | 'short-id';
+  | 'short-id'
+  | 'link-token';
 
 /** One embed option: everything the widget knows about it. */
 export type OptionRow<Value> = {
@@ -115,6 +116,9 @@ export const OPTION_TABLE = {
   }),
   courseId: option<string | undefined>({ check: text(128), expects: 'short-id' }),
   pathId: option<string | undefined>({ check: text(128), expects: 'short-id' }),
+  // protocol/link-token-text.ts's LINK_TOKEN_PATTERN, written out: that file carries zod, which stays out of the
+  // browser (tests/widget/core/options/option-table.test.ts holds the two equal).
+  link: option<string | undefined>({ check: matches(/^[\w-]{1,1024}$/), expects: 'link-token' }),
 } satisfies { [Name in keyof OutcomeSurveyOptions]-?: OptionRow<unknown> };
 
 export type OptionName = keyof typeof OPTION_TABLE;

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LINK_TOKEN_PATTERN } from '../../../../protocol/link-token-text.ts';
 import { EXPECTED } from '../../../../widget/core/misuse.ts';
 import {
   attributeOf,
@@ -25,6 +27,7 @@ const ATTRIBUTES = {
   capDays: 'cap-days',
   courseId: 'course-id',
   pathId: 'path-id',
+  link: 'link',
 } as const;
 
 describe('the option table', () => {
@@ -46,5 +49,19 @@ describe('the option table', () => {
 
   it('requires the endpoint, the site key and the survey, and nothing else', () => {
     expect(OPTION_NAMES.filter((name) => 'required' in OPTION_TABLE[name])).toEqual(['endpoint', 'siteKey', 'survey']);
+  });
+
+  // The widget writes the protocol's rule out (its file carries zod): a token the collector's schema would refuse
+  // is refused at init, loudly, and every token it accepts is accepted.
+  it('accepts exactly the link tokens the protocol accepts', () => {
+    const tokenish = fc.stringMatching(/^[\w\-.~+/= ]{0,1030}$/);
+    fc.assert(
+      fc.property(fc.oneof(tokenish, fc.string(), fc.constant('x'.repeat(1025))), (token) => {
+        expect(OPTION_TABLE.link.check(token)).toBe(LINK_TOKEN_PATTERN.test(token));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(OPTION_TABLE.link.check('v1.abc')).toBe(false);
+    expect(OPTION_TABLE.link.check('a'.repeat(1024))).toBe(true);
   });
 });

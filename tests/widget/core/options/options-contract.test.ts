@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { LearnerRef } from '../../../../protocol/learner-ref.ts';
+import { LinkTokenText } from '../../../../protocol/link-token-text.ts';
 import { OPTION_NAMES, type OptionName } from '../../../../widget/core/options/option-table.ts';
 import { parseOptions } from '../../../../widget/core/options/parse-options.ts';
 
@@ -47,6 +48,7 @@ const shape = {
   capDays: z.optional(whole(365)),
   courseId: z.optional(text(128)),
   pathId: z.optional(text(128)),
+  link: z.optional(LinkTokenText),
   // One schema per row of the option table: an option added there fails type-checking here until it has one.
 } satisfies Record<OptionName, z.ZodMiniType>;
 // "waves" asks at months after completion, so it needs the completion date.
@@ -115,6 +117,10 @@ const candidates = {
     ['x'.repeat(129), ''],
   ],
   pathId: [['p'], ['x'.repeat(129), '']],
+  link: [
+    ['eyJzIjoiYyJ9_c2ln', 'a', 'A-_9'.repeat(256)],
+    ['', 'a.b', 'a b', 'x'.repeat(1025), 'tok%3D'],
+  ],
 } satisfies Record<keyof typeof shape, [unknown[], unknown[]]>;
 
 const optionValue = ([good, bad]: [unknown[], unknown[]]) =>
