@@ -8,9 +8,6 @@ import { directionOf } from './page-language.ts';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
-/** When the widget shows the survey on the link page: at once, with no host page to wait for (Part C's trigger). */
-export const LINK_PAGE_TRIGGER = 'immediate';
-
 function documentOf(lang: string, title: string, base: string, body: string): string {
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}" dir="${directionOf(lang)}">
@@ -53,7 +50,10 @@ export type SurveyPage = {
   token: string;
 };
 
-/** The survey page: the widget's element and its module script, nothing else to run. */
+/**
+ * The survey page: the widget's element and its module script, nothing else to run. No trigger: with `link` set the
+ * element shows the survey at once, with no eligibility request (the route already decided).
+ */
 export function surveyPage(p: SurveyPage): string {
   const t = LINK_PAGE_STRINGS[p.lang];
   const attrs = [
@@ -63,7 +63,6 @@ export function surveyPage(p: SurveyPage): string {
     ['locale', p.locale],
     ['link', p.token],
     ['sw', `${p.base}/s/outcome-survey-sw.js`],
-    ['trigger', LINK_PAGE_TRIGGER],
   ]
     .map(([name, value]) => `${name}="${escapeHtml(value)}"`)
     .join(' ');

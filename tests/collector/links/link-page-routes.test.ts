@@ -31,7 +31,7 @@ describe('GET /s/:token', () => {
     const html = await res.text();
     expect(html).toContain('<html lang="fr" dir="ltr">');
     expect(html).toContain(
-      `<outcome-survey endpoint="${OWN_ORIGIN}" site-key="personal-link" survey="outcomes" locale="fr" link="${token}" sw="/s/outcome-survey-sw.js" trigger="immediate"></outcome-survey>`,
+      `<outcome-survey endpoint="${OWN_ORIGIN}" site-key="personal-link" survey="outcomes" locale="fr" link="${token}" sw="/s/outcome-survey-sw.js"></outcome-survey>`,
     );
     expect(html).toContain('<script type="module" src="/s/assets/outcome-survey.js"></script>');
     expect(html).toContain('<link rel="stylesheet" href="/s/assets/link-page.css">');
