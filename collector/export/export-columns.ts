@@ -60,6 +60,43 @@ const LEARNER_REF_STATUS: Omit<Column, 'versions'> = {
 };
 
 /**
+ * Whether the learner finished, and where the answers came from (issue 17: a personal link's cohort and wave): after
+ * learner_ref_status, before the questions. Prefixed `context_` like the wire's `context`, so no question id collides.
+ */
+const PROVENANCE: Omit<Column, 'versions'>[] = [
+  {
+    name: 'status',
+    type: 'string',
+    label: 'Whether the learner reached the end (docs/denominators.md: a partial is replaced by its completion)',
+    source: { kind: 'meta' },
+    values: [
+      { code: 'complete', label: { en: 'Sent from the last screen' } },
+      { code: 'partial', label: { en: 'The learner left before the end; the answers given so far' } },
+    ],
+  },
+  {
+    name: 'context_trigger',
+    type: 'string',
+    label: 'What showed the survey: "link" for a personal link (GET /s/:token), else the embed trigger',
+    source: { kind: 'meta' },
+  },
+  {
+    name: 'context_wave',
+    type: 'string',
+    label: 'Wave answered: m0, m6, m12… (months after completion) or once; a link’s wave comes from its token',
+    source: { kind: 'meta' },
+  },
+  {
+    name: 'context_cohort',
+    type: 'string',
+    label: 'Roster cohort of a personal link (from its token); empty for in-course prompts',
+    source: { kind: 'meta' },
+  },
+  { name: 'context_course_id', type: 'string', label: 'Course id given by the host platform', source: { kind: 'meta' } },
+  { name: 'context_path_id', type: 'string', label: 'Learning path id given by the host platform', source: { kind: 'meta' } },
+];
+
+/**
  * Flags get a prefix because question ids are free to be "refugee" or "disability" too:
  * without it the answer and the flag would fight for one column name.
  */
@@ -98,6 +135,7 @@ export function exportColumns(versions: readonly SurveyDefinition[]): Column[] {
     versions: all,
   }));
   columns.push({ ...LEARNER_REF_STATUS, versions: all });
+  for (const column of PROVENANCE) columns.push({ ...column, versions: all });
   for (const m of merged.values()) columns.push(...questionColumns(m));
   for (const flag of FLAG_NAMES) {
     const name = flagColumn(flag);

@@ -35,6 +35,12 @@ const META: Record<string, Getter> = {
   // ";" rather than "," so the cell needs no quotes in a comma CSV (Excel exports quote it).
   consent_groups: (r) => r.consent.groups?.join(';'),
   learner_ref_status: (r) => r.learnerRefStatus,
+  status: (r) => r.status ?? 'complete',
+  context_trigger: (r) => r.context?.trigger,
+  context_wave: (r) => r.context?.wave,
+  context_cohort: (r) => r.context?.cohort,
+  context_course_id: (r) => r.context?.courseId,
+  context_path_id: (r) => r.context?.pathId,
 };
 
 function getter(c: Column, { labels }: RowOptions): Getter {

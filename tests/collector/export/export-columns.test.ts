@@ -8,7 +8,7 @@ describe('exportColumns', () => {
 
   it('names columns by question, option and grid row, then flags and their rules', () => {
     const names = exportColumns([v1]).map((c) => c.name);
-    expect(names.slice(0, 11)).toEqual([
+    expect(names.slice(0, 17)).toEqual([
       'id',
       'survey_id',
       'survey_version',
@@ -20,8 +20,14 @@ describe('exportColumns', () => {
       'consent_version',
       'consent_groups',
       'learner_ref_status',
+      'status',
+      'context_trigger',
+      'context_wave',
+      'context_cohort',
+      'context_course_id',
+      'context_path_id',
     ]);
-    expect(names.slice(11, 22)).toEqual([
+    expect(names.slice(17, 28)).toEqual([
       'situation',
       'changes__new_job',
       'changes__promotion',
@@ -34,7 +40,7 @@ describe('exportColumns', () => {
       'wg_walking',
       'refugee',
     ]);
-    expect(names.slice(22)).toEqual(FLAG_NAMES.flatMap((f) => [`flag_${f}`, `flag_${f}__rule`]));
+    expect(names.slice(28)).toEqual(FLAG_NAMES.flatMap((f) => [`flag_${f}`, `flag_${f}__rule`]));
   });
 
   it('keeps every earlier column name, in the same relative order, when a version adds questions and options', () => {

@@ -28,4 +28,28 @@ describe('rowReader', () => {
     expect(cell(values, 'changes__none')).toBe(1);
     expect(cell(values, 'changes__new_job')).toBe(0);
   });
+
+  it.each<{ extra: Partial<StoredResponse>; expected: Record<string, string | undefined> }>([
+    {
+      extra: {
+        status: 'partial',
+        context: { trigger: 'link', wave: 'm6', cohort: 'grads-2026', courseId: 'c-1', pathId: 'p-2' },
+      },
+      expected: {
+        status: 'partial',
+        context_trigger: 'link',
+        context_wave: 'm6',
+        context_cohort: 'grads-2026',
+        context_course_id: 'c-1',
+        context_path_id: 'p-2',
+      },
+    },
+    {
+      extra: { status: undefined, context: undefined },
+      expected: { status: 'complete', context_trigger: undefined, context_wave: undefined, context_cohort: undefined },
+    },
+  ])('exports where the answers came from: $expected', ({ extra, expected }) => {
+    const values = rowReader(columns, { labels: false })({ ...generateResponse(2), ...extra });
+    for (const [name, value] of Object.entries(expected)) expect(cell(values, name), name).toBe(value);
+  });
 });
