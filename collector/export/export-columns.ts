@@ -92,8 +92,18 @@ const PROVENANCE: Omit<Column, 'versions'>[] = [
     label: 'Roster cohort of a personal link (from its token); empty for in-course prompts',
     source: { kind: 'meta' },
   },
-  { name: 'context_course_id', type: 'string', label: 'Course id given by the host platform', source: { kind: 'meta' } },
-  { name: 'context_path_id', type: 'string', label: 'Learning path id given by the host platform', source: { kind: 'meta' } },
+  {
+    name: 'context_course_id',
+    type: 'string',
+    label: 'Course id given by the host platform',
+    source: { kind: 'meta' },
+  },
+  {
+    name: 'context_path_id',
+    type: 'string',
+    label: 'Learning path id given by the host platform',
+    source: { kind: 'meta' },
+  },
 ];
 
 /**

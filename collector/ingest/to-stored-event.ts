@@ -24,7 +24,12 @@ export function toStoredEvent(item: unknown, at: string, ctx: IngestContext): Pr
   const outOfWindow = submittedAtProblem(parsed.data.at, at, ctx, 'at');
   if (outOfWindow) return { ok: false, errors: [outOfWindow], reason: 'submitted_at_out_of_range' };
   const { surveyId, surveyVersion } = parsed.data;
-  const linked = judgedLink(parsed.data.link, { surveyId, when: parsed.data.at, whenKey: 'at' }, at, ctx);
+  const linked = judgedLink(
+    parsed.data.link,
+    { surveyId, when: parsed.data.at, whenKey: 'at', trigger: parsed.data.context?.trigger },
+    at,
+    ctx,
+  );
   if (linked && !linked.ok) return { ok: false, errors: [linked.error], reason: linked.reason };
   if (!ctx.surveys.get(surveyId, surveyVersion))
     return {

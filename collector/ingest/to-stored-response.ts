@@ -35,7 +35,12 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
   const r = parsed.data;
   const outOfWindow = submittedAtProblem(r.submittedAt, at, ctx);
   if (outOfWindow) return { ok: false, errors: [outOfWindow], reason: 'submitted_at_out_of_range' };
-  const linked = judgedLink(r.link, { surveyId: r.surveyId, when: r.submittedAt, whenKey: 'submittedAt' }, at, ctx);
+  const linked = judgedLink(
+    r.link,
+    { surveyId: r.surveyId, when: r.submittedAt, whenKey: 'submittedAt', trigger: r.context?.trigger },
+    at,
+    ctx,
+  );
   if (linked && !linked.ok) return { ok: false, errors: [linked.error], reason: linked.reason };
   const survey = ctx.surveys.get(r.surveyId, r.surveyVersion);
   if (!survey)

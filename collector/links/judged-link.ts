@@ -32,7 +32,7 @@ const REFUSAL_TEXT = {
  */
 export function judgedLink(
   link: string | undefined,
-  item: { surveyId: string; when: string; whenKey: 'submittedAt' | 'at' },
+  item: { surveyId: string; when: string; whenKey: 'submittedAt' | 'at'; trigger?: string | undefined },
   at: string,
   ctx: LinkContext,
 ): LinkJudgement | undefined {
@@ -42,12 +42,22 @@ export function judgedLink(
     error: { path, message },
     reason,
   });
-  if (link === undefined)
-    return ctx.requireLink
-      ? refuse(
-          'required under site key "personal-link": it takes only answers given through a personal link, so send the token the page was opened with (the element\'s link attribute)',
-        )
-      : undefined;
+  if (link === undefined && ctx.requireLink)
+    return refuse(
+      'required under site key "personal-link": it takes only answers given through a personal link, so send the token the page was opened with (the element\'s link attribute)',
+    );
+  // "link" is the collector's own mark of a verified link (the revision rule spends links by it): never a device's.
+  if (link === undefined && item.trigger === LINK_TRIGGER)
+    return {
+      ok: false,
+      error: {
+        path: `${at}.context.trigger`,
+        message:
+          'trigger "link" marks answers given through a personal link, which carry its token in link: send the token, or another trigger',
+      },
+      reason: 'link_invalid',
+    };
+  if (link === undefined) return undefined;
   if (ctx.linkKeys === undefined)
     return refuse(
       'personal links are off on this collector (LINK_KEYS is not set): send the item without link, or set LINK_KEYS',

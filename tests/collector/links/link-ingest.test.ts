@@ -94,6 +94,17 @@ describe('POST /v1/responses with a personal link', () => {
     ]);
   });
 
+  it('refuses trigger "link" from an item without a link under any site key, naming context.trigger', async () => {
+    const made = linkApp();
+    const r = response({ learnerRef: 'ana', context: { trigger: 'link' } });
+    const good = response({ learnerRef: 'ana' });
+    const ack = await (await post(made.app, batch(r, good))).json();
+    expect(ack.accepted).toEqual([good.id]);
+    expect(ack.rejected).toEqual([
+      { id: r.id, errors: [{ path: 'responses[0].context.trigger', message: expect.stringContaining('token') }] },
+    ]);
+  });
+
   it('refuses a second complete response through a spent link, and calls a resend of the first a duplicate', async () => {
     const made = linkApp();
     const first = response({ link: made.token() });
