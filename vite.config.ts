@@ -114,10 +114,12 @@ export default defineConfig({
       // element, ≈100 B brotli on the first-question path); licence comments stay.
       output: {
         // A folder's entry (index.ts, e.g. widget/ui/rest/) names its chunk after the folder, not "index".
+        // Six hash characters (36 bits, more than Parcel's 32) still tell two builds of one chunk apart;
+        // the default eight cost ≈70 B brotli on the first-question path, whose files name ~20 others.
         chunkFileNames: (chunk) =>
           chunk.name === 'index' && chunk.facadeModuleId
-            ? `outcome-survey-${basename(dirname(chunk.facadeModuleId))}-[hash].js`
-            : 'outcome-survey-[name]-[hash].js',
+            ? `outcome-survey-${basename(dirname(chunk.facadeModuleId))}-[hash:6].js`
+            : 'outcome-survey-[name]-[hash:6].js',
         codeSplitting: {
           includeDependenciesRecursively: false,
           groups: [{ name: firstQuestionChunks(), debugName: 'first-question chunks' }],

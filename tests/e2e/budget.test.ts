@@ -31,7 +31,7 @@ function staticClosure(keys: string[], into = new Set<string>()): Set<string> {
 
 /**
  * A module's manifest key: its source path when it is a chunk of its own, else the chunk named after it
- * (a shared chunk, or one of the first-question chunks that vite.config.ts groups: "outcome-survey-<name>-<hash>.js").
+ * (a shared chunk, or one of the first-question chunks that vite.config.ts groups: "outcome-survey-<name>-<6-character hash>.js").
  */
 function keyOf(source: string): string {
   if (manifest[source]) return source;
@@ -39,7 +39,7 @@ function keyOf(source: string): string {
     .split('/')
     .pop()
     ?.replace(/\.tsx?$/, '');
-  const named = new RegExp(`^outcome-survey-${name}-[\\w-]{8}\\.js$`);
+  const named = new RegExp(`^outcome-survey-${name}-[\\w-]{6}\\.js$`);
   const key = Object.keys(manifest).find((k) => named.test(manifest[k].file));
   if (!key) throw new Error(`no chunk for ${source} in dist/.vite/manifest.json`);
   return key;

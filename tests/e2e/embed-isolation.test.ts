@@ -175,7 +175,7 @@ describe('the widget on a host page', () => {
     >;
     const coreFile = Object.values(manifest)
       .map((c) => c.file)
-      .find((f) => /^outcome-survey-outcome-survey-[\w-]{8}\.js$/.test(f));
+      .find((f) => /^outcome-survey-outcome-survey-[\w-]{6}\.js$/.test(f));
     if (!coreFile) throw new Error(`no survey-code chunk in ${env.stack.distDir}/.vite/manifest.json`);
     const isCore = (name: string) => name === `/${coreFile}`;
     let seen = await timing();
