@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import ts from 'typescript';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -39,6 +39,44 @@ function publicTypes(): Plugin {
   };
 }
 
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+
+/** A module and everything it imports statically, transitively. */
+function staticClosure(graph: ModuleGraph, id: string, into = new Set<string>()): Set<string> {
+  if (into.has(id)) return into;
+  into.add(id);
+  for (const dep of graph.getModuleInfo(id)?.importedIds ?? []) staticClosure(graph, dep, into);
+  return into;
+}
+
+/**
+ * The two lazy chunks on the way to the first question, each named after its entry: the survey code
+ * (what widget/core/outcome-survey.ts imports statically beyond the entries' shared chunk) and the
+ * first-question UI (what widget/ui/mount-survey.tsx imports statically beyond the survey code).
+ * Left to itself the bundler cuts the flow path (flow-path.ts and its imports) into a 373 B chunk of
+ * its own, because widget/delivery/record-steps.ts shares it and is imported by the core, not the UI;
+ * but record-steps is only fetched once the UI is mounting, so one file for the first question is fewer
+ * bytes (each file pays for its own compression window and imports). Once a group is set, the core's
+ * helpers that later chunks share (debug-log.ts) stay in the core only through a group of its own.
+ */
+function firstQuestionChunks(): (id: string, graph: ModuleGraph) => string | null {
+  let chunkOf: Map<string, string> | undefined;
+  return (id, graph) => {
+    if (!chunkOf) {
+      const entries = new Set<string>();
+      for (const entry of ['widget/entry/loader.ts', 'widget/entry/index.ts'])
+        staticClosure(graph, resolve(entry), entries);
+      const core = staticClosure(graph, resolve('widget/core/outcome-survey.ts'));
+      const ui = staticClosure(graph, resolve('widget/ui/mount-survey.tsx'));
+      chunkOf = new Map([
+        ...[...core].filter((m) => !entries.has(m)).map((m): [string, string] => [m, 'outcome-survey']),
+        ...[...ui].filter((m) => !core.has(m)).map((m): [string, string] => [m, 'mount-survey']),
+      ]);
+    }
+    return chunkOf.get(id) ?? null;
+  };
+}
+
 // The embeddable widget: dist/outcome-survey.js (the script tag's loader), dist/index.js
 // (the npm ESM entry), and the lazy chunks beside them, loaded by relative URL so the
 // files work from any CDN path. Library mode, because an app build wraps every dynamic
@@ -67,15 +105,25 @@ export default defineConfig({
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
+      // The first-question groups (below) leave each shared module in the earlier chunk, which the bundler
+      // allows only when entries may export more than their own module. None does today, and
+      // tests/e2e/budget.test.ts holds the npm entry and the loader apart.
+      preserveEntrySignatures: 'allow-extension',
       // Lib mode keeps whitespace in ES output; the bundler's own minifier removes it.
       // Minified files that nobody bundles again need no /* @__PURE__ */ hints (one per JSX
       // element, ≈100 B brotli on the first-question path); licence comments stay.
       output: {
         // A folder's entry (index.ts, e.g. widget/ui/rest/) names its chunk after the folder, not "index".
+        // Six hash characters (36 bits, more than Parcel's 32) still tell two builds of one chunk apart;
+        // the default eight cost ≈70 B brotli on the first-question path, whose files name ~20 others.
         chunkFileNames: (chunk) =>
           chunk.name === 'index' && chunk.facadeModuleId
-            ? `outcome-survey-${basename(dirname(chunk.facadeModuleId))}-[hash].js`
-            : 'outcome-survey-[name]-[hash].js',
+            ? `outcome-survey-${basename(dirname(chunk.facadeModuleId))}-[hash:6].js`
+            : 'outcome-survey-[name]-[hash:6].js',
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [{ name: firstQuestionChunks(), debugName: 'first-question chunks' }],
+        },
         minify: true,
         comments: { legal: true, annotation: false, jsdoc: false },
       },

@@ -29,14 +29,18 @@ function staticClosure(keys: string[], into = new Set<string>()): Set<string> {
   return into;
 }
 
-/** A module's manifest key: its source path when it is a chunk of its own, else the shared chunk named after it. */
+/**
+ * A module's manifest key: its source path when it is a chunk of its own, else the chunk named after it
+ * (a shared chunk, or one of the first-question chunks that vite.config.ts groups: "outcome-survey-<name>-<6-character hash>.js").
+ */
 function keyOf(source: string): string {
   if (manifest[source]) return source;
   const name = source
     .split('/')
     .pop()
     ?.replace(/\.tsx?$/, '');
-  const key = Object.keys(manifest).find((k) => manifest[k].file.startsWith(`outcome-survey-${name}-`));
+  const named = new RegExp(`^outcome-survey-${name}-[\\w-]{6}\\.js$`);
+  const key = Object.keys(manifest).find((k) => named.test(manifest[k].file));
   if (!key) throw new Error(`no chunk for ${source} in dist/.vite/manifest.json`);
   return key;
 }
@@ -97,8 +101,17 @@ describe('byte budgets (brotli, quality 11)', () => {
 
   it('keeps the survey code and the UI out of what the loader needs', () => {
     const loader = [...staticClosure(['widget/entry/loader.ts'])];
-    const lazy = ['widget/core/outcome-survey.ts', 'widget/ui/mount-survey.tsx'].map((k) => manifest[k].file);
+    const lazy = ['widget/core/outcome-survey.ts', 'widget/ui/mount-survey.tsx'].map((k) => manifest[keyOf(k)].file);
     expect(loader.filter((f) => lazy.includes(f))).toEqual([]);
+  });
+
+  it('keeps the script-tag loader and the npm entry apart (neither needs the other to run)', () => {
+    // The build lets entries export more than their own module (vite.config.ts, for the first-question
+    // chunks): were the bundler to hoist shared code into one entry, the other would import it and run it.
+    const loader = manifest['widget/entry/loader.ts'].file;
+    const npm = manifest['widget/entry/index.ts'].file;
+    expect(staticClosure(['widget/entry/loader.ts']).has(npm)).toBe(false);
+    expect(staticClosure(['widget/entry/index.ts']).has(loader)).toBe(false);
   });
 
   it('keeps zod off the path to the first question', () => {

@@ -167,10 +167,16 @@ describe('the widget on a host page', () => {
           .map((r) => ({ name: new URL(r.name).pathname, start: r.startTime }));
         return { loaded, scripts };
       });
-    // The survey code's chunk, by the build's own record of it.
-    const coreFile = JSON.parse(readFileSync(join(env.stack.distDir, '.vite/manifest.json'), 'utf8'))[
-      'widget/core/outcome-survey.ts'
-    ].file as string;
+    // The survey code's chunk, by the build's own record of it: grouped by vite.config.ts, it is named
+    // after its entry ("outcome-survey-outcome-survey-<hash>.js") rather than keyed by it.
+    const manifest = JSON.parse(readFileSync(join(env.stack.distDir, '.vite/manifest.json'), 'utf8')) as Record<
+      string,
+      { file: string }
+    >;
+    const coreFile = Object.values(manifest)
+      .map((c) => c.file)
+      .find((f) => /^outcome-survey-outcome-survey-[\w-]{6}\.js$/.test(f));
+    if (!coreFile) throw new Error(`no survey-code chunk in ${env.stack.distDir}/.vite/manifest.json`);
     const isCore = (name: string) => name === `/${coreFile}`;
     let seen = await timing();
     for (let i = 0; i < 50 && !seen.scripts.some((s) => isCore(s.name)); i++) {

@@ -26,28 +26,16 @@ export type StepProps = {
 /** mountSurvey's props, with the strings and a way to add widget/ui/rest/'s stylesheet to the shadow root. */
 type Props = SurveyUiProps & StepProps & { tr: Translator; adoptStyles(css: string): void };
 
-/** Drives the flow reducer and owns its effects: focus, sending, dismissing, Escape. */
+/**
+ * Drives the flow reducer and owns its effects: focus, dismissing, Escape. Sending is check-your-answers'
+ * own (widget/ui/rest/screens/check-screen.tsx): it is the only screen that starts it.
+ */
 export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, initial, tr: baseTr, adoptStyles }: Props) {
   const [state, send] = useReducer(surveyFlow, initial ?? initialFlowState(survey.questions));
   useEffect(() => onStep?.(state), [state]);
   const rootRef = useRef<HTMLDivElement>(null);
   const path = flowPath(state.questions, state.answers, state.consent, state.groups);
   const questionSteps = path.filter(isQuestionStep);
-
-  useEffect(() => {
-    if (state.screen !== 'sending') return;
-    let live = true;
-    // Sending starts from check-your-answers, so widget/ui/rest/ is already loaded.
-    loadRest()
-      .then((m) => m.sendAnswers(state, onSubmit))
-      .then(
-        (event) => live && send(event),
-        () => {},
-      );
-    return () => {
-      live = false;
-    };
-  }, [state.screen]);
 
   useEffect(() => {
     if (state.dismissed) onDismiss(state.dismissed);
@@ -110,7 +98,7 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
         </button>
       </form>
     );
-  else if (rest) body = <rest.NonQuestionScreen state={state} tr={tr} send={send} />;
+  else if (rest) body = <rest.NonQuestionScreen state={state} tr={tr} send={send} onSubmit={onSubmit} />;
   else
     body = (
       <p class="os-hint" role="status">

@@ -4,7 +4,7 @@ import type { SurveyUiProps } from '../survey-ui-props.ts';
 
 /**
  * Hands what is to be sent to onSubmit and says how it went, as the event that ends the sending
- * screen. Sending starts from check-your-answers, which comes with widget/ui/rest/, so this does too.
+ * screen. Sending starts from check-your-answers (check-screen.tsx), which comes with widget/ui/rest/, so this does too.
  */
 export function sendAnswers(state: FlowState, onSubmit: SurveyUiProps['onSubmit']): Promise<FlowEvent> {
   const { questions, answers, consent, groups } = state;

@@ -1,14 +1,31 @@
 import { h } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { Translator } from '../../../i18n/index.ts';
 import { flowPath, stepGroup } from '../../flow/flow-path.ts';
 import type { FlowEvent, FlowState } from '../../flow/survey-flow.ts';
 import { BackButton } from '../../screens/back-button.tsx';
+import type { SurveyUiProps } from '../../survey-ui-props.ts';
 import { formatAnswer } from '../format-answer.ts';
+import { sendAnswers } from '../send-answers.ts';
 import { ErrorSummary } from './error-summary.tsx';
 
-/** GOV.UK check-answers: every answer on the path, each with a Change link that returns here. */
-export function CheckScreen({ state, tr, send }: { state: FlowState; tr: Translator; send(e: FlowEvent): void }) {
+type Props = { state: FlowState; tr: Translator; send(e: FlowEvent): void; onSubmit: SurveyUiProps['onSubmit'] };
+
+/**
+ * GOV.UK check-answers: every answer on the path, each with a Change link that returns here. Sending is
+ * this screen's busy state, so the effect that hands the answers to onSubmit lives here, not in the first
+ * screen's code: the outcome comes back as the event that ends it, unless the screen has gone meanwhile.
+ */
+export function CheckScreen({ state, tr, send, onSubmit }: Props) {
   const busy = state.screen === 'sending';
+  useEffect(() => {
+    if (!busy) return;
+    let live = true;
+    sendAnswers(state, onSubmit).then((event) => live && send(event));
+    return () => {
+      live = false;
+    };
+  }, [busy]);
   const rows = flowPath(state.questions, state.answers, state.consent, state.groups).map((step) => {
     const q = state.questions.find((x) => x.id === step);
     const group = stepGroup(step);

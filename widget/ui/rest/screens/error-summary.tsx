@@ -1,7 +1,8 @@
 import { h } from 'preact';
 import type { Translator } from '../../../i18n/index.ts';
-import { domId, focusField } from '../../fields/dom-id.ts';
+import { domId } from '../../fields/dom-id.ts';
 import type { FieldError } from '../../flow/check-answer.ts';
+import { focusField } from './focus-field.ts';
 
 /** GOV.UK error summary: takes focus (see survey-app) and links each message to its field. */
 export function ErrorSummary({ error, message, tr }: { error?: FieldError; message?: string; tr: Translator }) {
