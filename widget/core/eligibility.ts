@@ -1,5 +1,7 @@
 import type { EligibilityAnswer, EligibilityRequest } from '../../protocol/eligibility.ts';
 import { isEligibilityAnswer } from '../../protocol/eligibility-guard.ts';
+import { debugLog } from './debug-log.ts';
+import type { EmbedOptions } from './options/option-table.ts';
 
 /** The collector's answer, with no waves answered where an older collector sent none. */
 export type Eligibility = EligibilityAnswer & { answeredWaves: string[] };
@@ -20,6 +22,28 @@ export async function fetchEligibility(who: Who): Promise<Eligibility | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * Why the collector says not to ask this learner (opted out, or this wave answered on another device), or null
+ * to ask: also when it cannot say, for then the device's own flags, already checked, decide.
+ */
+export async function collectorObjection(
+  options: EmbedOptions,
+  learnerRef: string,
+  wave: string | undefined,
+): Promise<string | null> {
+  const eligibility = await fetchEligibility({
+    endpoint: options.endpoint,
+    siteKey: options.siteKey,
+    learnerRef,
+    learnerSig: options.learnerSig,
+    surveyId: options.survey,
+  });
+  if (!eligibility) debugLog('no eligibility answer; the device decides');
+  else if (!eligibility.eligible) return `collector says ${eligibility.reason}`;
+  else if (wave && eligibility.answeredWaves.includes(wave)) return 'wave answered elsewhere';
+  return null;
 }
 
 /** Records "don't ask me again" at the collector so it holds on every device; best effort. */

@@ -26,18 +26,10 @@ export async function mayAsk(options: EmbedOptions, onDemand: boolean, now: numb
   });
   if (!decision.ask) return skip(options, decision.reason);
   if (options.learnerRef) {
-    const { fetchEligibility } = await import('./eligibility.ts');
-    const who = {
-      endpoint: options.endpoint,
-      siteKey: options.siteKey,
-      learnerRef: options.learnerRef,
-      learnerSig: options.learnerSig,
-      surveyId: options.survey,
-    };
-    const eligibility = await fetchEligibility(who);
-    if (!eligibility) debugLog('no eligibility answer; the device decides');
-    else if (!eligibility.eligible) return skip(options, `collector says ${eligibility.reason}`);
-    else if (wave && eligibility.answeredWaves.includes(wave)) return skip(options, 'wave answered elsewhere');
+    // Only a host that passes a learnerRef fetches this chunk, so the collector's side of the decision is there.
+    const { collectorObjection } = await import('./eligibility.ts');
+    const objection = await collectorObjection(options, options.learnerRef, wave);
+    if (objection) return skip(options, objection);
   }
   debugLog('asking', options.survey, wave ?? '');
   return { wave };

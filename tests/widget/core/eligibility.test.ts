@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchEligibility, sendOptOut, type Who } from '../../../widget/core/eligibility.ts';
+import { collectorObjection, fetchEligibility, sendOptOut, type Who } from '../../../widget/core/eligibility.ts';
+import { parseOptions } from '../../../widget/core/options/parse-options.ts';
 
 const who: Who = {
   endpoint: 'https://collector.example',
@@ -93,5 +94,47 @@ describe('sendOptOut', () => {
     expect(await sendOptOut(who)).toBe(true);
     expect(calls[0].url).toBe('https://collector.example/v1/eligibility/opt-out');
     expect(JSON.parse(String(calls[0].init.body))).toMatchObject({ learnerRef: 'learner-7' });
+  });
+});
+
+describe('collectorObjection', () => {
+  const parsed = parseOptions({ endpoint: 'https://collector.example', siteKey: 'site', survey: 'outcomes' });
+  if (!parsed.ok) throw new Error('the test options do not parse');
+  const options = parsed.options;
+
+  it('asks the collector about this learner and this survey', async () => {
+    const calls = stubFetch(() => json({ eligible: true, answeredWaves: [] }));
+    await collectorObjection(options, 'learner-7', 'm6');
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({
+      siteKey: 'site',
+      learnerRef: 'learner-7',
+      surveyId: 'outcomes',
+    });
+  });
+
+  it.each([
+    [
+      'an opt-out',
+      () => json({ eligible: false, reason: 'opted_out', answeredWaves: [] }),
+      'm6',
+      'collector says opted_out',
+    ],
+    [
+      'the due wave answered elsewhere',
+      () => json({ eligible: true, answeredWaves: ['m6'] }),
+      'm6',
+      'wave answered elsewhere',
+    ],
+    ['another wave answered elsewhere', () => json({ eligible: true, answeredWaves: ['m0'] }), 'm6', null],
+    [
+      'a survey without waves, answered elsewhere',
+      () => json({ eligible: true, answeredWaves: ['m0'] }),
+      undefined,
+      null,
+    ],
+    ['no answer (offline), so the device decides', () => Promise.reject(new TypeError('offline')), 'm6', null],
+  ])('objects to %s as %j', async (_what, answer, wave, objection) => {
+    stubFetch(answer);
+    expect(await collectorObjection(options, 'learner-7', wave)).toBe(objection);
   });
 });
