@@ -11,6 +11,7 @@ const FIXED = [
   'PRIVACY.md',
   'dist/index.d.ts',
   'dist/index.js',
+  'dist/outcome-survey-link-sw.js',
   'dist/outcome-survey-sw-import.js',
   'dist/outcome-survey-sw.js',
   'dist/outcome-survey-worker.js',
@@ -22,8 +23,8 @@ const FIXED = [
   // npm packs a README whenever there is one; the release needs it, but another issue writes it.
   ...(existsSync(join(ROOT, 'README.md')) ? ['README.md'] : []),
 ];
-// Lazy chunks carry a content hash.
-const CHUNK = /^dist\/outcome-survey-[\w.-]+-[\w-]{8}\.js$/;
+// Lazy chunks carry a content hash of six characters (vite.config.ts).
+const CHUNK = /^dist\/outcome-survey-[\w.-]+-[\w-]{6}\.js$/;
 
 type Packed = { files: { path: string }[] };
 let packed: string[];
