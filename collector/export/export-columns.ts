@@ -74,36 +74,15 @@ const PROVENANCE: Omit<Column, 'versions'>[] = [
       { code: 'partial', label: { en: 'The learner left before the end; the answers given so far' } },
     ],
   },
-  {
-    name: 'context_trigger',
-    type: 'string',
-    label: 'What showed the survey: "link" for a personal link (GET /s/:token), else the embed trigger',
-    source: { kind: 'meta' },
-  },
-  {
-    name: 'context_wave',
-    type: 'string',
-    label: 'Wave answered: m0, m6, m12… (months after completion) or once; a link’s wave comes from its token',
-    source: { kind: 'meta' },
-  },
-  {
-    name: 'context_cohort',
-    type: 'string',
-    label: 'Roster cohort of a personal link (from its token); empty for in-course prompts',
-    source: { kind: 'meta' },
-  },
-  {
-    name: 'context_course_id',
-    type: 'string',
-    label: 'Course id given by the host platform',
-    source: { kind: 'meta' },
-  },
-  {
-    name: 'context_path_id',
-    type: 'string',
-    label: 'Learning path id given by the host platform',
-    source: { kind: 'meta' },
-  },
+];
+
+/** Where the answers came from, as the wire's `context` names it: [column, label], each a string. */
+const CONTEXT_COLUMNS: [string, string][] = [
+  ['context_trigger', 'What showed the survey: "link" for a personal link (GET /s/:token), else the embed trigger'],
+  ['context_wave', 'Wave answered: m0, m6, m12… (months after completion) or once; a link’s wave comes from its token'],
+  ['context_cohort', 'Roster cohort of a personal link (from its token); empty for in-course prompts'],
+  ['context_course_id', 'Course id given by the host platform'],
+  ['context_path_id', 'Learning path id given by the host platform'],
 ];
 
 /**
@@ -146,6 +125,8 @@ export function exportColumns(versions: readonly SurveyDefinition[]): Column[] {
   }));
   columns.push({ ...LEARNER_REF_STATUS, versions: all });
   for (const column of PROVENANCE) columns.push({ ...column, versions: all });
+  for (const [name, label] of CONTEXT_COLUMNS)
+    columns.push({ name, type: 'string', label, source: { kind: 'meta' }, versions: all });
   for (const m of merged.values()) columns.push(...questionColumns(m));
   for (const flag of FLAG_NAMES) {
     const name = flagColumn(flag);
