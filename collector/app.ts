@@ -17,6 +17,7 @@ import { StorageUnavailableError, storageUnavailable } from './http/storage-unav
 import { linkPageRoutes } from './links/link-page-routes.ts';
 import { type Logger, silentLogger } from './logging/logger.ts';
 import { cohortRoutes } from './researcher/cohort-routes.ts';
+import { impactRoutes } from './researcher/impact-routes.ts';
 import { invitationRoutes } from './researcher/invitation-routes.ts';
 import { researcherRoutes } from './researcher/researcher-routes.ts';
 import { responseRatesRoutes } from './researcher/response-rates-routes.ts';
@@ -122,6 +123,20 @@ export function createApp(given: AppDeps, { config, log = silentLogger, now = Da
       denominators: deps.storage,
       surveys: deps.surveys,
       settings: { ...deps.settings, partialThreshold: config.partialThreshold },
+      authorize,
+    }),
+  );
+  app.route(
+    '/',
+    impactRoutes({
+      storage: deps.storage,
+      surveys: deps.surveys,
+      settings: {
+        ...deps.settings,
+        partialThreshold: config.partialThreshold,
+        impactCareerTarget: config.impactCareerTarget,
+        widgetDist: config.widgetDist,
+      },
       authorize,
     }),
   );

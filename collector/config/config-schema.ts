@@ -60,6 +60,8 @@ export const ConfigSchema = z.object({
   MIN_CELL: int(1, 1000).default(10),
   ROUND_TO: int(1, 1000).default(5),
   MIN_PERCENT_BASE: int(1, 100_000).default(23),
+  // The mission committee's yearly target of career outcomes credited to the training (GET /v1/impact).
+  IMPACT_CAREER_TARGET: int(1, 1_000_000_000).default(500_000),
   // Share of the questions asked a partial response must answer to count as AAPOR 1.2 rather than a break-off.
   PARTIAL_THRESHOLD: z.coerce
     .number()

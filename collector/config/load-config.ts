@@ -40,6 +40,8 @@ export type Config = {
   roundTo: number;
   minPercentBase: number;
   partialThreshold: number;
+  /** Career outcomes a year the impact report measures against (IMPACT_CAREER_TARGET). */
+  impactCareerTarget: number;
   /** Responses older than this many months are deleted at start and daily after. */
   retentionMonths: number;
   /** Time a connection has to send its request headers, then its whole request (body included). */
@@ -151,6 +153,7 @@ export function loadConfig(
     roundTo: s.ROUND_TO,
     minPercentBase: s.MIN_PERCENT_BASE,
     partialThreshold: s.PARTIAL_THRESHOLD,
+    impactCareerTarget: s.IMPACT_CAREER_TARGET,
     retentionMonths: s.RETENTION_MONTHS,
     headersTimeoutMs: s.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: s.REQUEST_TIMEOUT_MS,

@@ -23,6 +23,7 @@ const KIND: Record<keyof Storage, 'write' | 'read' | 'rows' | 'as-is'> = {
   outsideRoster: 'read',
   responses: 'rows',
   memberFacts: 'rows',
+  rosterMembers: 'rows',
   // ping answers false rather than throwing; close is the caller's own business.
   ping: 'as-is',
   close: 'as-is',
@@ -70,6 +71,10 @@ export function guardStorage(
   });
   Object.defineProperty(guarded, 'memberFacts', {
     value: (...args: Parameters<Storage['memberFacts']>) => guardedRows('memberFacts', storage.memberFacts(...args)),
+  });
+  Object.defineProperty(guarded, 'rosterMembers', {
+    value: (...args: Parameters<Storage['rosterMembers']>) =>
+      guardedRows('rosterMembers', storage.rosterMembers(...args)),
   });
   return { storage: guarded, writes };
 }

@@ -67,6 +67,11 @@ export interface DenominatorStorage {
   cohorts(): Promise<CohortSummary[]>;
   /** Inserts in one transaction; idempotent by id. One status per record, in order. */
   insertContactEvents(records: readonly StoredContactEvent[]): Promise<InsertStatus[]>;
+  /**
+   * The cohort's members with their roster columns, ordered by learnerHash, streamed in constant memory: the impact
+   * figures (collector/impact/) read a whole year's rosters, where memberFacts would fetch every event too.
+   */
+  rosterMembers(cohortId: string): AsyncIterable<StoredMember>;
   /** One entry per member of the cohort, ordered by learnerHash, streamed in constant memory. */
   memberFacts(query: WaveQuery): AsyncIterable<MemberFacts>;
   /**

@@ -185,6 +185,12 @@ export class MemoryStorage implements Storage {
     });
   }
 
+  async *rosterMembers(cohortId: string): AsyncIterable<StoredMember> {
+    yield* [...(this.members.get(cohortId)?.values() ?? [])]
+      .sort((a, b) => (a.learnerHash < b.learnerHash ? -1 : 1))
+      .map((m) => structuredClone(m));
+  }
+
   async *memberFacts(query: WaveQuery): AsyncIterable<MemberFacts> {
     const members = [...(this.members.get(query.cohortId)?.values() ?? [])].sort((a, b) =>
       a.learnerHash < b.learnerHash ? -1 : 1,

@@ -5,7 +5,7 @@ import {
   type MemberEventRow,
   toContactEventRow,
 } from '../contact-event-row.ts';
-import type { DenominatorStorage, MemberFacts, WaveQuery } from '../denominator-storage.ts';
+import type { DenominatorStorage, MemberFacts, StoredMember, WaveQuery } from '../denominator-storage.ts';
 import { firstOfEachId, insertStatuses } from '../insert-statuses.ts';
 import { type FactResponseRow, MEMBER_PAGE, memberFactsPage } from '../member-facts-page.ts';
 import { fromMemberRow, type MemberRow, toMemberRow } from '../member-row.ts';
@@ -162,6 +162,20 @@ export function postgresDenominators(pool: pg.Pool): DenominatorStorage {
         }
         return insertStatuses(records, inserted, hashes);
       });
+    },
+
+    async *rosterMembers(cohortId: string): AsyncGenerator<StoredMember> {
+      for (let after = ''; ; ) {
+        const { rows } = await pool.query<MemberRow>(
+          `SELECT ${MEMBER_COLUMNS} FROM cohort_members WHERE cohort_id = $1 AND learner_hash > $2 COLLATE "C"
+           ORDER BY learner_hash COLLATE "C" LIMIT ${MEMBER_PAGE}`,
+          [cohortId, after],
+        );
+        const members = rows.map(fromMemberRow);
+        yield* members;
+        if (members.length < MEMBER_PAGE) return;
+        after = members[members.length - 1].learnerHash;
+      }
     },
 
     // Keyset pages by learner_hash, like responses(): no cursor holds a connection between pages.

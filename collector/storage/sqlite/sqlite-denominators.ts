@@ -105,6 +105,15 @@ export function sqliteDenominators(db: Database.Database): DenominatorStorage & 
         .immediate();
     },
 
+    async *rosterMembers(cohortId: string): AsyncGenerator<StoredMember> {
+      for (let after = ''; ; ) {
+        const members = memberPage.all(cohortId, after).map(fromMemberRow);
+        yield* members;
+        if (members.length < MEMBER_PAGE) return;
+        after = members[members.length - 1].learnerHash;
+      }
+    },
+
     // Keyset pages by learner_hash, like responses(): no open iterator holds the one connection between pages.
     async *memberFacts(query: WaveQuery): AsyncGenerator<MemberFacts> {
       let after = '';

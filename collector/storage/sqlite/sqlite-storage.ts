@@ -100,6 +100,7 @@ export function sqliteStorage(path: string): Storage {
     importRoster: (...args) => denominators().importRoster(...args),
     cohorts: () => denominators().cohorts(),
     insertContactEvents: (records) => denominators().insertContactEvents(records),
+    rosterMembers: (cohortId) => denominators().rosterMembers(cohortId),
     memberFacts: (query) => denominators().memberFacts(query),
     outsideRoster: (query) => denominators().outsideRoster(query),
 

@@ -62,6 +62,10 @@ export class FakeDenominatorStorage implements DenominatorStorage {
     });
   }
 
+  async *rosterMembers(cohortId: string): AsyncIterable<StoredMember> {
+    yield* this.rosters.get(cohortId)?.members ?? [];
+  }
+
   // The fake serves no member facts: the rate routes are tested against the real adapters.
   async *memberFacts(): AsyncIterable<MemberFacts> {}
 

@@ -51,6 +51,13 @@ export class FakeDenominators implements DenominatorStorage {
     return records.map(() => 'accepted' as InsertStatus);
   }
 
+  async *rosterMembers(cohortId: string): AsyncIterable<StoredMember> {
+    const members = [...(this.cohortMembers.get(cohortId) ?? [])].sort((a, b) =>
+      a.learnerHash < b.learnerHash ? -1 : 1,
+    );
+    for (const { events: _e, response: _r, optedOut: _o, attrs = {}, ...member } of members) yield { ...member, attrs };
+  }
+
   async *memberFacts(query: WaveQuery): AsyncIterable<MemberFacts> {
     const members = [...(this.cohortMembers.get(query.cohortId) ?? [])].sort((a, b) =>
       a.learnerHash < b.learnerHash ? -1 : 1,

@@ -96,6 +96,13 @@ describe('loadConfig', () => {
     expect(loadConfig(env).partialThreshold).toBe(threshold);
   });
 
+  it.each([
+    ['defaults the yearly career-outcome target to 500,000', {}, 500_000],
+    ['reads IMPACT_CAREER_TARGET', { IMPACT_CAREER_TARGET: '120000' }, 120_000],
+  ])('%s', (_name, env, target) => {
+    expect(loadConfig(env).impactCareerTarget).toBe(target);
+  });
+
   it('allows the demo page on DEMO_PORT with the demo key', () => {
     expect(loadConfig({ DEMO_PORT: '9090' }).siteKeys['demo-site-key']).toEqual({
       origins: ['http://localhost:9090', 'http://127.0.0.1:9090'],
@@ -122,6 +129,7 @@ describe('loadConfig', () => {
     ['REQUEST_TIMEOUT_MS range', { REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS'],
     ['IDLE_TIMEOUT_MS', { IDLE_TIMEOUT_MS: '-5' }, 'IDLE_TIMEOUT_MS'],
     ['MAX_CONNECTIONS', { MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS'],
+    ['IMPACT_CAREER_TARGET zero', { IMPACT_CAREER_TARGET: '0' }, 'IMPACT_CAREER_TARGET'],
     ['PARTIAL_THRESHOLD zero', { PARTIAL_THRESHOLD: '0' }, 'PARTIAL_THRESHOLD: expected a share above 0'],
     ['PARTIAL_THRESHOLD above 1', { PARTIAL_THRESHOLD: '1.5' }, 'PARTIAL_THRESHOLD: expected a share above 0'],
     [

@@ -35,6 +35,7 @@ const RIGHTS: Record<string, Right> = {
   'GET /v1/cohorts': 'report',
   'GET /v1/response-rates': 'report',
   'GET /v1/dispositions': 'export',
+  'GET /v1/impact': 'report',
   'POST /v1/invitations': 'export',
   'GET /v1/dashboard': 'public',
   'GET /v1/dashboard/': 'public',

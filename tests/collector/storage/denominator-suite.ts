@@ -126,6 +126,21 @@ export function describeDenominatorStorage(name: string, freshDatabase: () => Pr
         expect(got.map((f) => f.member.learnerHash)).toEqual(['h2']);
         expect(got[0].events).toHaveLength(1);
       });
+
+      it(`streams a cohort's members with their roster columns, over more than one page (${MEMBER_PAGE}), by hash`, async () => {
+        const hashes = Array.from({ length: MEMBER_PAGE + 3 }, (_, i) => `h${String(i).padStart(5, '0')}`);
+        const columns = { enrolledAt: '2026-01-05', courseId: 'web-dev', pathId: 'p-12', attrs: { funding: 'cpf' } };
+        await s.importRoster('c-2026-05', hashes.map((h) => member(h, h === hashes[1] ? columns : {})).reverse(), AT);
+        await s.importRoster('c-other', [member('h-elsewhere')], AT);
+        const got: StoredMember[] = [];
+        for await (const m of s.rosterMembers('c-2026-05')) got.push(m);
+        expect(got.map((m) => m.learnerHash)).toEqual(hashes);
+        expect(got[1]).toEqual({ ...member(hashes[1]), ...columns });
+        expect(got[0]).toEqual(member(hashes[0]));
+        const none: StoredMember[] = [];
+        for await (const m of s.rosterMembers('c-unknown')) none.push(m);
+        expect(none).toEqual([]);
+      });
     });
 
     describe('contact events', () => {
