@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDashboard } from './fixtures/dashboard-server.ts';
+import { COHORTS } from './fixtures/rates-answers.ts';
 import { axeViolations } from './fixtures/ui-harness-browser.ts';
 
 const TOKEN = 'dashboard-filters-token-0123456789';
@@ -280,6 +281,38 @@ describe('dashboard filters', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#status'), { timeout: 15_000 }).toMatch(/Filtered to path “day”/);
     expect(await page.textContent('figure[data-chart=responses] [data-filters]')).toBe('Filtered to path “day”.');
+    await page.context().close();
+  });
+});
+
+describe('dashboard impact figures from the collector’s own GET /v1/impact', () => {
+  const env = useDashboard(TOKEN, undefined, { cohorts: COHORTS, impact: 'real' });
+
+  it('draws every group in words with its rates, and the target status the route states, for the year chosen', async () => {
+    const page = await open(env);
+    await signIn(page);
+    const impact = await (
+      await fetch(`${env.server.base}/v1/impact?survey=outcomes-test&year=2025`, {
+        headers: { Authorization: `Bearer ${TOKEN}` },
+      })
+    ).json();
+    const groups = await page.$$eval('#impact-groups th[scope=row]', (ths) => ths.map((t) => t.textContent));
+    expect(groups).toHaveLength(impact.byGroup.length);
+    expect(groups).toContain('Any underserved group');
+    const any = impact.underserved.find((g: { group: string }) => g.group === 'any_underserved');
+    const words = { met: 'Target met', not_met: 'Target not met', undetermined: 'Cannot tell yet' }[
+      any.status as 'met' | 'not_met' | 'undetermined'
+    ];
+    const status = await page.$$eval('#target-table tr', (trs) => trs.map((tr) => tr.lastElementChild?.textContent));
+    // No roster in this fixture: the status can only come from respondents, and the chart says so.
+    expect(any.estimatedInCohort).toBeNull();
+    expect(status.at(-1)).toBe(`${words} (respondents only: no roster for the year): ${any.statusReason}`);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a reader sees.
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(CODES.filter((code) => new RegExp(`\\b${code}\\b`).test(text))).toEqual([]);
+    expect(await axeViolations(page, null)).toEqual([]);
+    expect(await cspViolations(page)).toEqual([]);
+    expect(problemsOf(page)).toEqual([]);
     await page.context().close();
   });
 });

@@ -134,7 +134,9 @@ function statusOf(period, yoy, impact) {
     impact && String(impact.year) === period ? impact.underserved.find((g) => g.group === 'any_underserved') : null;
   if (any) {
     const label = STATUS_LABELS[any.status] ?? 'Cannot tell yet';
-    return { short: label, long: `${label}: ${any.statusReason}` };
+    // Without a roster for the year there is no estimated number in the cohort: the route fell back to respondents.
+    const basis = any.estimatedInCohort === null ? ' (respondents only: no roster for the year)' : '';
+    return { short: `${label}${basis}`, long: `${label}${basis}: ${any.statusReason}` };
   }
   if (!yoy) return { short: '', long: 'first year shown: no previous year to compare with' };
   return { short: 'target not assessed here', long: `Target ${NOT_FROM_COUNTS}` };
