@@ -1,4 +1,5 @@
-// npm run export -- --format csv|jsonl --out FILE|- [--survey ID] [--version N] [--country CC] [--from ISO] [--to ISO]
+// npm run export -- --format csv|jsonl --out FILE|- [--survey ID] [--version N] [--country CC] [--course_id ID]
+//                    [--path_id ID] [--from ISO] [--to ISO]
 //                    [--excel] [--labels] [--bom] [--codebook]   (--codebook: --out is a folder; CSV + datapackage.json + codebook.md)
 // Exits 2 on a bad command line (as check-survey does), 1 when the export itself fails.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,8 @@ const USAGE = `usage: npm run export -- --out FILE|- [--format csv|jsonl] [filte
   --out FILE|-     the file to write; "-" writes to standard output
   --codebook       --out is a folder: SURVEY.csv, datapackage.json and codebook.md
   --format         csv (default) or jsonl
-  filters          --survey ID, --version N, --country CC (e.g. FR), --from DATE, --to DATE (e.g. 2026-01-31)
+  filters          --survey ID, --version N, --country CC (e.g. FR), --course_id ID, --path_id ID,
+                   --from DATE, --to DATE (e.g. 2026-01-31)
   --labels         option labels instead of ids; --excel: ";" and a BOM for Excel; --bom: a BOM only
 Reads DATABASE_URL and SURVEYS_DIR from the environment, as the collector does.
 `;
@@ -28,7 +30,7 @@ Reads DATABASE_URL and SURVEYS_DIR from the environment, as the collector does.
 class UsageError extends Error {}
 
 const flags = ['excel', 'labels', 'bom', 'codebook', 'help'] as const;
-const texts = ['format', 'out', 'survey', 'version', 'country', 'from', 'to'] as const;
+const texts = ['format', 'out', 'survey', 'version', 'country', 'course_id', 'path_id', 'from', 'to'] as const;
 
 function commandLine(): Record<string, string | boolean | undefined> {
   try {

@@ -1,4 +1,5 @@
-// npm run report -- [--survey ID] [--by country,year|month] [--country CC] [--from YYYY-MM] [--to YYYY-MM] [--out FILE]
+// npm run report -- [--survey ID] [--by country,year|month] [--country CC] [--course_id ID] [--path_id ID] [--version N]
+//                    [--from YYYY-MM] [--to YYYY-MM] [--out FILE]
 // Prints (or writes) the same disclosure-controlled JSON as GET /v1/report, with the same whole-month filters:
 // its output is meant to be published, and exact dates stay with the export.
 // Exits 2 on a bad command line (as export and check-survey do), 1 when the report itself fails.
@@ -14,7 +15,7 @@ import { openExistingStorage } from './open-existing-storage.ts';
 class UsageError extends Error {}
 
 async function main(): Promise<void> {
-  const names = ['survey', 'by', 'country', 'from', 'to', 'out'] as const;
+  const names = ['survey', 'by', 'country', 'course_id', 'path_id', 'version', 'from', 'to', 'out'] as const;
   let values: Record<string, string | undefined>;
   try {
     values = parseArgs({ options: Object.fromEntries(names.map((n) => [n, { type: 'string' }])), strict: true })

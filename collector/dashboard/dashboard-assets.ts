@@ -12,6 +12,12 @@ const FILES = {
   'rates-text.js': 'text/javascript; charset=utf-8',
   'rates-section.js': 'text/javascript; charset=utf-8',
   'funnel-chart.js': 'text/javascript; charset=utf-8',
+  'format.js': 'text/javascript; charset=utf-8',
+  'labels.js': 'text/javascript; charset=utf-8',
+  'csv-download.js': 'text/javascript; charset=utf-8',
+  'filters.js': 'text/javascript; charset=utf-8',
+  'report-charts.js': 'text/javascript; charset=utf-8',
+  'impact-section.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
 } as const;
 export type DashboardFile = keyof typeof FILES;

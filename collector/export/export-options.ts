@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { SURVEY_ID_PATTERN, SURVEY_ID_RULE } from '../../protocol/index.ts';
 import type { ResponseFilter } from '../storage/storage.ts';
-import { countryCode, isoDate, parseOptionsWith } from './filter-options.ts';
+import { contextId, countryCode, isoDate, parseOptionsWith, surveyVersion } from './filter-options.ts';
 
 const flag = z.union([
   z.boolean(),
@@ -13,8 +13,10 @@ export const ExportOptionsSchema = z.strictObject({
   format: z.enum(['csv', 'jsonl']).default('csv'),
   // An id, not any text: it becomes the download's file name (issue 14, item 4).
   survey: z.string().regex(SURVEY_ID_PATTERN, SURVEY_ID_RULE).optional(),
-  version: z.coerce.number().int().min(1).optional(),
+  version: surveyVersion.optional(),
   country: countryCode.optional(),
+  course_id: contextId('course_id', 'courseId').optional(),
+  path_id: contextId('path_id', 'pathId').optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   labels: flag.default(false),
@@ -42,5 +44,13 @@ export function parseExportOptions(raw: Record<string, unknown>, where: string):
 }
 
 export function filterOf(o: ExportOptions): ResponseFilter {
-  return { surveyId: o.survey, surveyVersion: o.version, country: o.country, from: o.from, to: o.to };
+  return {
+    surveyId: o.survey,
+    surveyVersion: o.version,
+    country: o.country,
+    courseId: o.course_id,
+    pathId: o.path_id,
+    from: o.from,
+    to: o.to,
+  };
 }

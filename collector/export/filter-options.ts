@@ -20,6 +20,24 @@ export const isoMonth = z
 
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "FR"');
 
+/** A version filter: the survey file's `version`, a whole number from 1. */
+export const surveyVersion = z.coerce
+  .number({ error: 'expected a survey version, a whole number such as "2"' })
+  .int('expected a survey version, a whole number such as "2"')
+  .min(1, 'expected a survey version from 1 (the survey file\'s "version")');
+
+/**
+ * A course_id or path_id filter: matched exactly against the context.courseId / context.pathId the host
+ * platform sent (the widget's courseId and pathId options), so it takes what they may hold (protocol's plainText).
+ */
+export const contextId = (name: 'course_id' | 'path_id', option: 'courseId' | 'pathId') =>
+  z
+    .string()
+    .regex(
+      /^[^\p{Cc}\p{Surrogate}]{1,128}$/u,
+      `expected the ${name.replace('_id', '')} id as the host page passes it in the widget's ${option} option: 1 to 128 characters, no control characters`,
+    );
+
 /** Validates raw options (strings from a URL or argv); the error says where they came from and names each bad one. */
 export function parseOptionsWith<S extends z.ZodType>(
   schema: S,

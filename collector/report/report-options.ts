@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { countryCode, isoMonth, parseOptionsWith } from '../export/filter-options.ts';
+import { contextId, countryCode, isoMonth, parseOptionsWith, surveyVersion } from '../export/filter-options.ts';
 import type { ResponseFilter } from '../storage/storage.ts';
 
 /** Only these may split a report: sensitive attributes are measures, never dimensions, so two are never crossed. */
@@ -31,12 +31,18 @@ const By = z
     return { country: parts.includes('country'), period };
   });
 
-/** `from` and `to` are whole months, both included: from=2026-01&to=2026-03 is January to March. */
+/**
+ * `from` and `to` are whole months, both included: from=2026-01&to=2026-03 is January to March. course_id and
+ * path_id narrow to the responses whose context names that course or path; version to one version of the survey.
+ */
 export const ReportOptionsSchema = z
   .strictObject({
     survey: z.string().min(1).max(64).optional(),
     by: By,
     country: countryCode.optional(),
+    course_id: contextId('course_id', 'courseId').optional(),
+    path_id: contextId('path_id', 'pathId').optional(),
+    version: surveyVersion.optional(),
     from: isoMonth.optional(),
     to: isoMonth.optional(),
   })
@@ -58,6 +64,9 @@ export function parseReportOptions(raw: Record<string, unknown>, where: string):
 /** The storage filter of a report: from the first instant of `from` to the first instant after `to`. */
 export function reportFilter(o: ReportOptions, surveyId: string): ResponseFilter {
   const filter: ResponseFilter = { surveyId, country: o.country };
+  if (o.course_id !== undefined) filter.courseId = o.course_id;
+  if (o.path_id !== undefined) filter.pathId = o.path_id;
+  if (o.version !== undefined) filter.surveyVersion = o.version;
   if (o.from) filter.from = `${o.from}-01T00:00:00Z`;
   // 9999-12 has no month after it that an ISO 8601 timestamp can name, and nothing lies beyond it anyway.
   if (o.to && o.to !== '9999-12') filter.to = monthAfter(o.to);

@@ -1,4 +1,4 @@
-import { filterSql, PAGE_SIZE } from './filter-sql.ts';
+import { type ContextText, filterSql, PAGE_SIZE } from './filter-sql.ts';
 import type { ResponseFilter } from './storage.ts';
 
 /** Where the previous page ended: the (submitted_at, id) of its last row. */
@@ -10,8 +10,13 @@ export type Keyset = { at: string; id: string };
  * bound: every row past the last one is past "from" too, and keeping "from" beside it let SQLite
  * seek from "from" again on every page, reading all earlier rows each time (issue 9).
  */
-export function keysetPage(filter: ResponseFilter, after: Keyset | undefined, param: (v: unknown) => string): string {
-  const conditions = filterSql(after ? { ...filter, from: undefined } : filter, param);
+export function keysetPage(
+  filter: ResponseFilter,
+  after: Keyset | undefined,
+  param: (v: unknown) => string,
+  context: ContextText,
+): string {
+  const conditions = filterSql(after ? { ...filter, from: undefined } : filter, param, context);
   if (after) conditions.push(`(r.submitted_at, r.id) > (${param(after.at)}, ${param(after.id)})`);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   return `${where} ORDER BY r.submitted_at, r.id LIMIT ${PAGE_SIZE}`;

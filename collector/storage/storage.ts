@@ -26,6 +26,9 @@ export type ResponseFilter = {
   surveyId?: string;
   surveyVersion?: number;
   country?: string;
+  /** The response's context.courseId and context.pathId (the widget's courseId/pathId options), matched exactly. */
+  courseId?: string;
+  pathId?: string;
   /** Inclusive lower and exclusive upper bound on submittedAt, ISO 8601. */
   from?: string;
   to?: string;

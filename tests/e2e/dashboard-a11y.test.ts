@@ -57,7 +57,7 @@ describe('researcher dashboard accessibility', () => {
     const summaries = page.locator('figure[data-chart] summary');
     const count = await summaries.count();
     for (let i = 0; i < count; i++) await summaries.nth(i).click();
-    expect(await page.locator('figure[data-chart] details[open]').count(), 'open numbers tables').toBe(6);
+    expect(await page.locator('figure[data-chart] details[open]').count(), 'open numbers tables').toBe(7);
   }
 
   const sidewaysOverflow = (page: Page) =>
@@ -120,9 +120,14 @@ describe('researcher dashboard accessibility', () => {
       await page.keyboard.press('Tab');
       return page.evaluate(() => document.activeElement?.textContent);
     };
-    // signInByKeyboard leaves the focus on the submit button.
+    // signInByKeyboard leaves the focus on the submit button; the filters come next, then the first chart.
     expect(await tab()).toBe('Forget token');
-    expect(await tab()).toBe('Show the numbers: Responses per month');
+    const passed: (string | null | undefined)[] = [];
+    for (let i = 0; i < 30 && passed.at(-1) !== 'Show the numbers: Responses per month'; i++) passed.push(await tab());
+    expect(passed.at(-1), `focus order after the sign-in form: ${passed.join(' | ')}`).toBe(
+      'Show the numbers: Responses per month',
+    );
+    expect(passed).toContain('Apply filters');
     const responses = page.locator('#responses-table');
     expect(await responses.isVisible(), 'table before Enter').toBe(false);
     await page.keyboard.press('Enter');
@@ -160,7 +165,15 @@ describe('researcher dashboard accessibility', () => {
         details: f.querySelector('svg')?.getAttribute('aria-details') ?? '',
       })),
     );
-    expect(charts.map((c) => c.id)).toEqual(['responses', 'outcomes', 'target', 'categories', 'countries', 'delivery']);
+    expect(charts.map((c) => c.id)).toEqual([
+      'responses',
+      'outcomes',
+      'outcome-rate',
+      'target',
+      'categories',
+      'countries',
+      'delivery',
+    ]);
     // Read from Chromium's accessibility tree while every table is folded away: the link must not need it open.
     const linked = await imageDetails(page);
     for (const { id, caption, details } of charts) {

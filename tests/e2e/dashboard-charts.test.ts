@@ -7,7 +7,7 @@ describe('researcher dashboard', () => {
   const env = useDashboard(TOKEN);
 
   it('draws the charts from the report endpoint after the token is given, with no CSP violation', async () => {
-    const page = await env.browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const page = await env.browser.newPage({ viewport: { width: 1100, height: 900 }, locale: 'en-US' });
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
@@ -34,7 +34,7 @@ describe('researcher dashboard', () => {
     expect(drawn.length).toBeGreaterThan(12);
 
     const countries = await page.$$eval('#countries-table th[scope=row]', (ths) => ths.map((t) => t.textContent));
-    expect(countries).toEqual(['FR', 'GB', 'JP', 'KE', 'US']);
+    expect(countries).toEqual(['France', 'United Kingdom', 'Japan', 'Kenya', 'United States']);
     expect(await page.locator('figure[data-chart=categories] rect.bar').count()).toBeGreaterThan(0);
     const delivery = await (
       await fetch(`${env.server.base}/v1/report/delivery?survey=outcomes-test`, {
@@ -51,10 +51,10 @@ describe('researcher dashboard', () => {
     );
     expect(rejected).toEqual([2, 3]);
     expect(await page.textContent('figure[data-chart=delivery] [data-rejected-summary]')).toBe(
-      'Rejected in these days, by reason: invalid_shape 1, unknown_survey 1, answer_invalid 3.',
+      'Rejected in these days, by reason: not a valid response 1, unknown survey 1, an answer the survey does not allow 3.',
     );
     const rejectedRow = await page.$$eval('#delivery-table tr', (trs) =>
-      trs.filter((tr) => tr.firstElementChild?.textContent === '2025-11-20').map((tr) => tr.textContent),
+      trs.filter((tr) => tr.firstElementChild?.textContent === 'Nov 20, 2025').map((tr) => tr.textContent),
     );
     expect(rejectedRow).toHaveLength(1);
 
@@ -80,8 +80,16 @@ describe('researcher dashboard', () => {
     const sign = yoy.changePercent > 0 ? '+' : '';
     const change = await page.$$eval('#target-table td', (tds) => tds.map((td) => td.textContent));
     expect(change).toContain(`${sign}${yoy.changePercent}% on 2024`);
-    expect(change).toContain(yoy.changePercent >= 20 ? 'target met' : 'below target');
-    expect(change).toContain(`${yoy.share}%`);
+    const points =
+      yoy.changePoints > 0 ? `+${yoy.changePoints}` : yoy.changePoints === 0 ? '0' : `−${-yoy.changePoints}`;
+    expect(change).toContain(`${points} points on 2024`);
+    const n = byYear.tables.responses.colTotals[1].count.toLocaleString('en-US');
+    expect(change).toContain(`${yoy.share}% (n = ${n})`);
+    // A rise in respondents is not the target: the status is the impact figures' (for 2025, the year they were asked
+    // for), never one read from the counts.
+    const status = await page.$$eval('#target-table tr', (trs) => trs.map((tr) => tr.lastElementChild?.textContent));
+    expect(status[1]).toBe('first year shown: no previous year to compare with');
+    expect(status[2]).toMatch(/^Cannot tell yet: This year’s interval/);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
     expect(problems).toEqual([]);
 
@@ -99,7 +107,7 @@ describe('researcher dashboard', () => {
     const charts = await page.$$eval('figure[data-chart]', (fs) =>
       fs.map((f) => ({ id: f.getAttribute('data-chart') ?? '', caption: f.querySelector('figcaption')?.textContent })),
     );
-    expect(charts).toHaveLength(6);
+    expect(charts).toHaveLength(7);
     for (const { id, caption } of charts) {
       const summary = page.locator(`figure[data-chart=${id}] details > summary`);
       const table = page.locator(`figure[data-chart=${id}] details #${id}-table`);

@@ -10,7 +10,7 @@ type Env = ReturnType<typeof useDashboard>;
 
 /** A page that records console errors, page errors and CSP violations (each one is also a console error in Chromium). */
 async function open(env: Env, width = 1100): Promise<{ page: Page; problems: string[] }> {
-  const page = await env.browser.newPage({ viewport: { width, height: 900 } });
+  const page = await env.browser.newPage({ viewport: { width, height: 900 }, locale: 'en-US' });
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('pageerror', (e) => problems.push(e.message));
@@ -78,8 +78,8 @@ describe('dashboard response rates', () => {
     await page.waitForSelector('figure[data-chart=funnel]', { timeout: 10_000 });
     expect(await page.textContent('[data-figure=population]')).toBe('200');
     // 80 of the 190 eligible members completed; 80 + 20 completed or gave a partial.
-    expect(await page.textContent('[data-figure=RR1]')).toBe('42.1%');
-    expect(await page.textContent('[data-figure=RR2]')).toBe('52.6%');
+    expect(await page.textContent('[data-figure=RR1]')).toBe('42.1% (n = 190)');
+    expect(await page.textContent('[data-figure=RR2]')).toBe('52.6% (n = 190)');
     expect(await rows(page, '#rates-dispositions')).toEqual([
       ['Disposition', 'Members'],
       ['Complete (1.1)', '80'],
@@ -155,14 +155,31 @@ describe('dashboard response rates', () => {
       'RR1',
       'RR2',
     ]);
-    expect(groups[1]).toEqual(['GB', '180', '75', '15', '15', '20', '45', '0', '0', '10', '44.1%', '52.9%']);
-    const rateWithheld = 'withheld: a withheld count or a base under MIN_PERCENT_BASE';
-    expect(groups[2].slice(0, 3)).toEqual(['FR', 'withheld: fewer than MIN_CELL', 'withheld: fewer than MIN_CELL']);
+    expect(groups[1]).toEqual([
+      'United Kingdom',
+      '180',
+      '75',
+      '15',
+      '15',
+      '20',
+      '45',
+      '0',
+      '0',
+      '10',
+      '44.1% (n = 170)',
+      '52.9% (n = 170)',
+    ]);
+    const rateWithheld = 'withheld: a withheld count, or fewer than 23 eligible members';
+    expect(groups[2].slice(0, 3)).toEqual([
+      'France',
+      'fewer than 10 people (withheld)',
+      'fewer than 10 people (withheld)',
+    ]);
     expect(groups[2].slice(-2)).toEqual([rateWithheld, rateWithheld]);
     expect(groups[3].slice(0, 3)).toEqual([
       '(not given)',
-      'withheld: it would give away a withheld count',
-      'withheld: it would give away a withheld count',
+      'withheld so that another withheld figure cannot be worked out',
+      'withheld so that another withheld figure cannot be worked out',
     ]);
     expect(groups.flat().filter((cell) => cell === 'withheld' || cell === '')).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
@@ -177,7 +194,9 @@ describe('dashboard response rates', () => {
     const { page } = await open(env);
     await signIn(page);
     await page.waitForSelector('#rates-cohort option', { state: 'attached', timeout: 10_000 });
-    await page.focus('figure[data-chart=delivery] summary');
+    // The last control before the section: the impact figures' last download button.
+    await page.waitForSelector('#impact-figures button.csv', { timeout: 10_000 });
+    await page.locator('#impact-figures button.csv').last().focus();
     const tab = async () => {
       await page.keyboard.press('Tab');
       return page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || '');
@@ -237,7 +256,7 @@ describe('dashboard response rates', () => {
       );
     expect(await page.locator('#rates-figures > *').count(), 'figures of the earlier cohort').toBe(0);
     expect(await page.isVisible('#rates-form')).toBe(true);
-    expect(await page.locator('#charts figure').count(), 'the report charts stay').toBe(6);
+    expect(await page.locator('#charts figure').count(), 'the report charts stay').toBe(7);
     expect(await axeViolations(page, null)).toEqual([]);
     await page.close();
   });
@@ -270,7 +289,7 @@ describe('dashboard response rates when the token is refused there', () => {
       .poll(() => page.textContent('#error'), { timeout: 10_000 })
       .toMatch(/^\/v1\/cohorts: 401 wrong bearer token/);
     expect(await page.isVisible('#rates')).toBe(false);
-    expect(await page.locator('#charts figure').count()).toBe(6);
+    expect(await page.locator('#charts figure').count()).toBe(7);
     expect(await axeViolations(page, null)).toEqual([]);
     await page.close();
   });

@@ -18,7 +18,7 @@ describe('researcher dashboard with the report token', () => {
     await page.waitForSelector('figure[data-chart=delivery] svg', { timeout: 15_000 });
 
     const charts = await page.$$eval('#charts figure[data-chart]', (fs) => fs.map((f) => f.getAttribute('data-chart')));
-    expect(charts).toEqual(['responses', 'outcomes', 'target', 'categories', 'countries', 'delivery']);
+    expect(charts).toEqual(['responses', 'outcomes', 'outcome-rate', 'target', 'categories', 'countries', 'delivery']);
     expect(await page.locator('figure[data-chart=responses] rect.bar').count()).toBeGreaterThan(12);
     expect(await page.textContent('#error')).toBe('');
     expect(problems).toEqual([]);

@@ -22,6 +22,8 @@ export function matches(r: StoredResponse, f: ResponseFilter): boolean {
     (f.surveyId === undefined || r.surveyId === f.surveyId) &&
     (f.surveyVersion === undefined || r.surveyVersion === f.surveyVersion) &&
     (f.country === undefined || r.country === f.country) &&
+    (f.courseId === undefined || r.context?.courseId === f.courseId) &&
+    (f.pathId === undefined || r.context?.pathId === f.pathId) &&
     (f.from === undefined || r.submittedAt >= f.from) &&
     (f.to === undefined || r.submittedAt < f.to)
   );

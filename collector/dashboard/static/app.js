@@ -1,93 +1,94 @@
 // Researcher dashboard: vanilla modules, no framework, no innerHTML: every text goes in through textContent.
-import { barChart } from './bar-chart.js';
-import { deliveryChart } from './delivery-chart.js';
+import { clearFilters, filterParams, filtersText, offerCountries } from './filters.js';
+import { formatInstant } from './format.js';
 import { getJson } from './get-json.js';
+import { closeImpact, openImpact, startImpact } from './impact-section.js';
 import { closeRates, openRates, startRates } from './rates-section.js';
-import { countText, el, percentText } from './svg.js';
-import { targetChart } from './target-chart.js';
+import { reportCharts, reportNotes } from './report-charts.js';
+import { el } from './svg.js';
 
 const TOKEN_KEY = 'outcome-survey-export-token';
-const RECENT_DAYS = 30;
 
 const $ = (id) => document.getElementById(id);
+let signedIn = null;
+// As in the rates section: an answer to any but the latest request (earlier filters or sign-in) is dropped.
+let latest = 0;
 
-const countItems = (labels, cells) =>
-  labels.map((label, i) => ({ label, value: cells[i].count, text: countText(cells[i]) }));
-const percentItems = (labels, cells) =>
-  labels.map((label, i) => ({ label, value: cells[i].percent ?? null, text: percentText(cells[i]) }));
-
-async function show(token, survey) {
+async function show(token, survey, ticket) {
   $('error').textContent = '';
   $('status').textContent = 'Loading…';
-  const q = `survey=${encodeURIComponent(survey)}`;
+  const filters = filterParams();
+  const q = (by) => {
+    const params = new URLSearchParams({ survey, by });
+    for (const [k, v] of filters) params.set(k, v);
+    return `/v1/report?${params}`;
+  };
   const [byMonth, byYear, byCountry, delivery] = await Promise.all([
-    getJson(`/v1/report?${q}&by=month`, token),
-    getJson(`/v1/report?${q}&by=year`, token),
-    getJson(`/v1/report?${q}&by=country`, token),
-    getJson(`/v1/report/delivery?${q}`, token),
+    getJson(q('month'), token),
+    getJson(q('year'), token),
+    getJson(q('country'), token),
+    getJson(`/v1/report/delivery?survey=${encodeURIComponent(survey)}`, token),
   ]);
-  const flags = byMonth.measures.filter((m) => m !== 'responses' && m !== 'career_outcome');
+  if (ticket !== latest) return null;
+  offerCountries(byCountry.rows);
+  $('filters').hidden = false;
+  const impact = await openImpact(token, survey, byYear.periods, filters);
+  if (ticket !== latest) return null;
   const charts = $('charts');
-  charts.replaceChildren(
-    barChart(
-      'responses',
-      'Responses per month',
-      countItems(byMonth.periods, byMonth.tables.responses.colTotals),
-      'Responses',
-      'solid',
-    ),
-    barChart(
-      'outcomes',
-      'Career outcomes per month',
-      countItems(byMonth.periods, byMonth.tables.career_outcome.colTotals),
-      'Career outcomes',
-      'hatch',
-    ),
-    targetChart(
-      'target',
-      'Underserved learners by year: share of responses, change on the previous year, and the +20% target',
-      byYear,
-    ),
-    barChart(
-      'categories',
-      'Underserved share by category (% of all responses)',
-      percentItems(
-        flags,
-        flags.map((f) => byMonth.tables[f].total),
-      ),
-      'Share',
-      'dots',
-    ),
-    barChart(
-      'countries',
-      'Underserved share by country (% of responses, any category)',
-      percentItems(byCountry.rows, byCountry.tables.any_underserved.rowTotals),
-      'Share',
-      'cross',
-    ),
-    deliveryChart(
-      'delivery',
-      `Delivery health: items received and rejected per day, last ${RECENT_DAYS} days`,
-      delivery,
-      RECENT_DAYS,
+  charts.replaceChildren(...reportCharts({ byMonth, byYear, byCountry, delivery, impact }, filtersText(filters)));
+  const notes = el('div', { class: 'note' });
+  for (const n of reportNotes(byMonth.rules)) notes.append(el('p', {}, n));
+  notes.append(
+    el(
+      'p',
+      {},
+      'Delivery health counts responses by the day the collector received them; a rejected item is counted by its reason alone, and nothing else of it is kept.',
     ),
   );
-  const notes = el('div', { class: 'note' });
-  for (const n of [...delivery.notes, ...byMonth.notes]) notes.append(el('p', {}, n));
   charts.append(notes);
-  $('status').textContent = `Figures for ${survey}, generated ${byMonth.generatedAt}.`;
-  await openRates(token, survey);
+  $('status').textContent =
+    `Figures for ${survey}, generated ${formatInstant(byMonth.generatedAt)}. ${filtersText(filters)}`;
+  return byMonth.rules;
+}
+
+/** Draws the charts for the signed-in survey and the current filters; at sign-in, opens the rates section after. */
+function refresh(atSignIn = false) {
+  if (!signedIn) return;
+  const ticket = ++latest;
+  const { token, survey } = signedIn;
+  show(token, survey, ticket)
+    .then((rules) => (atSignIn && ticket === latest ? openRates(token, survey, rules) : undefined))
+    .catch((err) => {
+      if (ticket !== latest) return;
+      // Figures drawn for an earlier token, survey or filter must not sit under this error as if they were the answer.
+      $('charts').replaceChildren();
+      closeImpact();
+      $('status').textContent = '';
+      $('error').textContent = err.message;
+      // A refused sign-in reads nothing; a refused filter keeps the form, to be corrected.
+      if (atSignIn || err.status === 401) signOut();
+    });
+}
+
+function signOut() {
+  signedIn = null;
+  $('filters').hidden = true;
+  $('charts').replaceChildren();
+  closeImpact();
+  closeRates();
 }
 
 function start() {
-  startRates({
+  const page = {
     status: (text) => {
       $('status').textContent = text;
     },
     error: (text) => {
       $('error').textContent = text;
     },
-  });
+  };
+  startRates(page);
+  startImpact(page);
   const saved = sessionStorage.getItem(TOKEN_KEY);
   if (saved) $('token').value = saved;
   $('login').addEventListener('submit', (event) => {
@@ -95,19 +96,21 @@ function start() {
     const token = $('token').value.trim();
     const survey = $('survey').value.trim();
     sessionStorage.setItem(TOKEN_KEY, token);
-    show(token, survey).catch((err) => {
-      // Figures drawn for an earlier token or survey must not sit under this error as if they were the answer.
-      $('charts').replaceChildren();
-      closeRates();
-      $('status').textContent = '';
-      $('error').textContent = err.message;
-    });
+    signedIn = { token, survey };
+    refresh(true);
+  });
+  $('filters').addEventListener('submit', (event) => {
+    event.preventDefault();
+    refresh();
+  });
+  $('f-clear').addEventListener('click', () => {
+    clearFilters();
+    refresh();
   });
   $('forget').addEventListener('click', () => {
     sessionStorage.removeItem(TOKEN_KEY);
     $('token').value = '';
-    $('charts').replaceChildren();
-    closeRates();
+    signOut();
   });
 }
 

@@ -1,9 +1,13 @@
 import { chartFrame, numbersTable, patternDef, svgEl } from './svg.js';
 
-/** Horizontal bars. items: [{ label, value: number|null, text }]; value null means suppressed. */
-export function barChart(id, title, items, unit, patternKind) {
+/**
+ * Horizontal bars. items: [{ label, value: number|null, text }]; value null means suppressed. csv is the
+ * download's { head, rows } of raw values.
+ */
+export function barChart(id, title, items, unit, patternKind, csv) {
   const rowH = 24;
-  const labelW = 170;
+  // Wide enough for the longest label in 12 px type, so a plain-words label is not cut at the left edge.
+  const labelW = Math.min(360, Math.max(170, 12 + 6.6 * Math.max(0, ...items.map((i) => i.label.length))));
   const barW = 420;
   const height = Math.max(1, items.length) * rowH + 8;
   const { figure, svg } = chartFrame(id, title, labelW + barW + 110, height);
@@ -30,6 +34,7 @@ export function barChart(id, title, items, unit, patternKind) {
       title,
       ['Item', unit],
       items.map((i) => [i.label, i.text]),
+      csv,
     ),
   );
   return figure;

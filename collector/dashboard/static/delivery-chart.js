@@ -1,3 +1,5 @@
+import { formatDay, formatNumber, formatShortDay } from './format.js';
+import { rejectionLabel } from './labels.js';
 import { chartFrame, el, numbersTable, patternDef, svgEl } from './svg.js';
 
 const W = 760;
@@ -25,7 +27,7 @@ export function deliveryChart(id, title, delivery, lastDays) {
   const y = (v) => TOP + PLOT_H - (v / max) * PLOT_H;
   for (const v of [0, Math.round(max / 2), max]) {
     svg.append(svgEl('line', { x1: LEFT, x2: W, y1: y(v), y2: y(v), class: v ? 'grid' : 'axis' }));
-    svg.append(svgEl('text', { x: LEFT - 4, y: y(v) + 4, 'text-anchor': 'end' }, String(v)));
+    svg.append(svgEl('text', { x: LEFT - 4, y: y(v) + 4, 'text-anchor': 'end' }, formatNumber(v)));
   }
   const group = (W - LEFT) / Math.max(1, days.length);
   const barW = Math.min(16, group * 0.4);
@@ -44,12 +46,12 @@ export function deliveryChart(id, title, delivery, lastDays) {
           'text-anchor': 'end',
           class: 'small',
         },
-        day.slice(5),
+        formatShortDay(day),
       ),
     );
   });
 
-  const totals = reasons.map((r, k) => `${r} ${byReason[k].reduce((a, b) => a + b, 0)}`);
+  const totals = reasons.map((r, k) => `${rejectionLabel(r)} ${formatNumber(byReason[k].reduce((a, b) => a + b, 0))}`);
   figure.append(
     el(
       'p',
@@ -61,8 +63,17 @@ export function deliveryChart(id, title, delivery, lastDays) {
     numbersTable(
       id,
       title,
-      ['Day', 'Received', 'Rejected', ...reasons.map((r) => `Rejected: ${r}`)],
-      days.map((d, i) => [d, String(received[i]), String(rejected[i]), ...byReason.map((s) => String(s[i]))]),
+      ['Day', 'Received', 'Rejected', ...reasons.map((r) => `Rejected: ${rejectionLabel(r)}`)],
+      days.map((d, i) => [
+        formatDay(d),
+        formatNumber(received[i]),
+        formatNumber(rejected[i]),
+        ...byReason.map((s) => formatNumber(s[i])),
+      ]),
+      {
+        head: ['day', 'received', 'rejected', ...reasons.map((r) => `rejected: ${rejectionLabel(r)}`)],
+        rows: days.map((d, i) => [d, received[i], rejected[i], ...byReason.map((s) => s[i])]),
+      },
     ),
   );
   return figure;
@@ -75,7 +86,9 @@ function bar(svg, pattern, cls, x, width, value, y) {
   svg.append(svgEl('rect', { ...box, class: 'bar-outline' }));
   const tx = x + width / 2 + 3;
   const ty = box.y - 3;
-  svg.append(svgEl('text', { x: tx, y: ty, transform: `rotate(-90 ${tx} ${ty})`, class: 'small' }, String(value)));
+  svg.append(
+    svgEl('text', { x: tx, y: ty, transform: `rotate(-90 ${tx} ${ty})`, class: 'small' }, formatNumber(value)),
+  );
 }
 
 function legend(svg, id) {

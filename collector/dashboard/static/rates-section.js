@@ -1,8 +1,20 @@
 // The "Response rates" section: a cohort's dispositions, RR1 and RR2 and its funnel for the survey signed in with.
 import { funnelChart } from './funnel-chart.js';
 import { getJson } from './get-json.js';
-import { countFigure, DISPOSITIONS, funnelSteps, HEADLINE_RATES, rateFigure, SPLITS, WAVES } from './rates-text.js';
+import { countryName } from './labels.js';
+import {
+  countFigure,
+  DISPOSITIONS,
+  eligible,
+  funnelSteps,
+  HEADLINE_RATES,
+  rateFigure,
+  SPLITS,
+  WAVES,
+} from './rates-text.js';
 import { el } from './svg.js';
+
+const groupName = (by, value) => (value === null ? '(not given)' : by === 'country' ? countryName(value) : value);
 
 const $ = (id) => document.getElementById(id);
 const IMPORT_COMMAND = 'npm run cohort -- import --cohort ID FILE.csv';
@@ -10,6 +22,8 @@ const IMPORT_COMMAND = 'npm run cohort -- import --cohort ID FILE.csv';
 /** What the section reports through the page's one status and one alert region. */
 let page = { status: () => {}, error: () => {} };
 let signedIn = null;
+/** The disclosure rules, as the report gives them, to say what a withheld figure's limit is. */
+let rules = null;
 // Each request takes a number; an answer to any but the latest (an earlier cohort, token or sign-in) is dropped,
 // so a slow answer can never replace the one the researcher asked for last.
 let latest = 0;
@@ -34,9 +48,10 @@ export function startRates(report) {
 }
 
 /** After sign-in: lists the cohorts for the selector, or says how to import the first one. */
-export async function openRates(token, survey) {
+export async function openRates(token, survey, reportRules) {
   const ticket = ++latest;
   signedIn = { token, survey };
+  rules = reportRules;
   $('rates-survey').textContent = survey;
   $('rates-figures').replaceChildren();
   const { cohorts } = await getJson('/v1/cohorts', token).catch((err) => {
@@ -90,18 +105,18 @@ async function showRates(ticket) {
   if ($('rates-by').value) q.set('by', $('rates-by').value);
   const rates = await getJson(`/v1/response-rates?${q}`, signedIn.token);
   if (ticket !== latest) return;
-  $('rates-figures').replaceChildren(...ratesFigures(rates));
+  $('rates-figures').replaceChildren(...ratesFigures(rates, q.get('by')));
   page.status(`Response rates for ${rates.survey}, cohort ${rates.cohort}, wave ${rates.wave}.`);
 }
 
-function ratesFigures(r) {
+function ratesFigures(r, by) {
   const out = [headline(r), dispositionsTable(r)];
-  if (r.groups.length > 0) out.push(groupsTable(r));
+  if (r.groups.length > 0) out.push(groupsTable(r, by));
   out.push(
     funnelChart(
       'funnel',
       `Funnel for cohort ${r.cohort}, wave ${r.wave}: shown, started, each question answered, completed`,
-      funnelSteps(r.funnel, r.suppressed),
+      funnelSteps(r.funnel, r.suppressed, rules),
     ),
   );
   return out;
@@ -115,9 +130,15 @@ function headline(r) {
     if (meaning) div.append(el('dd', { class: 'meaning' }, meaning));
     dl.append(div);
   };
-  item('Population', countFigure(r.population, r.suppressed, 'population'), 'population', 'Members of the roster.');
+  item(
+    'Population',
+    countFigure(r.population, r.suppressed, 'population', rules),
+    'population',
+    'Members of the roster.',
+  );
+  const n = eligible(r.population, r.dispositions);
   for (const [name, meaning] of HEADLINE_RATES)
-    item(name, rateFigure(r.rates[name], r.suppressed, name), name, meaning);
+    item(name, rateFigure(r.rates[name], r.suppressed, name, rules, n), name, meaning);
   return dl;
 }
 
@@ -131,7 +152,7 @@ function dispositionsTable(r) {
     const tr = el('tr', { 'data-code': code });
     tr.append(
       el('th', { scope: 'row' }, label),
-      el('td', { class: 'num' }, countFigure(r.dispositions[code], r.suppressed, code)),
+      el('td', { class: 'num' }, countFigure(r.dispositions[code], r.suppressed, code, rules)),
     );
     table.append(tr);
   }
@@ -141,7 +162,7 @@ function dispositionsTable(r) {
   return box;
 }
 
-function groupsTable(r) {
+function groupsTable(r, by) {
   const scroller = el('div', {
     class: 'table-scroll',
     role: 'region',
@@ -157,11 +178,12 @@ function groupsTable(r) {
   table.append(head);
   for (const g of r.groups) {
     const tr = el('tr');
-    tr.append(el('th', { scope: 'row' }, g.value ?? '(not given)'));
+    tr.append(el('th', { scope: 'row' }, groupName(by, g.value)));
+    const n = eligible(g.population, g.dispositions);
     const cells = [
-      countFigure(g.population, g.suppressed, 'population'),
-      ...codes.map(([code]) => countFigure(g.dispositions[code], g.suppressed, code)),
-      ...HEADLINE_RATES.map(([name]) => rateFigure(g.rates[name], g.suppressed, name)),
+      countFigure(g.population, g.suppressed, 'population', rules),
+      ...codes.map(([code]) => countFigure(g.dispositions[code], g.suppressed, code, rules)),
+      ...HEADLINE_RATES.map(([name]) => rateFigure(g.rates[name], g.suppressed, name, rules, n)),
     ];
     for (const c of cells) tr.append(el('td', { class: 'num' }, c));
     table.append(tr);

@@ -1,4 +1,6 @@
 // The words the response-rates section prints: pure functions of GET /v1/response-rates' answer (protocol/response-rates.ts).
+import { formatNumber, formatPercent, withN } from './format.js';
+import { withheldReason } from './labels.js';
 
 /** The dispositions in the order of docs/denominators.md, in plain words with their AAPOR codes. */
 export const DISPOSITIONS = [
@@ -34,31 +36,30 @@ export const HEADLINE_RATES = [
   ['RR2', 'Completes and partials over every eligible member of the roster.'],
 ];
 
-const REASONS = {
-  below_k: 'fewer than MIN_CELL',
-  dominant: 'the rest of its group is fewer than MIN_CELL',
-  complementary: 'it would give away a withheld count',
-};
-
 /** A withheld figure and why, from the answer's `suppressed` record; a rate may be withheld for its small base alone. */
-export function withheldText(suppressed, key) {
+export function withheldText(suppressed, key, rules) {
   const reason = suppressed?.[key];
-  if (reason) return `withheld: ${REASONS[reason] ?? reason}`;
-  return 'withheld: a withheld count or a base under MIN_PERCENT_BASE';
+  if (reason) return withheldReason(reason, rules);
+  return `withheld: a withheld count, or fewer than ${rules?.minPercentBase ?? 'the minimum number of'} eligible members`;
 }
 
-export const countFigure = (value, suppressed, key) => (value === null ? withheldText(suppressed, key) : String(value));
+export const countFigure = (value, suppressed, key, rules) =>
+  value === null ? withheldText(suppressed, key, rules) : formatNumber(value);
 
-/** A rate between 0 and 1 as a percentage to one decimal, as the report prints shares. */
-export const rateFigure = (value, suppressed, key) =>
-  value === null ? withheldText(suppressed, key) : `${(value * 100).toFixed(1)}%`;
+/** Members a rate is out of: the roster less those not yet due (4.10), who are not eligible yet. */
+export const eligible = (population, dispositions) =>
+  population === null || dispositions['4.10'] === null ? null : population - dispositions['4.10'];
+
+/** A rate between 0 and 1 as a percentage to one decimal, with the eligible members it is out of. */
+export const rateFigure = (value, suppressed, key, rules, n) =>
+  value === null ? withheldText(suppressed, key, rules) : withN(formatPercent(value * 100, 1), n);
 
 /**
  * The funnel's steps in order (shown, started, each number of questions answered, completed), each with its
  * drop-off: members who reached the step before and not this one. Completed is compared with started, since a
  * learner may complete without a progress event for every question.
  */
-export function funnelSteps(funnel, suppressed) {
+export function funnelSteps(funnel, suppressed, rules) {
   const steps = [
     { key: 'shown', label: 'Shown', value: funnel.shown, before: null },
     { key: 'started', label: 'Started', value: funnel.started, before: 'shown' },
@@ -79,8 +80,8 @@ export function funnelSteps(funnel, suppressed) {
       key: s.key,
       label: s.label,
       value: s.value,
-      text: countFigure(s.value, suppressed, s.key),
-      dropOffText: s.before === null ? 'first step' : dropOff === null ? 'withheld' : String(dropOff),
+      text: countFigure(s.value, suppressed, s.key, rules),
+      dropOffText: s.before === null ? 'first step' : dropOff === null ? 'withheld' : formatNumber(dropOff),
     };
   });
 }

@@ -1,4 +1,8 @@
 // DOM helpers for the dashboard: every text goes in through textContent, never innerHTML.
+import { csvButton } from './csv-download.js';
+import { formatNumber, formatPercent, withN } from './format.js';
+import { withheldReason } from './labels.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 export function el(tag, attrs = {}, text) {
@@ -47,12 +51,13 @@ export function chartFrame(id, title, width, height) {
 }
 
 /**
- * The chart's numbers as a table under a native disclosure, closed until asked for: the printed values are
- * too small to read on a phone. head is the column titles, rows start with their row header.
+ * The chart's numbers as a table under a native disclosure, closed until asked for (the printed values are
+ * too small to read on a phone), and a button that downloads them as CSV. head is the column titles, rows start
+ * with their row header; csv ({ head, rows } of raw values) is what the download holds.
  */
-export function numbersTable(id, title, head, rows) {
+export function numbersTable(id, title, head, rows, csv) {
   const details = el('details', { id: `${id}-numbers`, class: 'numbers' });
-  // The hidden rest of the name tells the six summaries apart in a screen reader's list of controls;
+  // The hidden rest of the name tells the summaries apart in a screen reader's list of controls;
   // the name still starts with the visible words, so voice control finds it (WCAG 2.5.3).
   const summary = el('summary', {}, 'Show the numbers');
   summary.append(el('span', { class: 'sr-only' }, `: ${title}`));
@@ -78,9 +83,24 @@ export function numbersTable(id, title, head, rows) {
   }
   scroller.append(table);
   details.append(summary, scroller);
-  return details;
+  const actions = el('div', { class: 'chart-actions' });
+  actions.append(csvButton(id, title, csv ?? { head, rows }));
+  const out = document.createDocumentFragment();
+  out.append(details, actions);
+  return out;
 }
 
-export const countText = (cell) => (cell.count === null ? `suppressed (${cell.suppressed})` : String(cell.count));
-export const percentText = (cell) =>
-  cell.percent === null || cell.percent === undefined ? 'not shown (small base or suppressed)' : `${cell.percent}%`;
+/** A published count in words: the number in the reader's locale, or why it is withheld. */
+export const countText = (cell, rules) =>
+  cell.count === null ? withheldReason(cell.suppressed, rules) : formatNumber(cell.count);
+
+/** A share with its base: "58% (n = 1,240)", or why it is not shown. */
+export function shareText(cell, base, rules) {
+  if (cell.percent !== null && cell.percent !== undefined) return withN(formatPercent(cell.percent), base?.count);
+  if (cell.count === null) return `not shown: the count is ${withheldReason(cell.suppressed, rules)}`;
+  if (base?.count === null) return 'not shown: the number of responses is withheld';
+  return `not shown: fewer than ${rules?.minPercentBase ?? 'the minimum'} responses`;
+}
+
+/** The reason a count is withheld, for a CSV's "withheld because" column; empty when it is shown. */
+export const withheldCsv = (cell, rules) => (cell.count === null ? withheldReason(cell.suppressed, rules) : '');

@@ -2,7 +2,7 @@
 // through @types/pg, pure JavaScript (no native build to break on deploy), with a Pool
 // whose behaviour under load and failover is well documented.
 import pg from 'pg';
-import { filterSql, PAGE_SIZE, SELECT_JOINED } from '../filter-sql.ts';
+import { filterSql, PAGE_SIZE, POSTGRES_CONTEXT, SELECT_JOINED } from '../filter-sql.ts';
 import { type Keyset, keysetPage } from '../keyset-page.ts';
 import { pendingMigrations } from '../migration.ts';
 import type { ResponseFilter, Storage } from '../storage.ts';
@@ -30,10 +30,14 @@ export function postgresStorage(connectionString: string, { poolSize = 10 }: { p
   const denominators = postgresDenominators(pool);
 
   function where(filter: ResponseFilter, params: unknown[]): string[] {
-    return filterSql(filter, (v) => {
-      params.push(v);
-      return `$${params.length}`;
-    });
+    return filterSql(
+      filter,
+      (v) => {
+        params.push(v);
+        return `$${params.length}`;
+      },
+      POSTGRES_CONTEXT,
+    );
   }
 
   return {
@@ -64,10 +68,15 @@ export function postgresStorage(connectionString: string, { poolSize = 10 }: { p
       let after: Keyset | undefined;
       for (;;) {
         const params: unknown[] = [];
-        const tail = keysetPage(filter, after, (v) => {
-          params.push(v);
-          return `$${params.length}`;
-        });
+        const tail = keysetPage(
+          filter,
+          after,
+          (v) => {
+            params.push(v);
+            return `$${params.length}`;
+          },
+          POSTGRES_CONTEXT,
+        );
         const { rows } = await pool.query<JoinedRow>(`${SELECT_JOINED} ${tail}`, params);
         for (const row of rows) yield fromRow(row);
         if (rows.length < PAGE_SIZE) return;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { PAGE_SIZE } from '../filter-sql.ts';
+import { PAGE_SIZE, SQLITE_CONTEXT } from '../filter-sql.ts';
 import { type Keyset, keysetPage } from '../keyset-page.ts';
 import type { ResponseFilter, StoredResponse } from '../storage.ts';
 import { fromRow, type JoinedRow } from '../stored-row.ts';
@@ -18,10 +18,15 @@ const orderedIndex = (f: ResponseFilter) =>
 /** One page's query; exported so a test can check its plan. */
 export function sqlitePage(filter: ResponseFilter, after?: Keyset): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  const tail = keysetPage(filter, after, (v) => {
-    params.push(v);
-    return '?';
-  });
+  const tail = keysetPage(
+    filter,
+    after,
+    (v) => {
+      params.push(v);
+      return '?';
+    },
+    SQLITE_CONTEXT,
+  );
   return { sql: `${select(orderedIndex(filter))} ${tail}`, params };
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { filterSql } from '../filter-sql.ts';
+import { filterSql, SQLITE_CONTEXT } from '../filter-sql.ts';
 import { pendingMigrations } from '../migration.ts';
 import type { ResponseFilter, Storage } from '../storage.ts';
 import { sqliteDenominators } from './sqlite-denominators.ts';
@@ -34,10 +34,14 @@ export function sqliteStorage(path: string): Storage {
   const denominators = once(() => sqliteDenominators(db));
 
   function where(filter: ResponseFilter, params: unknown[]): string[] {
-    return filterSql(filter, (v) => {
-      params.push(v);
-      return '?';
-    });
+    return filterSql(
+      filter,
+      (v) => {
+        params.push(v);
+        return '?';
+      },
+      SQLITE_CONTEXT,
+    );
   }
 
   return {

@@ -50,6 +50,12 @@ const RIGHTS: Record<string, Right> = {
   'GET /v1/dashboard/rates-text.js': 'public',
   'GET /v1/dashboard/rates-section.js': 'public',
   'GET /v1/dashboard/funnel-chart.js': 'public',
+  'GET /v1/dashboard/format.js': 'public',
+  'GET /v1/dashboard/labels.js': 'public',
+  'GET /v1/dashboard/csv-download.js': 'public',
+  'GET /v1/dashboard/filters.js': 'public',
+  'GET /v1/dashboard/report-charts.js': 'public',
+  'GET /v1/dashboard/impact-section.js': 'public',
   // Issue 17: the personal link is the credential (collector/links/link-page-routes.ts).
   'GET /s/outcome-survey-sw.js': 'public',
   'GET /s/assets/:file': 'public',

@@ -13,10 +13,30 @@ import { MemoryStorage } from '../../support/memory-storage.ts';
 const RULES = { minCell: 10, roundTo: 5, minPercentBase: 23 };
 const settings = { ...RULES, includeAsylumSeekers: false };
 const COUNTRIES = ['FR', 'GB', 'KE'] as const;
+const COURSES = ['web', 'care'] as const;
+const PATHS = ['day', 'evening'] as const;
 const month = (m: number) => `2026-${String(m).padStart(2, '0')}`;
 
-type Person = { month: number; day: number; country: (typeof COUNTRIES)[number]; refugee: boolean; outcome: boolean };
-type Query = { from?: number; to?: number; country?: string; by: string };
+type Person = {
+  month: number;
+  day: number;
+  country: (typeof COUNTRIES)[number];
+  course: (typeof COURSES)[number];
+  path: (typeof PATHS)[number];
+  version: 1 | 2;
+  refugee: boolean;
+  outcome: boolean;
+};
+const ON_ONE_COURSE = { country: 'FR', course: 'web', path: 'day', version: 1 } as const;
+type Query = {
+  from?: number;
+  to?: number;
+  country?: string;
+  course?: string;
+  path?: string;
+  version?: number;
+  by: string;
+};
 type Cell = PublishedCount & { percent?: number | null };
 
 function stored(p: Person, i: number): StoredResponse {
@@ -27,13 +47,24 @@ function stored(p: Person, i: number): StoredResponse {
   flags.disability.value = false;
   flags.career_outcome.value = p.outcome;
   const at = `${month(p.month)}-${String(p.day).padStart(2, '0')}T09:00:00Z`;
-  return { ...r, submittedAt: at, receivedAt: at, country: p.country, flags };
+  return {
+    ...r,
+    submittedAt: at,
+    receivedAt: at,
+    country: p.country,
+    surveyVersion: p.version,
+    context: { courseId: p.course, pathId: p.path },
+    flags,
+  };
 }
 
 const person: fc.Arbitrary<Person> = fc.record({
   month: fc.integer({ min: 1, max: 6 }),
   day: fc.integer({ min: 1, max: 28 }),
   country: fc.constantFrom(...COUNTRIES),
+  course: fc.constantFrom(...COURSES),
+  path: fc.constantFrom(...PATHS),
+  version: fc.constantFrom(1 as const, 2 as const),
   refugee: fc.boolean(),
   outcome: fc.boolean(),
 });
@@ -43,24 +74,46 @@ const query: fc.Arbitrary<Query> = fc.record(
     from: fc.integer({ min: 1, max: 6 }),
     to: fc.integer({ min: 1, max: 6 }),
     country: fc.constantFrom(...COUNTRIES),
+    course: fc.constantFrom(...COURSES),
+    path: fc.constantFrom(...PATHS),
+    version: fc.constantFrom(1, 2),
     by,
   },
   { requiredKeys: ['by'] },
 );
-// The second query of a pair asks for a part of the first: a month shifted in at either end, a country filter
-// added, or the same population split another way; the difference D is what an attacker would subtract to.
-const narrowing = fc.constantFrom('later-from', 'earlier-to', 'add-country', 'regroup');
-function narrowed(q: Query, how: string, b: string, country: string): Query {
+// The second query of a pair differs from the first by one step: a month shifted in at either end, a country,
+// course, path or version filter added or removed, or the same population split another way. One of the two asks
+// for a part of the other; the difference D between them is what an attacker would subtract to.
+const narrowing = fc.constantFrom(
+  'later-from',
+  'earlier-to',
+  'add-country',
+  'add-course',
+  'add-path',
+  'add-version',
+  'remove-course',
+  'remove-path',
+  'remove-version',
+  'regroup',
+);
+type Pick = { country: string; course: string; path: string; version: number };
+function narrowed(q: Query, how: string, b: string, pick: Pick): Query {
   const from = q.from ?? 1;
   const to = q.to ?? 6;
   if (how === 'later-from') return { ...q, from: Math.min(from + 1, to), by: b };
   if (how === 'earlier-to') return { ...q, to: Math.max(to - 1, from), by: b };
-  if (how === 'add-country') return { ...q, country: q.country ?? country, by: b };
+  if (how === 'add-country') return { ...q, country: q.country ?? pick.country, by: b };
+  if (how === 'add-course') return { ...q, course: q.course ?? pick.course, by: b };
+  if (how === 'add-path') return { ...q, path: q.path ?? pick.path, by: b };
+  if (how === 'add-version') return { ...q, version: q.version ?? pick.version, by: b };
+  if (how === 'remove-course') return { ...q, course: undefined, by: b };
+  if (how === 'remove-path') return { ...q, path: undefined, by: b };
+  if (how === 'remove-version') return { ...q, version: undefined, by: b };
   return { ...q, by: b };
 }
 
 const url = (q: Query) =>
-  `/v1/report?survey=outcomes-test&by=${q.by}${q.from ? `&from=${month(q.from)}` : ''}${q.to ? `&to=${month(q.to)}` : ''}${q.country ? `&country=${q.country}` : ''}`;
+  `/v1/report?survey=outcomes-test&by=${q.by}${q.from ? `&from=${month(q.from)}` : ''}${q.to ? `&to=${month(q.to)}` : ''}${q.country ? `&country=${q.country}` : ''}${q.course ? `&course_id=${q.course}` : ''}${q.path ? `&path_id=${q.path}` : ''}${q.version ? `&version=${q.version}` : ''}`;
 
 /** The exact counts an attacker who knows the rules can still believe a published cell holds. */
 function interval(c: PublishedCount): [number, number] {
@@ -79,10 +132,18 @@ describe('report differencing', () => {
         query,
         narrowing,
         by,
-        fc.constantFrom(...COUNTRIES),
-        async (people, q1, how, b, country) => {
-          if (q1.from && q1.to && q1.from > q1.to) [q1.from, q1.to] = [q1.to, q1.from];
-          const q2 = narrowed(q1, how, b, country);
+        fc.record({
+          country: fc.constantFrom(...COUNTRIES),
+          course: fc.constantFrom(...COURSES),
+          path: fc.constantFrom(...PATHS),
+          version: fc.constantFrom(1, 2),
+        }),
+        async (people, q0, how, b, pick) => {
+          if (q0.from && q0.to && q0.from > q0.to) [q0.from, q0.to] = [q0.to, q0.from];
+          // A filter removed makes the second query the whole and the first its part: the whole comes first.
+          const [q1, q2] = how.startsWith('remove-')
+            ? [narrowed(q0, how, b, pick), q0]
+            : [q0, narrowed(q0, how, b, pick)];
           const storage = new MemoryStorage(people.map(stored));
           const deps: AppDeps = { storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings };
           const app = researcherRoutes(deps, allowAll);
@@ -116,7 +177,7 @@ describe('report differencing', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   }, 60_000);
 
@@ -125,11 +186,11 @@ describe('report differencing', () => {
     const people: Person[] = Array.from({ length: 49 }, (_, i) => ({
       month: 1,
       day: 2 + (i % 27),
-      country: 'FR',
+      ...ON_ONE_COURSE,
       refugee: i < 9,
       outcome: false,
     }));
-    people.push({ month: 1, day: 1, country: 'FR', refugee: true, outcome: false });
+    people.push({ month: 1, day: 1, ...ON_ONE_COURSE, refugee: true, outcome: false });
     const storage = new MemoryStorage(people.map(stored));
     const app = researcherRoutes({ storage, surveys: new SurveyRegistry(TEST_SURVEYS), settings }, allowAll);
     expect((await app.request('/v1/report?survey=outcomes-test&by=&from=2026-01-02')).status).toBe(400);

@@ -107,6 +107,7 @@ export function describeStorage(name: string, freshDatabase: () => Promise<TestD
           surveyVersion: 1,
           country: 'FR',
           submittedAt: '2026-01-01T00:00:00Z',
+          context: { courseId: 'web-dev', pathId: 'evening', wave: 'm6' },
         }),
         makeRecord({
           id: testId(102),
@@ -114,8 +115,16 @@ export function describeStorage(name: string, freshDatabase: () => Promise<TestD
           surveyVersion: 2,
           country: 'DE',
           submittedAt: '2026-02-01T00:00:00Z',
+          context: { courseId: 'web-dev' },
         }),
-        makeRecord({ id: testId(103), surveyId: 'b', surveyVersion: 1, submittedAt: '2026-02-01T00:00:00.001Z' }),
+        makeRecord({
+          id: testId(103),
+          surveyId: 'b',
+          surveyVersion: 1,
+          submittedAt: '2026-02-01T00:00:00.001Z',
+          // Same text in another key: only context.courseId may match a course.
+          context: { pathId: 'web-dev' },
+        }),
         makeRecord({
           id: testId(104),
           surveyId: 'a',
@@ -133,6 +142,12 @@ export function describeStorage(name: string, freshDatabase: () => Promise<TestD
         { filter: { to: '2026-02-01T00:00:00.001Z' }, ids: [101, 102] },
         { filter: { from: '2026-02-01', to: '2026-03-01T00:00:00Z' }, ids: [102, 103] },
         { filter: { surveyId: 'b', country: 'FR' }, ids: [] },
+        { filter: { courseId: 'web-dev' }, ids: [101, 102] },
+        { filter: { courseId: 'web-dev', pathId: 'evening' }, ids: [101] },
+        { filter: { pathId: 'web-dev' }, ids: [103] },
+        { filter: { surveyId: 'a', surveyVersion: 2, courseId: 'web-dev' }, ids: [102] },
+        { filter: { courseId: 'Web-Dev' }, ids: [] },
+        { filter: { courseId: "web-dev' OR 1=1 --" }, ids: [] },
       ])('selects $ids for $filter', async ({ filter, ids }) => {
         const s = await open();
         await s.insert(records);
