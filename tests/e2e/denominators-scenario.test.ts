@@ -201,8 +201,8 @@ describe('dispositions and response rates of a roster, end to end', () => {
     await page.click('#rates-form button[type=submit]');
     await page.waitForSelector('figure[data-chart=funnel]', { timeout: 15_000 });
     expect(await page.textContent('[data-figure=population]')).toBe('6');
-    expect(await page.textContent('[data-figure=RR1]')).toBe('50.0%');
-    expect(await page.textContent('[data-figure=RR2]')).toBe('50.0%');
+    expect(await page.textContent('[data-figure=RR1]')).toBe('50.0% (n = 6)');
+    expect(await page.textContent('[data-figure=RR2]')).toBe('50.0% (n = 6)');
     const table = await page.$$eval('#rates-dispositions tr', (trs) =>
       trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent ?? '')),
     );
