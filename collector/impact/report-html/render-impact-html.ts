@@ -7,6 +7,13 @@ import { REPORT_CSS } from './report-css.ts';
 
 type Row = string[];
 
+// Three questions ask in the United Kingdom (GB census, Scotland, Northern Ireland): the caption tells them apart.
+const ETHNIC_QUESTION: Record<string, string> = {
+  ethnic_group_gb: ' (England and Wales census question)',
+  ethnic_group_sct: ' (Scotland census question)',
+  ethnic_group_nir: ' (Northern Ireland census question)',
+};
+
 const table = (id: string, caption: string, head: string[], rows: Row[]) =>
   `<div class="table-wrap"><table><caption id="${e(id)}">${e(caption)}</caption><thead><tr>${head
     .map((h) => `<th scope="col">${e(h)}</th>`)
@@ -103,7 +110,7 @@ export function renderImpactHtml(impact: Impact): string {
           .map((q, i) =>
             table(
               `ethnic-t${i}`,
-              `Ethnic group as asked in ${q.country}`,
+              `Ethnic group as asked in ${q.country}${ETHNIC_QUESTION[q.question] ?? ''}`,
               ['Ethnic group', 'Share crediting the training'],
               q.groups.map((g) => [e(valueLabel(g.value)), rate(g.outcome)]),
             ),
