@@ -109,7 +109,7 @@ export type WeightedFigures = {
   /** Kish's design effect from the weights' spread: 1 + CV². */
   designEffect: number;
   effectiveN: number;
-  /** Weighted estimates, rounded to 0.001, with a Wilson interval on the effective n. */
+  /** Weighted estimates, rounded to 0.01 (finer could single out one respondent by differencing), with a Wilson interval on the effective n. */
   rateAmongKnown: { estimate: number; ci95: [number, number] } | null;
   underservedShare: { estimate: number; ci95: [number, number] } | null;
   /** What could not be weighted and why (e.g. a margin cell with no respondent). */

@@ -13,8 +13,10 @@ import { type ImpactQuery, ImpactQueryError } from './impact-query.ts';
 import { impactResponseRates, type RateSettings } from './impact-response-rates.ts';
 import { readRosters } from './impact-rosters.ts';
 import { insertionRates } from './insertion-rates.ts';
+import { nonresponse } from './nonresponse.ts';
 import { publishCount } from './publish-count.ts';
 import { underservedGroups } from './underserved-groups.ts';
+import { weightedFigures } from './weighted.ts';
 import { yearData } from './year-data.ts';
 
 export type ImpactSettings = DisclosureRules &
@@ -107,7 +109,8 @@ export async function buildImpact(
       { ...settings, at: now },
       rules,
     ),
-    nonresponse: [],
+    nonresponse: nonresponse(data.population, rules),
+    ...(query.weights === undefined ? {} : { weighted: weightedFigures(data.population, query.weights, rules) }),
     carbon: carbon({
       bytesPerDisplay: settings.widgetDist === undefined ? null : firstQuestionBytes(settings.widgetDist),
       responses: data.responses,
