@@ -16,6 +16,7 @@ import { insertionRates } from './insertion-rates.ts';
 import { publishCount } from './publish-count.ts';
 import { underservedGroups } from './underserved-groups.ts';
 import { yearData } from './year-data.ts';
+import { yearRange } from './year-range.ts';
 
 export type ImpactSettings = DisclosureRules &
   RateSettings & {
@@ -67,6 +68,12 @@ export async function buildImpact(
   const respondents = publishCount(data.respondents.length, rules);
   const target = settings.impactCareerTarget ?? DEFAULT_CAREER_TARGET;
   const insertion = insertionRates(data.respondents, rules, evidence);
+  // The survey's displays of the year, counted in the database over the whole year, filters aside (as the bytes).
+  const shownEvents = await storage.countContactEvents({
+    surveyId: query.surveyId,
+    kind: 'shown',
+    ...yearRange(query.year),
+  });
   const impact: Impact = {
     survey: query.surveyId,
     year: query.year,
@@ -112,7 +119,7 @@ export async function buildImpact(
       bytesPerDisplay: settings.widgetDist === undefined ? null : firstQuestionBytes(settings.widgetDist),
       responses: data.responses,
       responseBytes: data.responseBytes,
-      shown: null,
+      shown: shownEvents > 0 ? shownEvents : null,
       members: members.count,
       respondents: respondents.count ?? 0,
     }),
