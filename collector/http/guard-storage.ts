@@ -21,6 +21,7 @@ const KIND: Record<keyof Storage, 'write' | 'read' | 'rows' | 'as-is'> = {
   rejectionsByDay: 'read',
   cohorts: 'read',
   outsideRoster: 'read',
+  countContactEvents: 'read',
   responses: 'rows',
   memberFacts: 'rows',
   rosterMembers: 'rows',

@@ -18,6 +18,7 @@ import { publishCount } from './publish-count.ts';
 import { underservedGroups } from './underserved-groups.ts';
 import { weightedFigures } from './weighted.ts';
 import { yearData } from './year-data.ts';
+import { yearRange } from './year-range.ts';
 
 export type ImpactSettings = DisclosureRules &
   RateSettings & {
@@ -69,6 +70,12 @@ export async function buildImpact(
   const respondents = publishCount(data.respondents.length, rules);
   const target = settings.impactCareerTarget ?? DEFAULT_CAREER_TARGET;
   const insertion = insertionRates(data.respondents, rules, evidence);
+  // The survey's displays of the year, counted in the database over the whole year, filters aside (as the bytes).
+  const shownEvents = await storage.countContactEvents({
+    surveyId: query.surveyId,
+    kind: 'shown',
+    ...yearRange(query.year),
+  });
   const impact: Impact = {
     survey: query.surveyId,
     year: query.year,
@@ -115,7 +122,7 @@ export async function buildImpact(
       bytesPerDisplay: settings.widgetDist === undefined ? null : firstQuestionBytes(settings.widgetDist),
       responses: data.responses,
       responseBytes: data.responseBytes,
-      shown: null,
+      shown: shownEvents > 0 ? shownEvents : null,
       members: members.count,
       respondents: respondents.count ?? 0,
     }),

@@ -1,4 +1,4 @@
-import type { RateCell, TargetStatus, UnderservedGroup } from '../../protocol/index.ts';
+import type { RateCell, UnderservedGroup } from '../../protocol/index.ts';
 import { type DisclosureRules, type PublishedCount, suppressTable } from '../report/disclosure-control.ts';
 import { addEvidence, type Evidence } from './evidence.ts';
 import { IMPACT_GROUPS, type ImpactGroup } from './impact-groups.ts';
@@ -43,18 +43,12 @@ function judged(
   const { now, before } = years;
   const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b - 1) * 10_000) / 10_000 : null);
   const noRoster = [now, before].filter((y) => !y.rostered).map((y) => y.year);
-  if (noRoster.length > 0) {
-    const [a, b] = [cur.share.numerator, prev.share.numerator];
-    const without = `no roster population for ${noRoster.join(' and ')}, so the respondents counted in the group are compared instead, which says nothing of the learners who did not answer`;
-    if (a === null || b === null || b === 0)
-      return {
-        change: null,
-        status: 'undetermined',
-        statusReason: `${without}; the count for ${a === null ? now.year : before.year} is withheld or zero`,
-      };
-    const status: TargetStatus = a >= UNDERSERVED_TARGET * b ? 'met' : 'not_met';
-    return { change: ratio(a, b), status, statusReason: `${without}: ${a} against ${b}` };
-  }
+  if (noRoster.length > 0)
+    return {
+      change: null,
+      status: 'undetermined',
+      statusReason: `no roster was imported for ${noRoster.join(' and ')}, so the number of underserved learners is unknown: respondent counts cannot say how many learners are underserved, only how many answered; import the cohort (PUT /v1/cohorts/ID or npm run cohort -- import) to judge the +20 % target`,
+    };
   const [c, p] = [cur.estimatedInCohort, prev.estimatedInCohort];
   if (c === null || p === null)
     return {

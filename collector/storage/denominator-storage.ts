@@ -80,4 +80,11 @@ export interface DenominatorStorage {
    * from a learner on no roster at all. Counted apart as "outside_roster", never merged.
    */
   outsideRoster(query: WaveQuery): Promise<number>;
+  /**
+   * How many contact events of `kind` the survey has with `at` in [from, to) (ISO 8601), counted in the database:
+   * the impact figures' survey displays (`shown`) of a year, for the carbon footprint.
+   */
+  countContactEvents(query: ContactEventCount): Promise<number>;
 }
+
+export type ContactEventCount = { surveyId: string; kind: StoredEventKind; from: string; to: string };

@@ -304,9 +304,10 @@ describe('dashboard impact figures from the collector’s own GET /v1/impact', (
       any.status as 'met' | 'not_met' | 'undetermined'
     ];
     const status = await page.$$eval('#target-table tr', (trs) => trs.map((tr) => tr.lastElementChild?.textContent));
-    // No roster in this fixture: the status can only come from respondents, and the chart says so.
+    // No roster in this fixture: respondent counts cannot judge the target, and the chart says why.
     expect(any.estimatedInCohort).toBeNull();
-    expect(status.at(-1)).toBe(`${words} (respondents only: no roster for the year): ${any.statusReason}`);
+    expect(any.status).toBe('undetermined');
+    expect(status.at(-1)).toBe(`${words} (no roster for the year): ${any.statusReason}`);
     // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered is what a reader sees.
     const text = await page.evaluate(() => document.body.innerText);
     expect(CODES.filter((code) => new RegExp(`\\b${code}\\b`).test(text))).toEqual([]);

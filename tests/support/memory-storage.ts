@@ -1,5 +1,6 @@
 import type {
   CohortSummary,
+  ContactEventCount,
   MemberFacts,
   RosterImport,
   StoredContactEvent,
@@ -9,6 +10,7 @@ import type {
 import { memberFactsPage } from '../../collector/storage/member-facts-page.ts';
 import { answeredCount, LINK_TRIGGER, revisionKey, statusOf } from '../../collector/storage/revision-rule.ts';
 import { rosterPlan } from '../../collector/storage/roster-plan.ts';
+import { sortTime } from '../../collector/storage/sort-time.ts';
 import type {
   InsertStatus,
   RejectionCount,
@@ -228,6 +230,14 @@ export class MemoryStorage implements Storage {
       const cohort = r.context?.cohort;
       if (cohort === cohortId) return !r.learnerHash || !this.members.get(cohortId)?.has(r.learnerHash);
       return cohort === undefined && (!r.learnerHash || !onAny(r.learnerHash));
+    }).length;
+  }
+
+  async countContactEvents({ surveyId, kind, from, to }: ContactEventCount): Promise<number> {
+    const [a, b] = [sortTime(from), sortTime(to)];
+    return [...this.events.values()].filter((e) => {
+      const at = sortTime(e.at);
+      return e.surveyId === surveyId && e.kind === kind && at >= a && at < b;
     }).length;
   }
 

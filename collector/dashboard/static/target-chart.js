@@ -134,8 +134,8 @@ function statusOf(period, yoy, impact) {
     impact && String(impact.year) === period ? impact.underserved.find((g) => g.group === 'any_underserved') : null;
   if (any) {
     const label = STATUS_LABELS[any.status] ?? 'Cannot tell yet';
-    // Without a roster for the year there is no estimated number in the cohort: the route fell back to respondents.
-    const basis = any.estimatedInCohort === null ? ' (respondents only: no roster for the year)' : '';
+    // Without a roster for the year there is no estimated number in the cohort, and the route cannot judge the target.
+    const basis = any.estimatedInCohort === null ? ' (no roster for the year)' : '';
     return { short: `${label}${basis}`, long: `${label}${basis}: ${any.statusReason}` };
   }
   if (!yoy) return { short: '', long: 'first year shown: no previous year to compare with' };

@@ -224,5 +224,14 @@ export function postgresDenominators(pool: pg.Pool): DenominatorStorage {
       );
       return rows[0]?.n ?? 0;
     },
+
+    async countContactEvents({ surveyId, kind, from, to }) {
+      const { rows } = await pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM contact_events
+         WHERE survey_id = $1 AND kind = $2 AND at_sort >= $3 COLLATE "C" AND at_sort < $4 COLLATE "C"`,
+        [surveyId, kind, sortTime(from, 'count from'), sortTime(to, 'count to')],
+      );
+      return rows[0]?.n ?? 0;
+    },
   };
 }

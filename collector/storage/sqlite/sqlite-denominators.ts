@@ -150,6 +150,15 @@ export function sqliteDenominators(db: Database.Database): DenominatorStorage & 
       return row?.n ?? 0;
     },
 
+    async countContactEvents({ surveyId, kind, from, to }) {
+      const row = db
+        .prepare<unknown[], { n: number }>(
+          'SELECT count(*) AS n FROM contact_events WHERE survey_id = ? AND kind = ? AND at_sort >= ? AND at_sort < ?',
+        )
+        .get(surveyId, kind, sortTime(from, 'count from'), sortTime(to, 'count to'));
+      return row?.n ?? 0;
+    },
+
     eraseLearner(learnerHash) {
       db.prepare('DELETE FROM cohort_members WHERE learner_hash = ?').run(learnerHash);
       db.prepare('DELETE FROM contact_events WHERE learner_hash = ?').run(learnerHash);

@@ -103,6 +103,7 @@ export function sqliteStorage(path: string): Storage {
     rosterMembers: (cohortId) => denominators().rosterMembers(cohortId),
     memberFacts: (query) => denominators().memberFacts(query),
     outsideRoster: (query) => denominators().outsideRoster(query),
+    countContactEvents: (query) => denominators().countContactEvents(query),
 
     async setOptOut(learnerHash, surveyId, at) {
       // The first opt-out stands; repeating it from another device changes nothing.

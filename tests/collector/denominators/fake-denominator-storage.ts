@@ -72,4 +72,8 @@ export class FakeDenominatorStorage implements DenominatorStorage {
   async outsideRoster(): Promise<number> {
     return 0;
   }
+
+  async countContactEvents(): Promise<number> {
+    return 0;
+  }
 }

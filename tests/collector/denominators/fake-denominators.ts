@@ -72,4 +72,8 @@ export class FakeDenominators implements DenominatorStorage {
   async outsideRoster(): Promise<number> {
     return this.outside;
   }
+
+  async countContactEvents(): Promise<number> {
+    return 0;
+  }
 }

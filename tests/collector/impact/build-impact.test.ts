@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredContactEvent } from '../../../collector/storage/denominator-storage.ts';
 import type { Answer } from './impact-fixture.ts';
-import { impactOf, many, member, responseId, storageWith } from './impact-fixture.ts';
+import { impactOf, many, member, responseId, SURVEY, storageWith } from './impact-fixture.ts';
 
 // The definitions of docs/impact.md ("Figures and definitions"), each as a table with expectations worked out by
 // hand. EXACT rules (k = 1, no rounding) make each expectation the plain arithmetic of the rows; a zero is still
@@ -288,7 +289,7 @@ describe('underserved learners against the +20 % target', () => {
     expect(refugee?.statusReason).toContain('2025');
   });
 
-  it('falls back to respondent counts without a roster population, and says so', async () => {
+  it('is undetermined without a roster population, and says no roster was imported', async () => {
     const storage = await storageWith([
       ...many(10, 'a', { groups: { refugee: true }, at: '2025-05-01T00:00:00.000Z' }),
       ...many(5, 'af', { groups: { refugee: false }, at: '2025-05-01T00:00:00.000Z' }),
@@ -296,8 +297,10 @@ describe('underserved learners against the +20 % target', () => {
       ...many(5, 'bf', { groups: { refugee: false } }),
     ]);
     const refugee = (await impactOf(storage)).impact.underserved.find((g) => g.group === 'refugee');
-    expect(refugee).toMatchObject({ status: 'met', change: 0.3 }); // 13 ≥ 1.2 × 10
-    expect(refugee?.statusReason).toContain('no roster population');
+    // 13 respondents against 10 would read +30 %, but respondent counts say nothing of how many learners are underserved.
+    expect(refugee).toMatchObject({ status: 'undetermined', change: null });
+    expect(refugee?.statusReason).toContain('no roster was imported for 2026 and 2025');
+    expect(refugee?.statusReason).toContain('respondent counts cannot say how many learners are underserved');
   });
 });
 
@@ -319,5 +322,36 @@ describe('response rates per cohort and wave', () => {
         rr2: expect.objectContaining({ numerator: 5, denominator: 10, estimate: 0.5 }),
       },
     ]);
+  });
+});
+
+describe('carbon: the survey displays of the year', () => {
+  const shown = (i: number, at: string, surveyId = SURVEY): StoredContactEvent => ({
+    id: `00000000-0000-7000-9000-${i.toString(16).padStart(12, '0')}`,
+    kind: 'shown',
+    surveyId,
+    surveyVersion: 1,
+    at,
+    context: { trigger: 'delay:0' },
+    receivedAt: at,
+    siteKey: 'site-a',
+    contentHash: `shown-${i}`,
+  });
+
+  it('counts the year’s shown events of the survey as its displays, not its responses', async () => {
+    const storage = await storageWith(many(2, 'r', { outcome: true }));
+    await storage.insertContactEvents([
+      ...[1, 2, 3, 4, 5].map((i) => shown(i, `2026-0${i}-10T08:00:00.000Z`)),
+      shown(6, '2025-12-31T23:59:59.000Z'), // the year before
+      shown(7, '2026-05-10T08:00:00.000Z', 'other-survey'),
+    ]);
+    const { carbon } = (await impactOf(storage, {}, { widgetDist: undefined })).impact;
+    expect(carbon.displays).toBe(5);
+    expect(carbon.responses).toBe(2);
+  });
+
+  it('falls back to the responses as displays when no shown event is recorded', async () => {
+    const { carbon } = (await impactOf(await storageWith(many(2, 'r', { outcome: true })))).impact;
+    expect(carbon.displays).toBe(2);
   });
 });

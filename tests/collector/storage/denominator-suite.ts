@@ -241,6 +241,22 @@ export function describeDenominatorStorage(name: string, freshDatabase: () => Pr
         expect(got[MEMBER_PAGE + 3].events).toHaveLength(1);
       });
 
+      it("counts the survey's contact events of one kind in [from, to), in the database", async () => {
+        await s.insertContactEvents([
+          event('h1', 'shown', { at: '2025-12-31T23:59:59.999Z' }), // before from
+          event('h1', 'shown', { at: '2026-01-01T00:00:00Z' }), // from itself: counted
+          event('h2', 'shown', { at: '2026-06-01T12:00:00.5Z' }),
+          event(undefined, 'shown', { at: '2026-12-31T23:59:59.999999Z' }), // no learner: still a display
+          event('h2', 'shown', { at: '2027-01-01T00:00:00.000Z' }), // to itself: left out
+          event('h2', 'shown', { at: '2026-06-01T12:00:00Z', surveyId: 'other-survey' }),
+          event('h2', 'completed', { at: '2026-06-01T12:00:00Z' }),
+        ]);
+        const year = { surveyId: 'career-outcomes', from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
+        expect(await s.countContactEvents({ ...year, kind: 'shown' })).toBe(3);
+        expect(await s.countContactEvents({ ...year, kind: 'completed' })).toBe(1);
+        expect(await s.countContactEvents({ ...year, kind: 'shown', surveyId: 'nothing' })).toBe(0);
+      });
+
       it('counts apart the responses from learners outside the roster, never as members', async () => {
         await s.importRoster('c-2026-05', [member('h1')], AT);
         await s.importRoster('c-other', [member('h9')], AT);
