@@ -5,7 +5,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderImpactHtml } from '../../collector/impact/report-html/render-impact-html.ts';
-import { impactOf, many, storageWith } from '../collector/impact/impact-fixture.ts';
+import type { StoredMember } from '../../collector/storage/denominator-storage.ts';
+import { type Answer, impactOf, member, storageWith } from '../collector/impact/impact-fixture.ts';
 import { axeViolations } from './fixtures/ui-harness-browser.ts';
 import { launchChromium } from './support/launch-chromium.ts';
 
@@ -17,12 +18,44 @@ describe('the impact report page in Chromium', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     dir = mkdtempSync(join(tmpdir(), 'impact-report-'));
-    const storage = await storageWith([
-      ...many(9, 'a', { outcome: true, groups: { jobseeker: true } }),
-      ...many(3, 'b', { outcome: false, groups: { jobseeker: true } }),
-      ...many(18, 'c', { outcome: true, groups: { jobseeker: false } }),
-    ]);
-    const { impact } = await impactOf(storage, {}, { minCell: 10, roundTo: 1, minPercentBase: 10 });
+    // A cohort of two years in three countries, answering unevenly (KE least), so every section has figures:
+    // outcomes by group, the +20 % comparison, the non-response warning and the weights to country.
+    const countries = ['FR', 'GB', 'KE'];
+    const situations = [
+      'employed',
+      'self_employed',
+      'studying',
+      'looking',
+      'employed_fixed_term',
+      'apprenticeship',
+      'not_working',
+    ];
+    const answers: Answer[] = [];
+    const roster: StoredMember[] = [];
+    for (const year of [2025, 2026])
+      for (let i = 0; i < 300; i++) {
+        const learner = `y${year}-${i}`;
+        const country = countries[i % 3];
+        roster.push(member(learner, { country, courseId: `course-${i % 2}`, completedAt: `${year}-03-31` }));
+        if (i % 3 === 2 ? i % 4 !== 0 : i % 5 === 4) continue; // FR and GB answer 80 %, KE 25 %
+        const underserved = i % (year === 2026 ? 2 : 3) === 0;
+        answers.push({
+          learner,
+          country,
+          at: `${year}-06-15T10:00:00.000Z`,
+          wave: 'm6',
+          outcome: (i * 7) % 10 < (country === 'KE' ? 8 : 5),
+          groups: { jobseeker: underserved, low_education: i % 4 === 0, any_underserved: underserved || i % 4 === 0 },
+          situation: situations[i % 7],
+          related: i % 2 === 0 ? 'closely' : 'partly',
+        });
+      }
+    const storage = await storageWith(answers, { 'cohort-2025-2026': roster });
+    const { impact } = await impactOf(
+      storage,
+      { weights: ['country'] },
+      { minCell: 10, roundTo: 5, minPercentBase: 20 },
+    );
     const file = join(dir, 'impact.html');
     writeFileSync(file, renderImpactHtml(impact));
     url = pathToFileURL(file).href;
