@@ -7,7 +7,14 @@ const RULES = { minCell: 10, roundTo: 5, minPercentBase: 20 };
 const COUNTRIES = ['FR', 'GB', 'KE'] as const;
 const COURSES = ['web', 'care'] as const;
 
-type Person = { country: number; course: number; cohort: number; answers: boolean; outcome: boolean; jobseeker: boolean | null };
+type Person = {
+  country: number;
+  course: number;
+  cohort: number;
+  answers: boolean;
+  outcome: boolean;
+  jobseeker: boolean | null;
+};
 type Found = { count: number | null };
 
 /** Every published count of an Impact, by its JSON path: ImpactCount `count`s and RateCell numerators and denominators. */
