@@ -137,9 +137,13 @@ function labelledCells(report: ReportJson, m: string): Map<string, Cell> {
   const out = new Map<string, Cell>([['total', t.total]]);
   report.rows.forEach((row, r) => {
     out.set(`row ${row}`, t.rowTotals[r]);
-    report.periods.forEach((period, c) => out.set(`${row} × ${period}`, t.cells[r][c]));
+    report.periods.forEach((period, c) => {
+      out.set(`${row} × ${period}`, t.cells[r][c]);
+    });
   });
-  report.periods.forEach((period, c) => out.set(`period ${period}`, t.colTotals[c]));
+  report.periods.forEach((period, c) => {
+    out.set(`period ${period}`, t.colTotals[c]);
+  });
   return out;
 }
 
