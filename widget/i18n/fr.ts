@@ -34,18 +34,18 @@ export const fr: UiTable = {
   errRange: 'Écrivez un nombre entre {min} et {max}',
   errMonthYear: 'Choisissez un mois et écrivez une année, par exemple 2024',
   errTooLong: 'Votre réponse doit faire {max} caractères au plus',
-  errSubmit: "Vos réponses n'ont pas pu être enregistrées. Réessayez.",
+  errSubmit: 'Vos réponses n’ont pas pu être enregistrées. Réessayez.',
   consentHeading: 'Quelques questions sur vous',
   consentWhat:
     'Ensuite, nous aimerions vous poser des questions sur votre situation : par exemple le travail, les études, la santé ou le lieu où vous vivez.',
   consentWhy:
-    'Cela nous aide à vérifier que la formation marche pour tout le monde, y compris les personnes souvent oubliées.',
+    'Cela nous aide à vérifier que la formation fonctionne pour tout le monde, y compris les personnes souvent oubliées.',
   consentWho:
     'Seule une petite équipe de recherche peut voir vos réponses, et elle ne voit jamais votre nom. Nous publions seulement des totaux pour de grands groupes de personnes.',
   consentKeep: 'Nous gardons vos réponses 2 ans au plus, puis nous les effaçons.',
   consentOptional: 'Ces questions sont facultatives. Dire non ne change rien pour vous ni pour votre formation.',
   consentWithdraw:
-    "Si vous changez d'avis plus tard, demandez à l'équipe de votre formation : nous effacerons ces réponses.",
+    'Si vous changez d’avis plus tard, demandez-le à l’équipe de votre formation : nous effacerons ces réponses.',
   consentQuestion: 'Voulez-vous répondre à ces questions ?',
   consentYes: 'Oui, je réponds',
   consentNo: 'Non, je passe',
@@ -62,9 +62,9 @@ export const fr: UiTable = {
   notAnswered: 'Pas de réponse',
   aboutYou: 'Questions sur vous',
   answering: 'Oui',
-  skipped: 'Non, passées',
+  skipped: 'Non, questions passées',
   send: 'Envoyer les réponses',
-  sending: 'Envoi…',
+  sending: 'Envoi en cours…',
   doneHeading: 'Merci',
   sent: 'Vos réponses ont été envoyées.',
   saved: 'Vos réponses sont enregistrées sur cet appareil. Elles seront envoyées quand vous serez de nouveau en ligne.',
