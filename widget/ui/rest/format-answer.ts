@@ -7,7 +7,9 @@ export function formatAnswer(q: ResolvedQuestion, answers: Answers, tr: Translat
   const label = (id: string) => q.options?.find((o) => o.id === id)?.label ?? id;
   if (q.kind === 'grid') {
     const rows = (q.rows ?? []).filter((r) => answers[r.id] !== undefined);
-    return rows.length ? rows.map((r) => `${r.text}: ${label(String(answers[r.id]))}`).join('\n') : undefined;
+    return rows.length
+      ? rows.map((r) => `${withoutEndPunctuation(r.text)}: ${label(String(answers[r.id]))}`).join('\n')
+      : undefined;
   }
   const value = answers[q.id];
   if (value === undefined) return undefined;
@@ -20,4 +22,10 @@ export function formatAnswer(q: ResolvedQuestion, answers: Answers, tr: Translat
     );
   }
   return q.options ? label(value) : value;
+}
+
+// A row that is a question ("…even if wearing glasses?") read "glasses?: Yes"; the separator
+// replaces its end mark, in every script (Arabic "؟", Japanese "？" and "。").
+function withoutEndPunctuation(text: string): string {
+  return text.replace(/[\s?!.:;؟？！。：]+$/u, '');
 }
