@@ -1,4 +1,4 @@
-// npm run report -- [--survey ID] [--by country,year|month] [--country CC] [--course_id ID] [--path_id ID] [--version N]
+// npm run report -- [--help] [--survey ID] [--by country,year|month] [--country CC] [--course_id ID] [--path_id ID] [--version N]
 //                    [--from YYYY-MM] [--to YYYY-MM] [--out FILE]
 // Prints (or writes) the same disclosure-controlled JSON as GET /v1/report, with the same whole-month filters:
 // its output is meant to be published, and exact dates stay with the export.
@@ -11,19 +11,27 @@ import { buildReport } from '../report/build-report.ts';
 import { parseReportOptions, ReportOptionsError, reportFilter } from '../report/report-options.ts';
 import { SurveyRegistry } from '../surveys/survey-registry.ts';
 import { openExistingStorage } from './open-existing-storage.ts';
+import { REPORT_USAGE } from './report-usage.ts';
 
 class UsageError extends Error {}
 
 async function main(): Promise<void> {
   const names = ['survey', 'by', 'country', 'course_id', 'path_id', 'version', 'from', 'to', 'out'] as const;
-  let values: Record<string, string | undefined>;
+  let values: Record<string, string | boolean | undefined>;
   try {
-    values = parseArgs({ options: Object.fromEntries(names.map((n) => [n, { type: 'string' }])), strict: true })
-      .values as Record<string, string | undefined>;
+    const options = {
+      ...Object.fromEntries(names.map((n) => [n, { type: 'string' as const }])),
+      help: { type: 'boolean' as const },
+    };
+    values = parseArgs({ options, strict: true }).values;
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(`${(err as Error).message} (see npm run report -- --help)`);
   }
-  const { out, ...rest } = values;
+  if (values.help) {
+    process.stdout.write(REPORT_USAGE);
+    return;
+  }
+  const { out, help: _help, ...rest } = values as Record<string, string | undefined>;
   const options = parseReportOptions(
     Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
     'npm run report',

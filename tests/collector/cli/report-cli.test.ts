@@ -38,6 +38,14 @@ describe('npm run report', () => {
     expect(json.tables.disability.cells[0][0]).toMatchObject({ count: null, suppressed: expect.any(String) });
   });
 
+  it('lists every option with an example on --help, and exits 0 without opening the database', async () => {
+    const run = await report(['--help'], { DATABASE_URL: `sqlite:${join(fixture.dir, 'absent.sqlite')}` });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    for (const option of ['survey', 'by', 'country', 'course_id', 'path_id', 'version', 'from', 'to', 'out']) {
+      expect(run.stdout).toMatch(new RegExp(`--${option} .+--${option} \\S`));
+    }
+  });
+
   it.each([
     [['--by', 'country,disability'], /by: "disability" is not a report dimension .*never crossed/],
     [['--from', 'last week'], /from: expected a whole month YYYY-MM such as "2026-01"/],

@@ -1,0 +1,20 @@
+// The text of `npm run report -- --help`: every option the report command accepts, with an example.
+export const REPORT_USAGE = `Usage: npm run report -- [options]
+
+Prints the disclosure-controlled aggregate report (the same JSON as GET /v1/report).
+
+Options:
+  --survey ID        survey to report on (default: the only survey)    --survey career-outcomes
+  --by DIMS          row dimensions, comma-separated                   --by country,year
+  --country CC       only responses from this country                  --country FR
+  --course_id ID     only responses from this course                   --course_id python-101
+  --path_id ID       only responses from this learning path            --path_id data-analyst
+  --version N        only this survey version                          --version 2
+  --from YYYY-MM     first whole month included                        --from 2026-01
+  --to YYYY-MM       last whole month included                         --to 2026-06
+  --out FILE         write the report to FILE instead of stdout        --out report.json
+  --help             print this help and exit
+
+Example:
+  npm run report -- --survey career-outcomes --by country,year --from 2026-01 --out report.json
+`;
