@@ -64,6 +64,7 @@ describe('every export output', () => {
       '/v1/codebook?survey=career-outcomes',
       '/v1/codebook?survey=career-outcomes&format=markdown',
       '/v1/codebook?survey=career-outcomes&format=datapackage',
+      '/v1/report?survey=career-outcomes&by=country',
     ])
       outputs[path] = await get(path);
   });
@@ -72,7 +73,7 @@ describe('every export output', () => {
     expect(outputs['/v1/export?format=jsonl&survey=career-outcomes'].trim().split('\n')).toHaveLength(3);
   });
 
-  it('carries no editor note ([verify, TODO, FIXME, XXX) in CSV, JSONL, codebook or data package', () => {
+  it('carries no editor note ([verify, TODO, FIXME, XXX) in CSV, JSONL, codebook, data package or report', () => {
     const found = Object.entries(outputs).flatMap(([path, text]) =>
       text
         .split('\n')
