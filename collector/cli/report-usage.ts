@@ -1,9 +1,11 @@
 // The text of `npm run report -- --help`: every option the report command accepts, with an example.
 export const REPORT_USAGE = `Usage: npm run report -- [options]
 
-Prints the disclosure-controlled aggregate report (the same JSON as GET /v1/report).
+Prints the disclosure-controlled aggregate report (the same figures as GET /v1/report), as JSON,
+or as CSV or Markdown tables with withheld cells marked as such.
 
 Options:
+  --format FMT       json (default), csv (one line per cell) or md     --format md
   --survey ID        survey to report on (default: the only survey)    --survey career-outcomes
   --by DIMS          row dimensions, comma-separated                   --by country,year
   --country CC       only responses from this country                  --country FR
@@ -15,6 +17,7 @@ Options:
   --out FILE         write the report to FILE instead of stdout        --out report.json
   --help             print this help and exit
 
-Example:
+Examples:
   npm run report -- --survey career-outcomes --by country,year --from 2026-01 --out report.json
+  npm run report -- --by country,year --format csv --out report.csv
 `;

@@ -1,4 +1,4 @@
-import type { LocalizedText, SurveyDefinition } from '../../protocol/index.ts';
+import type { LocalizedText, Question, SurveyDefinition } from '../../protocol/index.ts';
 import { type RatesCodebook, ratesCodebook } from '../denominators/rates-codebook.ts';
 import { type Column, exportColumns } from './export-columns.ts';
 import { describeFlag } from './flag-descriptions.ts';
@@ -31,16 +31,16 @@ export function buildCodebook(versions: readonly SurveyDefinition[]): Codebook {
     versions: versions.map((v) => v.version).sort((a, b) => a - b),
     languages,
     missing: 'An empty cell means not answered, not asked, or unknown (never "no").',
-    variables: exportColumns(versions).map(toVariable),
+    variables: exportColumns(versions).map((c) => toVariable(c, latest.questions)),
     responseRates: ratesCodebook(),
   };
 }
 
-function toVariable({ source, ...c }: Column): Variable {
+function toVariable({ source, ...c }: Column, questions: readonly Question[]): Variable {
   const v: Variable = { ...c, source: source.kind };
   if (source.kind === 'answer' || source.kind === 'option') v.questionId = source.questionId;
   if (source.kind === 'flag') {
-    v.derivation = describeFlag(source.flag);
+    v.derivation = describeFlag(source.flag, questions);
     v.values = [
       { code: 'true', label: { en: 'Yes' } },
       { code: 'false', label: { en: 'No' } },

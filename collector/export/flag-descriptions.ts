@@ -1,35 +1,51 @@
-import type { FlagName } from '../flags/flag.ts';
+import type { Question } from '../../protocol/index.ts';
+import { ANY_UNDERSERVED_DOC } from '../flags/any-underserved.ts';
+import { CAREER_OUTCOME_DOC } from '../flags/career-outcome.ts';
+import { DISABILITY_DOC } from '../flags/disability.ts';
+import { DISABILITY_NATIONAL_DOC } from '../flags/disability-national.ts';
+import type { FlagDoc, FlagName } from '../flags/flag.ts';
+import { JOBSEEKER_DOC, JOBSEEKER_ILO_DOC } from '../flags/jobseeker.ts';
+import { LOW_EDUCATION_DOC, LOW_EDUCATION_NATIONAL_DOC } from '../flags/low-education.ts';
+import { REFUGEE_DOC } from '../flags/refugee.ts';
+import { UNDERSERVED_AREA_DOC } from '../flags/underserved-area.ts';
 
-/**
- * How each derived flag is computed, in plain language, for the codebook. The rule id that set a
- * given response's flag is in the `<flag>__rule` column; collector/flags/ holds the code.
- */
-export const FLAG_DESCRIPTIONS: Partial<Record<FlagName, string>> = {
-  career_outcome:
-    'True when the learner reports a change since the training (new job, promotion or raise, new business or freelance, apprenticeship or internship, further studies) and credits the training with it; false when they report no change or say it did not help; empty when unknown.',
-  jobseeker:
-    'True when the learner says they are looking for work (ILO-style: without work, looking, available) or registered with the public employment service; empty when not asked, not answered or "prefer not to say".',
-  jobseeker_ilo:
-    'ILO definition (19th ICLS): true when the learner did no paid work last week, searched for work in the last 4 weeks and could start within 2 weeks; false when they worked or did not search; empty when unknown.',
-  underserved_area:
-    'True when the learner self-identifies as living in an officially designated underserved area of their country (e.g. QPV/FRR in France); empty when unknown.',
-  low_education:
-    'True when the highest education level maps to ISCED 0–2 (lower secondary or below); empty when unknown.',
-  low_education_national:
-    'True when the highest level is below the national threshold of the country pack (e.g. below niveau 4 in France); empty when the pack has none or the answer is unknown.',
-  disability:
-    'Washington Group Short Set: true when any domain is answered "a lot of difficulty" or "cannot do at all"; false when every domain is answered with less; empty otherwise.',
-  disability_national:
-    'True when the learner holds an official recognition of disability of the country pack: FR the BOETH list of Code du travail L5212-13 (question disability_recognition: RQTH, AAH, invalidity pension or work-accident pension, CMI "invalidité", another BOETH status); JP a 障害者手帳 (question disability_certificate: physical, intellectual or mental-health certificate; [verify wording] of the Japanese question). False when they answer "none"; empty for "prefer not to say", unanswered, or a pack without such a question. Beside disability, not part of any_underserved.',
-  refugee:
-    'True for refugee, subsidiary or temporary protection status (asylum seekers only when the deployment includes them); empty when not answered or "prefer not to say".',
-  any_underserved:
-    'True when any of jobseeker, underserved_area, low_education, disability or refugee is true; false only when all are false; empty otherwise. Unknown never counts as false.',
+/** Each flag's rule in words, collected from the rule files (collector/flags/); a new flag fails type-checking here. */
+export const FLAG_DOCS: Record<FlagName, FlagDoc> = {
+  career_outcome: CAREER_OUTCOME_DOC,
+  jobseeker: JOBSEEKER_DOC,
+  jobseeker_ilo: JOBSEEKER_ILO_DOC,
+  underserved_area: UNDERSERVED_AREA_DOC,
+  low_education: LOW_EDUCATION_DOC,
+  low_education_national: LOW_EDUCATION_NATIONAL_DOC,
+  disability: DISABILITY_DOC,
+  disability_national: DISABILITY_NATIONAL_DOC,
+  refugee: REFUGEE_DOC,
+  any_underserved: ANY_UNDERSERVED_DOC,
 };
 
-// A flag added to FLAG_NAMES before its description here still gets an honest line.
-export function describeFlag(flag: FlagName): string {
-  return (
-    FLAG_DESCRIPTIONS[flag] ?? `See collector/flags/ for how ${flag} is computed; the rule id is in its __rule column.`
-  );
+export const FLAG_DESCRIPTIONS = Object.fromEntries(
+  Object.entries(FLAG_DOCS).map(([name, doc]) => [name, doc.description]),
+) as Record<FlagName, string>;
+
+/** The English text of a question, or of a grid row after its question's text; undefined when the survey has neither. */
+export function questionText(questions: readonly Question[], id: string): string | undefined {
+  for (const q of questions) {
+    if (q.id === id) return q.text.en;
+    const row = q.kind === 'grid' ? q.rows?.find((r) => r.id === id) : undefined;
+    if (row) return `${q.text.en} ${row.text.en}`;
+  }
+  return undefined;
+}
+
+/**
+ * The codebook's derivation of a flag: its rule in words, then the questions it reads as the survey words them
+ * (only those this survey has), so the codebook quotes the survey file rather than a copy of it.
+ */
+export function describeFlag(flag: FlagName, questions: readonly Question[] = []): string {
+  const { description, reads } = FLAG_DOCS[flag];
+  const quoted = reads.flatMap((id) => {
+    const text = questionText(questions, id);
+    return text === undefined ? [] : [`${id} "${text}"`];
+  });
+  return quoted.length > 0 ? `${description} Reads ${quoted.join('; ')}.` : description;
 }

@@ -1,5 +1,5 @@
 import { type Answers, choice, choices, flag } from './answers.ts';
-import type { Flag } from './flag.ts';
+import type { Flag, FlagDoc } from './flag.ts';
 
 export type RecognitionList = { rule: string; held: ReadonlySet<string> };
 
@@ -16,13 +16,19 @@ export const RECOGNITION_LISTS: Record<string, RecognitionList> = {
     rule: 'fr-boeth',
     held: new Set(['rqth', 'aah', 'invalidity_pension', 'cmi_invalidity', 'other_boeth']),
   },
-  // 障害者手帳: the three certificates. The wording of the question is [verify wording] (research/domain.md §2).
+  // 障害者手帳: the three certificates (research/domain.md §2).
   disability_certificate: {
     rule: 'jp-techo',
     held: new Set(['physical', 'intellectual', 'mental_health']),
   },
 };
 export const RECOGNITION_QUESTIONS = Object.keys(RECOGNITION_LISTS);
+
+export const DISABILITY_NATIONAL_DOC: FlagDoc = {
+  description:
+    'True when the learner holds an official recognition of disability of their country pack: in France one of the BOETH list of Code du travail L5212-13 (RQTH, AAH, invalidity pension or work-accident pension, CMI "invalidité", another BOETH status); in Japan a 障害者手帳 (physical, intellectual or mental-health certificate). False when they answer "none"; empty for "prefer not to say", unanswered, or a pack without such a question. Beside disability, not part of any_underserved.',
+  reads: RECOGNITION_QUESTIONS,
+};
 
 const NONE = 'none';
 const UNKNOWN_RULE = 'disability_national.none@1';

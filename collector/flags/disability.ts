@@ -1,10 +1,16 @@
 import { type Answers, choice, flag } from './answers.ts';
-import type { Flag } from './flag.ts';
+import type { Flag, FlagDoc } from './flag.ts';
 import { Q } from './question-ids.ts';
 
 export const DISABILITY_WG_RULE = 'disability.wg-ss@1';
 export const DISABILITY_GSS_RULE = 'disability.gss@1';
 export type DisabilityInstrument = 'wg-ss' | 'gss';
+
+export const DISABILITY_DOC: FlagDoc = {
+  description:
+    'Washington Group Short Set: true when any of the six domains is answered "a lot of difficulty" or "cannot do at all"; false when all six are answered with less; empty otherwise. Where the country pack asks the GSS harmonised standard instead (United Kingdom): true for a condition lasting or expected to last 12 months or more that reduces day-to-day activities a lot or a little; false for no such condition, or one that does not reduce them; empty otherwise.',
+  reads: [...Q.wgRows, Q.gssCondition, Q.gssReduces],
+};
 
 const SEVERE = new Set(['a_lot_of_difficulty', 'cannot_do']);
 const MILD = new Set(['no_difficulty', 'some_difficulty']);

@@ -1,5 +1,5 @@
 import { type Answers, choice, firstAnswered, flag } from './answers.ts';
-import type { Flag } from './flag.ts';
+import type { Flag, FlagDoc } from './flag.ts';
 import { Q } from './question-ids.ts';
 
 /** Any international or national protection status, across the country lists (US asylee, TPS and parole included). */
@@ -13,6 +13,12 @@ const PROTECTED = new Set([
   'parole',
 ]);
 export const ASYLUM_PENDING = 'asylum_pending';
+
+export const REFUGEE_DOC: FlagDoc = {
+  description:
+    'True for a refugee, subsidiary, complementary or temporary protection status (in the United States also asylee, TPS or parole); for a pending asylum claim, true only when the deployment counts asylum seekers (its rule id then ends in +asylum-pending), else false; false for any other status; empty when not answered or "prefer not to say".',
+  reads: Q.protection,
+};
 
 /** The setting is part of the rule's name, so figures made under different settings are never mixed up. */
 export const refugeeRule = (includeAsylumSeekers: boolean) =>

@@ -41,12 +41,49 @@ describe('npm run report', () => {
   it('lists every option with an example on --help, and exits 0 without opening the database', async () => {
     const run = await report(['--help'], { DATABASE_URL: `sqlite:${join(fixture.dir, 'absent.sqlite')}` });
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    for (const option of ['survey', 'by', 'country', 'course_id', 'path_id', 'version', 'from', 'to', 'out']) {
+    for (const option of [
+      'format',
+      'survey',
+      'by',
+      'country',
+      'course_id',
+      'path_id',
+      'version',
+      'from',
+      'to',
+      'out',
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`--${option} .+--${option} \\S`));
     }
   });
 
+  it('prints each measure as CSV lines with row, period and totals; a withheld cell is empty with its reason', async () => {
+    const run = await report(['--by', 'country,month', '--country', 'FR', '--format', 'csv']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lines = run.stdout.split('\r\n');
+    expect(lines[0]).toBe('measure,row,period,count,percent,suppressed');
+    expect(lines).toContain('responses,FR,2024-01,25,,');
+    expect(lines).toContain('responses,total,total,25,,');
+    // Fewer than k = 10 of FR's 24 responses report a disability: withheld, not a zero.
+    expect(lines).toContain('disability,FR,2024-01,,,below_k');
+    const measures = new Set(lines.slice(1, -1).map((l) => l.split(',')[0]));
+    expect([...measures]).toEqual(JSON.parse((await report(['--by', 'country'])).stdout).measures);
+  });
+
+  it('writes Markdown with one table per measure, its totals, and withheld cells said in words', async () => {
+    const out = join(fixture.dir, 'report.md');
+    const run = await report(['--by', 'country,month', '--country', 'FR', '--format', 'md', '--out', out]);
+    expect(run).toMatchObject({ code: 0, stdout: '', stderr: '' });
+    const md = readFileSync(out, 'utf8');
+    expect(md).toContain(
+      '## responses\n\n| country | 2024-01 | total |\n| --- | ---: | ---: |\n| FR | 25 | 25 |\n| total | 25 | 25 |',
+    );
+    expect(md).toMatch(/## disability\n\n.*\n.*\n\| FR \| withheld \(fewer than 10\) \|/);
+    expect(md).toContain('## Notes');
+  });
+
   it.each([
+    [['--format', 'xlsx'], /--format: "xlsx" is not a report format; use one of json, csv, md/],
     [['--by', 'country,disability'], /by: "disability" is not a report dimension .*never crossed/],
     [['--from', 'last week'], /from: expected a whole month YYYY-MM such as "2026-01"/],
     // Its output is meant to be published, so the token holder's CLI keeps the aggregate routes' month rule.
