@@ -19,7 +19,7 @@ function testSources(dir: string): string[] {
 }
 
 /** Each line of `text` that writes to docs/screenshots or takes a screenshot to a path not made by screenshotPath(). */
-export function screenshotWrites(file: string, text: string): string[] {
+function screenshotWrites(file: string, text: string): string[] {
   const found: string[] = [];
   const lineOf = (index: number) => text.slice(0, index).split('\n').length;
   for (const match of text.matchAll(/docs\/screenshots/g)) {
