@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useDashboard } from './fixtures/dashboard-server.ts';
+import { screenshotPath } from './support/screenshot-path.ts';
 
 const TOKEN = 'dashboard-test-token-0123456789';
 
@@ -93,7 +94,7 @@ describe('researcher dashboard', () => {
     expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
     expect(problems).toEqual([]);
 
-    await page.screenshot({ path: 'docs/screenshots/dashboard.png', fullPage: true });
+    await page.screenshot({ path: screenshotPath('dashboard.png'), fullPage: true });
     await page.close();
   });
 

@@ -9,6 +9,7 @@ import type { StoredMember } from '../../collector/storage/denominator-storage.t
 import { type Answer, impactOf, member, storageWith } from '../collector/impact/impact-fixture.ts';
 import { axeViolations } from './fixtures/ui-harness-browser.ts';
 import { launchChromium } from './support/launch-chromium.ts';
+import { screenshotPath } from './support/screenshot-path.ts';
 
 describe('the impact report page in Chromium', () => {
   let browser: Browser;
@@ -108,11 +109,9 @@ describe('the impact report page in Chromium', () => {
     const { page } = await open(1280);
     const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
     expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(2);
-    const shot = join(dir, 'impact-report.png');
+    const shot = screenshotPath('impact-report.png');
     await page.screenshot({ path: shot, fullPage: true });
     expect(readFileSync(shot).subarray(1, 4).toString()).toBe('PNG');
-    if (process.env.SCREENSHOTS === '1')
-      await page.screenshot({ path: 'docs/screenshots/impact-report.png', fullPage: true });
     await page.context().close();
   });
 });

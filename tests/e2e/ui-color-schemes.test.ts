@@ -1,15 +1,13 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AxeViolation, axeViolations } from './fixtures/ui-harness-browser.ts';
 import { type Harness, startHarness } from './fixtures/ui-harness-server.ts';
 import { type ScreenName, walkScreens } from './fixtures/ui-harness-walk.ts';
 import { launchChromium } from './support/launch-chromium.ts';
+import { screenshotPath } from './support/screenshot-path.ts';
 
 // Issue 3: "honours prefers-reduced-motion and prefers-color-scheme, and forced-colors mode",
 // with the same axe run and 3:1 focus ring as the light scheme (ui-screens, ui-keyboard).
-const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const AXE_SCREENS: ScreenName[] = ['intro', 'error', 'consent', 'check', 'done'];
 const SHOT_SCREENS: Partial<Record<ScreenName, string>> = { intro: 'intro', situation: 'question' };
 
@@ -118,7 +116,7 @@ describe.each<Mode>(['dark', 'forced'])('the survey UI in %s mode', (mode) => {
       }
       const shot = SHOT_SCREENS[screen];
       if (locale === 'en' && shot)
-        await page.locator('#survey-host').screenshot({ path: join(SHOTS, `${mode}-${shot}.png`) });
+        await page.locator('#survey-host').screenshot({ path: screenshotPath(`${mode}-${shot}.png`) });
     });
     expect(violations).toEqual({});
     for (const [screen, { color, background }] of Object.entries(colours)) {

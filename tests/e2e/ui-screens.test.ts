@@ -1,21 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, focused, horizontalOverflow } from './fixtures/ui-harness-browser.ts';
 import { type Harness, startHarness } from './fixtures/ui-harness-server.ts';
 import { SCREENS, type ScreenName, walkScreens } from './fixtures/ui-harness-walk.ts';
 import { launchChromium } from './support/launch-chromium.ts';
-
-const SHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+import { screenshotPath } from './support/screenshot-path.ts';
 
 let harness: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
   [harness, browser] = await Promise.all([startHarness(), launchChromium()]);
-  mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -45,7 +40,7 @@ describe.each(['en', 'ar'] as const)('the survey UI in %s', (locale) => {
       }
       expect(await horizontalOverflow(page), `overflow on the ${screen} screen`).toEqual({ page: 0, widget: 0 });
       await page.locator('#survey-host').screenshot({
-        path: join(SHOTS, `${locale}-${String(SCREENS.indexOf(screen)).padStart(2, '0')}-${screen}.png`),
+        path: screenshotPath(`${locale}-${String(SCREENS.indexOf(screen)).padStart(2, '0')}-${screen}.png`),
       });
     });
     expect(visited).toEqual([...SCREENS]);
