@@ -4,9 +4,9 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import { drawnByRest } from './fields/field-kinds.ts';
 import { QuestionField } from './fields/question-field.tsx';
-import { flowPath, isQuestionStep } from './flow/flow-path.ts';
+import { isQuestionStep } from './flow/flow-path.ts';
 import { questionTotal } from './flow/question-total.ts';
-import { type FlowState, initialFlowState, surveyFlow } from './flow/survey-flow.ts';
+import { type FlowState, initialFlowState, pathOf, surveyFlow } from './flow/survey-flow.ts';
 import { loadRest, type Rest } from './load-rest.ts';
 import { BackButton } from './screens/back-button.tsx';
 import { IntroScreen } from './screens/intro-screen.tsx';
@@ -35,10 +35,10 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
   const [state, send] = useReducer(surveyFlow, initial ?? initialFlowState(survey.questions));
   useEffect(() => onStep?.(state), [state]);
   const rootRef = useRef<HTMLDivElement>(null);
-  const path = flowPath(state.questions, state.answers, state.consent, state.groups);
+  const path = pathOf(state);
   const questionSteps = path.filter(isQuestionStep);
   // One figure for the intro and every "of M": it only shrinks as the learner answers (widget/ui/flow/question-total.ts).
-  const total = questionTotal(state.questions, state.answers, state.consent, state.groups, state.step);
+  const total = questionTotal(state);
 
   useEffect(() => {
     if (state.dismissed) onDismiss(state.dismissed);

@@ -1,6 +1,7 @@
 import type { Condition, ResolvedQuestion } from '../../../protocol/index.ts';
 import { isShown } from '../../../protocol/is-shown.ts';
-import { type Answers, CONSENT, flowPath, type GroupConsents, groupStep } from './flow-path.ts';
+import { type Answers, CONSENT, groupStep } from './flow-path.ts';
+import { type FlowState, pathOf } from './survey-flow.ts';
 
 /**
  * The "of M" in "Question n of M", and the intro's count: the questions already passed plus the longest path
@@ -8,14 +9,9 @@ import { type Answers, CONSENT, flowPath, type GroupConsents, groupStep } from '
  * what was open, so M never grows while the learner goes forward (a count that grows makes people quit).
  * A free question tries one answer per way it can steer the conditions ahead, so the search stays small.
  */
-export function questionTotal(
-  questions: readonly ResolvedQuestion[],
-  answers: Answers,
-  consent: boolean | undefined,
-  groups: GroupConsents = {},
-  step?: string,
-): number {
-  const path = flowPath(questions, answers, consent, groups);
+export function questionTotal(state: FlowState): number {
+  const { questions, consent, groups = {}, step } = state;
+  const path = pathOf(state);
   const passed = path.slice(0, Math.max(0, path.indexOf(step ?? '')));
   const refused = (q: ResolvedQuestion) =>
     (q.sensitive && consent === false && passed.includes(CONSENT)) ||
@@ -46,5 +42,5 @@ export function questionTotal(
     known.set(key, n);
     return n;
   };
-  return longest(0, answers);
+  return longest(0, state.answers);
 }

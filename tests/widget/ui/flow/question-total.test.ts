@@ -19,7 +19,7 @@ const definition = SurveyDefinition.parse(
 // Every pack, and a country without one (the default pack).
 const countries = ['FR', 'GB', 'US', 'JP', 'DE'];
 const questionsOf = (country: string) => resolveSurvey(definition, { country, locale: 'en' }).questions;
-const totalOf = (s: FlowState) => questionTotal(s.questions, s.answers, s.consent, s.groups, s.step);
+const totalOf = (s: FlowState) => questionTotal(s);
 
 /** The events that answer the current step, the choice among its possible answers taken from `pick`. */
 function answer(s: FlowState, pick: number): FlowEvent[] {
