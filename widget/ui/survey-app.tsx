@@ -4,8 +4,9 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { Translator } from '../i18n/index.ts';
 import { drawnByRest } from './fields/field-kinds.ts';
 import { QuestionField } from './fields/question-field.tsx';
-import { flowPath, isQuestionStep } from './flow/flow-path.ts';
-import { type FlowState, initialFlowState, surveyFlow } from './flow/survey-flow.ts';
+import { isQuestionStep } from './flow/flow-path.ts';
+import { questionTotal } from './flow/question-total.ts';
+import { type FlowState, initialFlowState, pathOf, surveyFlow } from './flow/survey-flow.ts';
 import { loadRest, type Rest } from './load-rest.ts';
 import { BackButton } from './screens/back-button.tsx';
 import { IntroScreen } from './screens/intro-screen.tsx';
@@ -34,8 +35,10 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
   const [state, send] = useReducer(surveyFlow, initial ?? initialFlowState(survey.questions));
   useEffect(() => onStep?.(state), [state]);
   const rootRef = useRef<HTMLDivElement>(null);
-  const path = flowPath(state.questions, state.answers, state.consent, state.groups);
+  const path = pathOf(state);
   const questionSteps = path.filter(isQuestionStep);
+  // One figure for the intro and every "of M": it only shrinks as the learner answers (widget/ui/flow/question-total.ts).
+  const total = questionTotal(state);
 
   useEffect(() => {
     if (state.dismissed) onDismiss(state.dismissed);
@@ -66,15 +69,7 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
   // A screen is drawn once everything on it is here; until then focus waits (see below).
   const waiting = !rest && (current ? drawnByRest(current) : state.screen !== 'intro');
   let body: ComponentChildren;
-  if (state.screen === 'intro')
-    body = (
-      <IntroScreen
-        survey={survey}
-        questionCount={flowPath(state.questions, {}, true).filter(isQuestionStep).length}
-        tr={tr}
-        send={send}
-      />
-    );
+  if (state.screen === 'intro') body = <IntroScreen survey={survey} questionCount={total} tr={tr} send={send} />;
   else if (current)
     body = (
       <form
@@ -145,7 +140,7 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
         </button>
       </div>
       <p class="os-progress" aria-live="polite">
-        {at >= 0 ? tr.t('progress', { n: at + 1, total: questionSteps.length }) : ''}
+        {at >= 0 ? tr.t('progress', { n: at + 1, total }) : ''}
       </p>
       {body}
     </div>

@@ -61,7 +61,8 @@ function goTo(state: FlowState, step: string | undefined): FlowState {
   return { ...base, screen: 'step', step, seen };
 }
 
-const pathOf = (state: FlowState) => flowPath(state.questions, state.answers, state.consent, state.groups);
+/** The steps of the flow as its answers and consents stand. */
+export const pathOf = (state: FlowState) => flowPath(state.questions, state.answers, state.consent, state.groups);
 
 /** The step after the current one; when changing an answer, only steps never seen (new branches) come before the check screen. */
 function forward(state: FlowState): FlowState {
