@@ -58,9 +58,11 @@ export function CheckScreen({ state, tr, send, onSubmit }: Props) {
         {tr.t('checkHeading')}
       </h2>
       <dl class="os-summary">{rows}</dl>
-      <button type="button" class="os-button" aria-disabled={busy} onClick={() => busy || send({ type: 'submit' })}>
-        {tr.t(busy ? 'sending' : 'send')}
-      </button>
+      <div class="os-actions">
+        <button type="button" class="os-button" aria-disabled={busy} onClick={() => busy || send({ type: 'submit' })}>
+          {tr.t(busy ? 'sending' : 'send')}
+        </button>
+      </div>
     </div>
   );
 }

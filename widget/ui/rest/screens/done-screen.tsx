@@ -18,9 +18,11 @@ export function DoneScreen({
         {tr.t('doneHeading')}
       </h2>
       <p>{tr.t(outcome)}</p>
-      <button type="button" class="os-button" onClick={() => send({ type: 'dismiss', reason: 'closed' })}>
-        {tr.t('close')}
-      </button>
+      <div class="os-actions">
+        <button type="button" class="os-button" onClick={() => send({ type: 'dismiss', reason: 'closed' })}>
+          {tr.t('close')}
+        </button>
+      </div>
     </div>
   );
 }
