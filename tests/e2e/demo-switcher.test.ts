@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../widget/i18n/en.ts';
 import { UI_LOCALES } from '../../widget/i18n/ui-locales.ts';
 import { useEmbedStack, watchPage } from './embed-harness.ts';
+import { axeViolations } from './fixtures/ui-harness-browser.ts';
 import { answerById } from './support/answer-by-id.ts';
 import { answerSurvey, FRENCH_LABELS } from './support/answer-survey.ts';
 import { type CopiedDemo, startCopiedDemo } from './support/copied-demo.ts';
@@ -91,6 +92,7 @@ describe.each(WIDTHS)('the demo switcher at %i px', (width) => {
     expect(
       await page.locator('main').evaluate((main) => [main.getAttribute('lang'), getComputedStyle(main).direction]),
     ).toEqual(['en', 'ltr']);
+    expect(await axeViolations(page, null)).toEqual([]);
     const root = await openSurvey(page);
     expect(await root.evaluate((el) => [el.getAttribute('lang'), el.getAttribute('dir')])).toEqual([language, dir]);
     await expect.poll(() => root.locator('.os-title').textContent()).toBe(survey.title[language]);
