@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { withEmbedSettings } from './embed-settings.ts';
 
 export type DemoOptions = { port: number; collectorUrl: string; siteKey: string; host?: string; distDir?: string };
 export type Demo = { url: string; close(): Promise<void> };
@@ -23,6 +24,8 @@ export function demoCsp(collectorUrl: string): string {
 /**
  * The fake course page on its own origin: demo/site/ for the page, dist/ for the
  * built widget and its service worker (served from this origin, as a host would).
+ * The page is a plain file that works when copied; this server only points its widget at
+ * this run's collector and site key, and adds the strict CSP.
  */
 export async function startDemo(options: DemoOptions): Promise<Demo> {
   const collectorUrl = options.collectorUrl.replace(/\/+$/, '');
@@ -44,20 +47,26 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     for (const dir of dirs) {
       const full = join(dir, file);
       if (!full.startsWith(`${dir}/`)) break;
+      let body: Buffer | string;
       try {
-        let body: Buffer | string = await readFile(full);
-        if (file === '/index.html')
-          body = body
-            .toString('utf8')
-            .replaceAll('{{COLLECTOR_URL}}', escapeHtml(collectorUrl))
-            .replaceAll('{{SITE_KEY}}', escapeHtml(options.siteKey));
-        res
-          .writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
-          .end(req.method === 'HEAD' ? undefined : body);
-        return;
+        body = await readFile(full);
       } catch {
-        // not in this folder; try the next
+        continue; // not in this folder; try the next
       }
+      if (file === '/index.html') {
+        try {
+          body = withEmbedSettings(body.toString('utf8'), { collectorUrl, siteKey: options.siteKey });
+        } catch (error) {
+          res
+            .writeHead(500, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' })
+            .end(`${(error as Error).message}\n`);
+          return;
+        }
+      }
+      res
+        .writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(req.method === 'HEAD' ? undefined : body);
+      return;
     }
     res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${path}\n`);
   });
@@ -71,8 +80,4 @@ export async function startDemo(options: DemoOptions): Promise<Demo> {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     close: () => new Promise<void>((done) => server.close(() => done())),
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerSurvey, useEmbedStack, watchPage } from './embed-harness.ts';
+import { answerSurvey, SITE_KEY, useEmbedStack, watchPage } from './embed-harness.ts';
 
 // Issue 5 / issue 2: the demo course page, served under a strict CSP on its own
 // origin, carries one answer to the collector's export, with no CSP violation.
@@ -8,14 +8,15 @@ const env = useEmbedStack();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the demo course page', () => {
-  it('is served with the strict CSP and the collector URL filled in', async () => {
+  it('is served with the strict CSP and its widget pointed at this run’s collector and site key', async () => {
     const res = await fetch(`${env.stack.demoUrl}/`);
     expect(res.headers.get('content-security-policy')).toBe(
       `default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ${env.stack.collectorUrl}`,
     );
     const html = await res.text();
     expect(html).toContain(`data-endpoint="${env.stack.collectorUrl}"`);
-    expect(html).toContain(`href="${env.stack.collectorUrl}/v1/export?format=csv"`);
+    expect(html).toContain(`data-site-key="${SITE_KEY}"`);
+    expect(html).not.toContain('{{');
     expect((await fetch(`${env.stack.demoUrl}/outcome-survey-sw.js`)).status).toBe(200);
   });
 
@@ -47,6 +48,16 @@ describe('the demo course page', () => {
     expect(seen.cspViolations).toEqual([]);
     expect(seen.pageErrors).toEqual([]);
     expect(seen.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('points its researcher links at the collector its widget uses', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${env.stack.demoUrl}/`);
+    await expect
+      .poll(() => page.getByRole('link', { name: 'the CSV export' }).getAttribute('href'))
+      .toBe(`${env.stack.collectorUrl}/v1/export?format=csv`);
     await context.close();
   });
 
