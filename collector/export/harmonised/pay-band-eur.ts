@@ -5,7 +5,10 @@
  * the open side, and says so in the codebook). Amounts are converted at the ECB euro foreign exchange reference
  * rates of one named day, rounded to the nearest EUR 100, so a band always converts to the same figure.
  */
-export type PayBands = { currency: 'EUR' | 'GBP' | 'USD' | 'JPY'; bands: Record<string, [number | null, number | null]> };
+export type PayBands = {
+  currency: 'EUR' | 'GBP' | 'USD' | 'JPY';
+  bands: Record<string, [number | null, number | null]>;
+};
 
 /** Units of each currency for one euro: ECB reference rates of 31 December 2024 (the last of that year). */
 export const EUR_RATES = { date: '2024-12-31', EUR: 1, USD: 1.0389, GBP: 0.82918, JPY: 163.06 } as const;
