@@ -11,6 +11,7 @@ import type { SurveyResponse } from '../../../protocol/index.ts';
 import { parseCsv } from '../../e2e/support/export-rows.ts';
 import { createDatabase } from '../../support/postgres.ts';
 import { usePostgresServer } from '../../support/use-postgres-server.ts';
+import { runExport } from '../cli/run-export.ts';
 import { batch, post, TOKEN, testConfig } from '../http/test-app.ts';
 
 // The export's context and harmonised columns, from responses ingested through POST /v1/responses into each
@@ -67,10 +68,12 @@ describe.each([
 ])('the CSV export on %s', (_name, database) => {
   let storage: Storage;
   let drop: () => Promise<void>;
+  let url: string;
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     const db = await database();
     drop = db.drop;
+    url = db.url;
     storage = await openStorage(db.url);
     const config = testConfig();
     const deps = { storage, surveys: new SurveyRegistry([SURVEY]), settings: appSettings(config) };
@@ -123,5 +126,21 @@ describe.each([
     ['&course_id=astronomy', []],
   ])('keeps only the rows of %s', async (query, countries) => {
     expect((await rows(query)).map((r) => r.country).sort()).toEqual(countries);
+  });
+
+  it('gives npm run export -- --course_id ID --path_id ID the same rows and columns', async () => {
+    const env = { DATABASE_URL: url, SURVEYS_DIR: join(import.meta.dirname, '../../../surveys') };
+    const run = await runExport(['--course_id', 'web-dev', '--path_id', 'evening', '--out', '-'], env);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const [fr, ...others] = parseCsv(run.stdout);
+    expect(others).toEqual([]);
+    expect([fr.country, fr.course_id, fr.path_id, fr.trigger, fr.wave, fr.isced_level]).toEqual([
+      'FR',
+      'web-dev',
+      'evening',
+      'manual',
+      'm6',
+      '3',
+    ]);
   });
 });
