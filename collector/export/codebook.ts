@@ -46,6 +46,7 @@ function toVariable({ source, ...c }: Column, questions: readonly Question[]): V
       { code: 'false', label: { en: 'No' } },
     ];
   }
+  if (source.kind === 'harmonised') v.derivation = source.harmonised.derivation;
   if (source.kind === 'flag_rule') v.derivation = `Id and version of the rule that computed ${source.flag}.`;
   return v;
 }

@@ -1,5 +1,6 @@
 import type { LocalizedText, Question, SurveyDefinition } from '../../protocol/index.ts';
 import { FLAG_NAMES, type FlagName } from '../flags/flag.ts';
+import { type Harmonised, harmonisedFor } from './harmonised/harmonised-columns.ts';
 
 /** Frictionless Table Schema field types used by the export. */
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'datetime';
@@ -13,6 +14,7 @@ export type Column = {
     | { kind: 'meta' }
     | { kind: 'answer'; questionId: string; answerKey: string; questionKind: Question['kind'] }
     | { kind: 'option'; questionId: string; optionId: string }
+    | { kind: 'harmonised'; harmonised: Harmonised }
     | { kind: 'flag'; flag: FlagName }
     | { kind: 'flag_rule'; flag: FlagName };
   type: FieldType;
@@ -59,10 +61,7 @@ const LEARNER_REF_STATUS: Omit<Column, 'versions'> = {
   ],
 };
 
-/**
- * Whether the learner finished, and where the answers came from (issue 17: a personal link's cohort and wave): after
- * learner_ref_status, before the questions. Prefixed `context_` like the wire's `context`, so no question id collides.
- */
+/** Whether the learner finished (issue 17): after learner_ref_status, before where the answers came from. */
 const PROVENANCE: Omit<Column, 'versions'>[] = [
   {
     name: 'status',
@@ -76,13 +75,16 @@ const PROVENANCE: Omit<Column, 'versions'>[] = [
   },
 ];
 
-/** Where the answers came from, as the wire's `context` names it: [column, label], each a string. */
+/**
+ * Where the answers came from, the wire's `context`: [column, label], each a string. Named as the export's
+ * course_id and path_id filters are (issue 19; issue 17 had them as context_*, see docs/contract-changes.md).
+ */
 const CONTEXT_COLUMNS: [string, string][] = [
-  ['context_trigger', 'What showed the survey: "link" for a personal link (GET /s/:token), else the embed trigger'],
-  ['context_wave', 'Wave answered: m0, m6, m12… (months after completion) or once; a link’s wave comes from its token'],
-  ['context_cohort', 'Roster cohort of a personal link (from its token); empty for in-course prompts'],
-  ['context_course_id', 'Course id given by the host platform'],
-  ['context_path_id', 'Learning path id given by the host platform'],
+  ['course_id', 'Course id given by the host platform (the widget’s courseId option)'],
+  ['path_id', 'Learning path id given by the host platform (the widget’s pathId option)'],
+  ['trigger', 'What showed the survey: "link" for a personal link (GET /s/:token), else the embed trigger'],
+  ['wave', 'Wave answered: m0, m6, m12… (months after completion) or once; a link’s wave comes from its token'],
+  ['cohort', 'Roster cohort of a personal link (from its token); empty for in-course prompts'],
 ];
 
 /**
@@ -127,7 +129,18 @@ export function exportColumns(versions: readonly SurveyDefinition[]): Column[] {
   for (const column of PROVENANCE) columns.push({ ...column, versions: all });
   for (const [name, label] of CONTEXT_COLUMNS)
     columns.push({ name, type: 'string', label, source: { kind: 'meta' }, versions: all });
-  for (const m of merged.values()) columns.push(...questionColumns(m));
+  const latest = sorted[sorted.length - 1];
+  for (const m of merged.values()) columns.push(...questionColumns(m, askedIn(latest, m.question.id)));
+  for (const h of harmonisedFor(new Set(merged.keys())))
+    columns.push({
+      name: h.name,
+      type: h.type,
+      label: h.label,
+      values: h.values,
+      sensitive: h.sensitive,
+      source: { kind: 'harmonised', harmonised: h },
+      versions: sorted.filter((d) => d.questions.some((q) => h.reads.includes(q.id))).map((d) => d.version),
+    });
   for (const flag of FLAG_NAMES) {
     const name = flagColumn(flag);
     columns.push({
@@ -156,9 +169,22 @@ export function exportColumns(versions: readonly SurveyDefinition[]): Column[] {
   return columns;
 }
 
-function questionColumns({ question: q, versions, options, rows }: Merged): Column[] {
+/**
+ * " (asked in FR)" for a question only some country packs ask, so country variants worded alike (diploma_fr,
+ * diploma_gb…) get distinct labels; nothing for a question every pack (or a survey without packs) asks.
+ */
+function askedIn(def: SurveyDefinition | undefined, questionId: string): string {
+  const packs = Object.entries(def?.packs ?? {});
+  const asking = packs.filter(([, p]) => p.questions.includes(questionId)).map(([name]) => name);
+  if (asking.length === 0 || asking.length === packs.length) return '';
+  const names = asking.map((n) => (n === 'default' ? 'countries without a pack of their own' : n));
+  return ` (asked in ${names.join(', ')})`;
+}
+
+function questionColumns({ question: q, versions, options, rows }: Merged, where: string): Column[] {
   const values = [...options].map(([code, label]) => ({ code, label }));
   const common = { versions, sensitive: q.sensitive };
+  const label = `${q.text.en}${where}`;
   const answer = (answerKey: string) => ({
     kind: 'answer' as const,
     questionId: q.id,
@@ -171,7 +197,7 @@ function questionColumns({ question: q, versions, options, rows }: Merged): Colu
         ...common,
         name: `${q.id}__${v.code}`,
         type: 'integer' as const,
-        label: `${q.text.en}: ${v.label.en}`,
+        label: `${q.text.en}${where}: ${v.label.en}`,
         text: q.text,
         values: [
           { code: '0', label: { en: 'Not chosen' } },
@@ -184,7 +210,7 @@ function questionColumns({ question: q, versions, options, rows }: Merged): Colu
         ...common,
         name: rowId,
         type: 'string' as const,
-        label: `${q.text.en}: ${rowText.en}`,
+        label: `${q.text.en}${where}: ${rowText.en}`,
         text: Object.fromEntries(
           Object.entries(rowText).map(([lang, t]) => [lang, `${q.text[lang] ?? q.text.en} ${t}`]),
         ),
@@ -192,11 +218,11 @@ function questionColumns({ question: q, versions, options, rows }: Merged): Colu
         source: answer(rowId),
       }));
     case 'number':
-      return [{ ...common, name: q.id, type: 'number', label: q.text.en, text: q.text, source: answer(q.id) }];
+      return [{ ...common, name: q.id, type: 'number', label, text: q.text, source: answer(q.id) }];
     case 'single_choice':
     case 'scale':
-      return [{ ...common, name: q.id, type: 'string', label: q.text.en, text: q.text, values, source: answer(q.id) }];
+      return [{ ...common, name: q.id, type: 'string', label, text: q.text, values, source: answer(q.id) }];
     default:
-      return [{ ...common, name: q.id, type: 'string', label: q.text.en, text: q.text, source: answer(q.id) }];
+      return [{ ...common, name: q.id, type: 'string', label, text: q.text, source: answer(q.id) }];
   }
 }

@@ -36,11 +36,11 @@ const META: Record<string, Getter> = {
   consent_groups: (r) => r.consent.groups?.join(';'),
   learner_ref_status: (r) => r.learnerRefStatus,
   status: (r) => r.status ?? 'complete',
-  context_trigger: (r) => r.context?.trigger,
-  context_wave: (r) => r.context?.wave,
-  context_cohort: (r) => r.context?.cohort,
-  context_course_id: (r) => r.context?.courseId,
-  context_path_id: (r) => r.context?.pathId,
+  course_id: (r) => r.context?.courseId,
+  path_id: (r) => r.context?.pathId,
+  trigger: (r) => r.context?.trigger,
+  wave: (r) => r.context?.wave,
+  cohort: (r) => r.context?.cohort,
 };
 
 function getter(c: Column, { labels }: RowOptions): Getter {
@@ -62,6 +62,14 @@ function getter(c: Column, { labels }: RowOptions): Getter {
       };
     case 'flag_rule':
       return (r) => r.flags[s.flag]?.rule;
+    case 'harmonised': {
+      const valueLabels = labels && c.values ? new Map(c.values.map((v) => [v.code, v.label.en])) : undefined;
+      return (r) => {
+        const v = s.harmonised.value((id) => answer(r, id));
+        if (v === undefined) return null;
+        return valueLabels?.get(String(v)) ?? v;
+      };
+    }
     case 'answer': {
       const valueLabels = labels && c.values ? new Map(c.values.map((v) => [v.code, v.label.en])) : undefined;
       return (r) => {

@@ -85,7 +85,7 @@ async function exportRows(): Promise<Record<string, string>[]> {
 
 /** The exported responses that came through this cohort's links. */
 async function linkRows(): Promise<Record<string, string>[]> {
-  return (await exportRows()).filter((row) => row.context_cohort === COHORT);
+  return (await exportRows()).filter((row) => row.cohort === COHORT);
 }
 
 async function waitForLinkRows(count: number, ms = 30_000): Promise<Record<string, string>[]> {
@@ -161,9 +161,9 @@ describe('a personal link, end to end', () => {
     expect(row).toMatchObject({
       locale: 'fr',
       status: 'complete',
-      context_trigger: 'link',
-      context_wave: WAVE,
-      context_cohort: COHORT,
+      trigger: 'link',
+      wave: WAVE,
+      cohort: COHORT,
     });
     expect(await dispositionOf('grad-fr')).toMatchObject({ disposition: '1.1', invitations: '1' });
     expect(seen.cspViolations).toEqual([]);

@@ -21,11 +21,11 @@ describe('exportColumns', () => {
       'consent_groups',
       'learner_ref_status',
       'status',
-      'context_trigger',
-      'context_wave',
-      'context_cohort',
-      'context_course_id',
-      'context_path_id',
+      'course_id',
+      'path_id',
+      'trigger',
+      'wave',
+      'cohort',
     ]);
     expect(names.slice(17, 28)).toEqual([
       'situation',

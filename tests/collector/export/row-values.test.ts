@@ -37,16 +37,16 @@ describe('rowReader', () => {
       },
       expected: {
         status: 'partial',
-        context_trigger: 'link',
-        context_wave: 'm6',
-        context_cohort: 'grads-2026',
-        context_course_id: 'c-1',
-        context_path_id: 'p-2',
+        trigger: 'link',
+        wave: 'm6',
+        cohort: 'grads-2026',
+        course_id: 'c-1',
+        path_id: 'p-2',
       },
     },
     {
       extra: { status: undefined, context: undefined },
-      expected: { status: 'complete', context_trigger: undefined, context_wave: undefined, context_cohort: undefined },
+      expected: { status: 'complete', trigger: undefined, wave: undefined, cohort: undefined },
     },
   ])('exports where the answers came from: $expected', ({ extra, expected }) => {
     const values = rowReader(columns, { labels: false })({ ...generateResponse(2), ...extra });
