@@ -61,7 +61,8 @@ describe.each([360, 1280])('the progress line at %i px', (width) => {
           data-country="${country}" data-locale="${locale}"></script></body></html>`,
           ),
         );
-        const length = page.locator('.os-length');
+        // The figure comes with the rest chunk (widget/ui/flow/question-total.ts), fetched as the intro is drawn.
+        const length = page.locator('.os-length', { hasText: /\d/ });
         await length.waitFor({ timeout: 15_000 });
         const introText = (await page.locator('.os-screen').textContent()) ?? '';
         const lengthText = (await length.textContent()) ?? '';

@@ -5,7 +5,6 @@ import type { Translator } from '../i18n/index.ts';
 import { drawnByRest } from './fields/field-kinds.ts';
 import { QuestionField } from './fields/question-field.tsx';
 import { isQuestionStep } from './flow/flow-path.ts';
-import { questionTotal } from './flow/question-total.ts';
 import { type FlowState, initialFlowState, pathOf, surveyFlow } from './flow/survey-flow.ts';
 import { loadRest, type Rest } from './load-rest.ts';
 import { BackButton } from './screens/back-button.tsx';
@@ -37,8 +36,6 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
   const rootRef = useRef<HTMLDivElement>(null);
   const path = pathOf(state);
   const questionSteps = path.filter(isQuestionStep);
-  // One figure for the intro and every "of M": it only shrinks as the learner answers (widget/ui/flow/question-total.ts).
-  const total = questionTotal(state);
 
   useEffect(() => {
     if (state.dismissed) onDismiss(state.dismissed);
@@ -49,6 +46,9 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
   const [rest, setRest] = useState<Rest>();
   // Its English strings arrive with it; nothing that shows one is drawn before.
   const [restTr, setRestTr] = useState<Translator>();
+  // One figure for the intro and every "of M": it only shrinks as the learner answers (widget/ui/flow/question-total.ts).
+  // The search comes with the rest chunk, fetched as the first screen is drawn: until then no figure is shown.
+  const total = rest?.questionTotal(state);
   const tr = restTr ?? baseTr;
   const screenKey = `${state.screen === 'sending' ? 'check' : state.screen}:${state.step ?? ''}`;
   useEffect(() => {
@@ -142,7 +142,7 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
         </button>
       </div>
       <p class="os-progress" aria-live="polite">
-        {at >= 0 ? tr.t('progress', { n: at + 1, total }) : ''}
+        {at >= 0 && total ? tr.t('progress', { n: at + 1, total }) : ''}
       </p>
       {body}
     </div>

@@ -5,6 +5,7 @@ import { GridField } from './fields/grid-field.tsx';
 import { MonthYearField } from './fields/month-year-field.tsx';
 import { TextField } from './fields/text-field.tsx';
 
+export { questionTotal } from '../flow/question-total.ts';
 export { ErrorMessage } from './fields/error-message.tsx';
 export { ErrorSummary } from './screens/error-summary.tsx';
 export { NonQuestionScreen } from './screens/non-question-screen.tsx';

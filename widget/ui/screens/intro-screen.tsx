@@ -3,14 +3,19 @@ import type { ResolvedSurvey } from '../../../protocol/index.ts';
 import type { Translator } from '../../i18n/index.ts';
 import type { FlowEvent } from '../flow/survey-flow.ts';
 
-type Props = { survey: ResolvedSurvey; questionCount: number; tr: Translator; send(e: FlowEvent): void };
+type Props = {
+  survey: ResolvedSurvey /** Undefined until the rest chunk brings the search (widget/ui/flow/question-total.ts). */;
+  questionCount?: number;
+  tr: Translator;
+  send(e: FlowEvent): void;
+};
 
 // About 20 seconds a question, as peers estimate; never shown as less than a minute.
 const SECONDS_PER_QUESTION = 20;
 
 /** Who asks, why and how long, with a way to say no that is as easy as saying yes. */
 export function IntroScreen({ survey, questionCount, tr, send }: Props) {
-  const minutes = Math.max(1, Math.ceil((questionCount * SECONDS_PER_QUESTION) / 60));
+  const minutes = Math.max(1, Math.ceil(((questionCount ?? 0) * SECONDS_PER_QUESTION) / 60));
   return (
     <div class="os-screen">
       <h2 class="os-heading" tabIndex={-1}>
@@ -18,7 +23,9 @@ export function IntroScreen({ survey, questionCount, tr, send }: Props) {
       </h2>
       {survey.intro && <p>{survey.intro}</p>}
       <p class="os-length">
-        {tr.t('length', { minutes: tr.plural('minutes', minutes), questions: tr.plural('questions', questionCount) })}
+        {questionCount
+          ? tr.t('length', { minutes: tr.plural('minutes', minutes), questions: tr.plural('questions', questionCount) })
+          : '\u00a0'}
       </p>
       <p>{tr.t('keptIfStopped')}</p>
       <div class="os-actions">
