@@ -2,6 +2,7 @@
 // Prints each problem as "FILE: path: message"; exits 1 if any file is invalid, 2 on bad usage.
 import { readFileSync } from 'node:fs';
 import { checkSurvey, type FieldError } from '../../protocol/index.ts';
+import { withRepeatedHints } from '../surveys/repeated-hints.ts';
 
 function problems(file: string): { errors: FieldError[]; label?: string } {
   let json: unknown;
@@ -12,7 +13,7 @@ function problems(file: string): { errors: FieldError[]; label?: string } {
     const message = code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`;
     return { errors: [{ path: '(file)', message }] };
   }
-  const result = checkSurvey(json);
+  const result = withRepeatedHints(checkSurvey(json));
   if (!result.ok) return { errors: result.errors };
   const { id, version, packs } = result.survey;
   return { errors: [], label: `${id} v${version}${packs ? ` (packs: ${Object.keys(packs).join(', ')})` : ''}` };
