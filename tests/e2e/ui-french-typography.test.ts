@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { frenchSpacing } from '../../protocol/french-spacing.ts';
-import { ar } from '../../widget/i18n/ar.ts';
-import { en, type UiTable } from '../../widget/i18n/en.ts';
-import { fr } from '../../widget/i18n/fr.ts';
-import { SITE_KEY, useEmbedStack } from './embed-harness.ts';
-import { answerScreen } from './support/answer-survey.ts';
+import { useEmbedStack } from './embed-harness.ts';
+import { readScreens } from './support/read-screens.ts';
 
 // Issue 19, French typography: every French text the widget draws has a narrow no-break space (U+202F)
 // before ? ! ; and a no-break space (U+00A0) before :, so a sign never starts a line of its own on a
@@ -16,73 +12,6 @@ const survey = JSON.parse(readFileSync('surveys/career-outcomes.json', 'utf8')) 
   questions: { id: string; text: Record<string, string> }[];
 };
 const firstQuestion = survey.questions.find((q) => q.id === 'situation')?.text ?? {};
-const TABLES: Record<string, UiTable> = { en, fr, ar };
-
-type Screen = { text: string; signsStartingALine: string[] };
-
-/** The widget's text on screen, and each ? ! : ; that the layout put at the start of a line. */
-function readScreen(page: Page): Promise<Screen> {
-  return page.locator('.os-root').evaluate((root) => {
-    const signsStartingALine: string[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent ?? '';
-      for (let i = 1; i < text.length; i++) {
-        if (!'?!:;'.includes(text[i])) continue;
-        const box = (at: number) => {
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + 1);
-          return range.getClientRects()[0];
-        };
-        const sign = box(i);
-        const before = box(/\s/.test(text[i - 1]) && i > 1 ? i - 2 : i - 1);
-        if (sign && before && sign.top > before.bottom - 2)
-          signsStartingALine.push(text.slice(Math.max(0, i - 20), i + 1));
-      }
-    }
-    return { text: root.textContent ?? '', signsStartingALine };
-  });
-}
-
-/** Walks the FR pack from the intro to the thank-you screen, consent given, reading every screen. */
-async function walk(locale: string, width: number): Promise<Screen[]> {
-  const t = (key: keyof typeof en) => TABLES[locale][key] || en[key];
-  const button = (page: Page, key: keyof typeof en) => page.getByRole('button', { name: t(key), exact: true });
-  const context = await env.browser.newContext({ viewport: { width, height: 720 } });
-  try {
-    const page = await context.newPage();
-    await page.goto(
-      env.stack.hostPage(
-        `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>Course</title></head>
-        <body><p>Course</p><script type="module" src="/outcome-survey.js" data-endpoint="${env.stack.collectorUrl}"
-        data-site-key="${SITE_KEY}" data-survey="career-outcomes" data-trigger="delay:0"
-        data-country="FR" data-locale="${locale}"></script></body></html>`,
-      ),
-    );
-    const screens: Screen[] = [];
-    const heading = page.locator('.os-heading').first();
-    await button(page, 'start').waitFor({ timeout: 15_000 });
-    for (let step = 0; step < 60; step++) {
-      const title = (await heading.textContent()) ?? '';
-      screens.push(await readScreen(page));
-      if (title === t('doneHeading')) return screens;
-      if (title === t('introHeading')) await button(page, 'start').click();
-      else if (title === t('consentHeading') || title === t('ethnicityHeading'))
-        await button(page, 'consentYes').click();
-      else if (title === t('checkHeading')) await button(page, 'send').click();
-      else {
-        await answerScreen(page);
-        await button(page, 'continue').click();
-      }
-      await page.locator('.os-heading', { hasNotText: title }).first().waitFor({ timeout: 10_000 });
-    }
-    throw new Error(`the ${locale} survey did not reach its thank-you screen within 60 screens`);
-  } finally {
-    await context.close();
-  }
-}
-
 /**
  * Each ? ! ; not after U+202F, and each : not after U+00A0, with the words before it. A ":" right after a
  * "?" is check-your-answers joining a question to its answer ("?:"), an issue item of its own.
@@ -92,7 +21,7 @@ const untypeset = (text: string) =>
 
 describe.each([360, 1280])('French typography at %i px', (width) => {
   it('puts a no-break space before every ? ! : ; of every French screen, and none starts a line', async () => {
-    const screens = await walk('fr', width);
+    const screens = await readScreens(env, 'fr', width);
     expect(screens.length).toBeGreaterThan(10);
     expect(screens.flatMap((s) => untypeset(s.text))).toEqual([]);
     expect(screens.flatMap((s) => s.signsStartingALine)).toEqual([]);
@@ -100,7 +29,7 @@ describe.each([360, 1280])('French typography at %i px', (width) => {
   });
 
   it.each(['en', 'ar'])('leaves the %s texts as they are written', async (locale) => {
-    const screens = await walk(locale, width);
+    const screens = await readScreens(env, locale, width);
     expect(screens.length).toBeGreaterThan(10);
     expect(screens.filter((s) => /\u202F|\u00A0[?!:;؟]/.test(s.text)).map((s) => s.text)).toEqual([]);
     expect(screens[1].text).toContain(firstQuestion[locale]);
