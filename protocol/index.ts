@@ -6,6 +6,7 @@ export * from './cohort-id.ts';
 export * from './contact-event.ts';
 export * from './eligibility.ts';
 export * from './format-issues.ts';
+export * from './french-spacing.ts';
 export * from './impact.ts';
 export * from './is-shown.ts';
 export * from './learner-ref.ts';

@@ -1,3 +1,4 @@
+import { frenchSpacing } from './french-spacing.ts';
 import { pickText } from './localized-text.ts';
 import type { ResolvedQuestion, ResolvedSurvey } from './resolved-survey.ts';
 import type { Question, SurveyDefinition } from './survey-definition.ts';
@@ -22,7 +23,15 @@ export function servedLocale(def: SurveyDefinition, locale: string): string {
 
 export function resolveSurvey(def: SurveyDefinition, opts: { country?: string; locale: string }): ResolvedSurvey {
   const locale = opts.locale;
-  const t = (text: Parameters<typeof pickText>[0]) => pickText(text, locale);
+  // French texts get French typesetting here, once for every place that shows them (widget, link page);
+  // an English fallback inside a French survey stays English. Not fr-CA: Quebec typography (OQLF) puts no
+  // space before ? ! ;.
+  const served = servedLocale(def, locale);
+  const french = served.split('-')[0] === 'fr' && served !== 'fr-CA';
+  const t = (text: Parameters<typeof pickText>[0]) => {
+    const picked = pickText(text, locale);
+    return french && picked !== text.en ? frenchSpacing(picked) : picked;
+  };
   const questions = questionsFor(def, opts.country).map(
     (q): ResolvedQuestion => ({
       id: q.id,

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { checkSurvey, type FieldError } from '../../protocol/index.ts';
 import { missingTranslations } from '../surveys/missing-translations.ts';
+import { withRepeatedHints } from '../surveys/repeated-hints.ts';
 import { unaskedQuestions } from '../surveys/unasked-questions.ts';
 import { CHECK_SURVEY_USAGE, parseCheckSurveyArgs } from './check-survey-args.ts';
 
@@ -17,7 +18,7 @@ function problems(file: string, allowMissingTranslations: boolean): Problems {
     const message = code === 'ENOENT' ? 'no such file' : `not valid JSON: ${(err as Error).message}`;
     return { errors: [{ path: '(file)', message }], warnings: [] };
   }
-  const result = checkSurvey(json);
+  const result = withRepeatedHints(checkSurvey(json));
   if (!result.ok) return { errors: result.errors, warnings: [] };
   const survey = result.survey;
   const errors: FieldError[] = [];

@@ -47,17 +47,20 @@ describe('resolveSurvey', () => {
   });
 
   it.each([
-    ['fr', 'fr', 'Votre parcours', 'Situation ?'],
+    ['fr', 'fr', 'Votre parcours', 'Situation\u202F?'],
     ['fr-CA', 'fr-CA', 'Votre cheminement', 'Situation ?'],
-    ['fr-BE', 'fr', 'Votre parcours', 'Situation ?'],
+    ['fr-BE', 'fr', 'Votre parcours', 'Situation\u202F?'],
     ['ja', 'en', 'Your career', 'Situation?'],
-  ])('resolves locale %s to %s texts, falling back per string to English', (locale, served, title, text) => {
-    const r = resolveSurvey(def, { country: 'FR', locale });
-    expect(r.locale).toBe(served);
-    expect(r.title).toBe(title);
-    expect(r.questions[0].text).toBe(text);
-    expect(r.questions[1].text).toBe('QPV?');
-  });
+  ])(
+    'resolves locale %s to %s texts (French typeset, not Quebec French), falling back per string to English',
+    (locale, served, title, text) => {
+      const r = resolveSurvey(def, { country: 'FR', locale });
+      expect(r.locale).toBe(served);
+      expect(r.title).toBe(title);
+      expect(r.questions[0].text).toBe(text);
+      expect(r.questions[1].text).toBe('QPV?');
+    },
+  );
 
   it('carries version, consent version, sensitivity and the link, and matches the ResolvedSurvey schema', () => {
     const r = resolveSurvey(def, { country: 'FR', locale: 'fr' });

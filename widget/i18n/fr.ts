@@ -1,6 +1,7 @@
 import type { UiTable } from './en.ts';
+import { typesetFrench } from './french-table.ts';
 
-export const fr: UiTable = {
+export const fr: UiTable = typesetFrench({
   introHeading: 'Aidez-nous à améliorer nos formations',
   close: 'Fermer',
   start: 'Commencer',
@@ -70,4 +71,4 @@ export const fr: UiTable = {
   saved: 'Vos réponses sont enregistrées sur cet appareil. Elles seront envoyées quand vous serez de nouveau en ligne.',
   refused:
     'Vos réponses sont enregistrées sur cet appareil pour l’instant, mais elles ne peuvent pas être envoyées à cause d’un problème dans les réglages de ce site. Ce n’est pas de votre faute et vous n’avez rien à faire.',
-};
+});

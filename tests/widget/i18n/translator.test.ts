@@ -65,7 +65,7 @@ describe('createTranslator', () => {
   it.each<[string, 'minutes' | 'questions' | 'charsLeft', number, string]>([
     ['en', 'questions', 1, '1 question'],
     ['en', 'questions', 6, '6 questions'],
-    ['fr', 'minutes', 2, '2 minutes'],
+    ['fr', 'minutes', 2, '2\u00A0minutes'],
     ['uk', 'questions', 2, '2 запитання'],
     ['uk', 'questions', 5, '5 запитань'],
     ['ar', 'minutes', 2, 'دقيقتان'],
@@ -89,5 +89,15 @@ describe('createTranslator', () => {
     ['ja', 'ltr'],
   ])('sets the direction of %s to %s', (locale, dir) => {
     expect(createTranslator(locale).dir).toBe(dir);
+  });
+
+  it('shows French strings with French no-break spaces (widget/i18n/french-table.ts), and not another language’s', () => {
+    const fr = createTranslator('fr', UI_TABLES.fr).withEnglish(enRest);
+    expect(fr.t('consentQuestion')).toBe('Voulez-vous répondre à ces questions\u202F?');
+    expect(fr.t('consentWhat')).toContain('situation\u00A0:');
+    expect(fr.plural('minutes', 3)).toBe('3\u00A0minutes');
+    const ar = createTranslator('ar', UI_TABLES.ar).withEnglish(enRest);
+    expect(ar.t('consentWhat')).toBe(UI_TABLES.ar.consentWhat);
+    expect(createTranslator('en').withEnglish(enRest).t('consentQuestion')).toBe(enRest.consentQuestion);
   });
 });
