@@ -17,7 +17,7 @@ const firstQuestion = survey.questions.find((q) => q.id === 'situation')?.text ?
  * "?" is check-your-answers joining a question to its answer ("?:"), an issue item of its own.
  */
 const untypeset = (text: string) =>
-  [...text.matchAll(/[^\u202F?!][?!;]|[^\u00A0?]:/g)].map((m) => text.slice(Math.max(0, m.index - 20), m.index + 2));
+  [...text.matchAll(/[^\u202F?!][?!;]|[^\u00A0]:/g)].map((m) => text.slice(Math.max(0, m.index - 20), m.index + 2));
 
 describe.each([360, 1280])('French typography at %i px', (width) => {
   it('puts a no-break space before every ? ! : ; of every French screen, and none starts a line', async () => {

@@ -7,8 +7,10 @@ export function formatAnswer(q: ResolvedQuestion, answers: Answers, tr: Translat
   const label = (id: string) => q.options?.find((o) => o.id === id)?.label ?? id;
   if (q.kind === 'grid') {
     const rows = (q.rows ?? []).filter((r) => answers[r.id] !== undefined);
+    // French typesetting puts a no-break space before the colon (protocol/french-spacing.ts does it for texts).
+    const colon = tr.lang.startsWith('fr') ? '\u00a0: ' : ': ';
     return rows.length
-      ? rows.map((r) => `${withoutEndPunctuation(r.text)}: ${label(String(answers[r.id]))}`).join('\n')
+      ? rows.map((r) => `${withoutEndPunctuation(r.text)}${colon}${label(String(answers[r.id]))}`).join('\n')
       : undefined;
   }
   const value = answers[q.id];
@@ -27,5 +29,5 @@ export function formatAnswer(q: ResolvedQuestion, answers: Answers, tr: Translat
 // A row that is a question ("…even if wearing glasses?") read "glasses?: Yes"; the separator
 // replaces its end mark, in every script (Arabic "؟", Japanese "？" and "。").
 function withoutEndPunctuation(text: string): string {
-  return text.replace(/[\s?!.:;؟？！。：]+$/u, '');
+  return text.replace(/[\s\u00a0\u202f?!.:;؟？！。：]+$/u, '');
 }

@@ -28,3 +28,14 @@ describe('formatAnswer for a grid row', () => {
     expect(text).toBe(`${expected}: Some difficulty`);
   });
 });
+
+describe('formatAnswer in French', () => {
+  it('puts a no-break space before the colon, as French typesetting does', () => {
+    const text = formatAnswer(
+      grid('Avez-vous des difficultés à voir\u202f?'),
+      { wg_seeing: 'some' },
+      createTranslator('fr'),
+    );
+    expect(text).toBe('Avez-vous des difficultés à voir\u00a0: Some difficulty');
+  });
+});
