@@ -1,11 +1,9 @@
 import type { LocalizedText, Question, SurveyDefinition } from '../../protocol/index.ts';
 import { FLAG_NAMES, type FlagName } from '../flags/flag.ts';
+import type { FieldType, ValueLabel } from './column-types.ts';
 import { type Harmonised, harmonisedFor } from './harmonised/harmonised-columns.ts';
 
-/** Frictionless Table Schema field types used by the export. */
-export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'datetime';
-
-export type ValueLabel = { code: string; label: LocalizedText };
+export type { FieldType, ValueLabel };
 
 /** One column of the export, and everything the codebook says about it. */
 export type Column = {

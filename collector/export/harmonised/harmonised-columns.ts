@@ -1,7 +1,7 @@
 import { PREFER_NOT_TO_SAY, type SurveyResponse } from '../../../protocol/index.ts';
 import { DIPLOMA_LISTS, DIPLOMA_QUESTIONS } from '../../flags/isced-map.ts';
 import { Q } from '../../flags/question-ids.ts';
-import type { FieldType, ValueLabel } from '../export-columns.ts';
+import type { FieldType, ValueLabel } from '../column-types.ts';
 import { EUR_RATES, PAY_BAND_QUESTIONS, payBandEurEquivalent } from './pay-band-eur.ts';
 
 /** One answer of the response, sensitive or not (the export keeps the two apart, the rule does not care). */
