@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frenchSpacing } from '../../protocol/french-spacing.ts';
 import { en } from '../../widget/i18n/en.ts';
 import { UI_LOCALES } from '../../widget/i18n/ui-locales.ts';
 import { useEmbedStack, watchPage } from './embed-harness.ts';
@@ -108,9 +109,11 @@ describe.each(WIDTHS)('the demo switcher at %i px', (width) => {
     context = c;
     expect(await page.getByLabel('Survey language', { exact: true }).inputValue()).toBe('fr');
     const root = await openSurvey(page);
-    await expect.poll(() => root.locator('.os-title').textContent()).toBe(survey.title.fr);
+    await expect.poll(() => root.locator('.os-title').textContent()).toBe(frenchSpacing(survey.title.fr));
     await root.getByRole('button', { name: FRENCH_LABELS.start }).click();
-    await expect.poll(() => root.locator('.os-heading').first().textContent()).toContain(firstQuestion.fr);
+    await expect
+      .poll(() => root.locator('.os-heading').first().textContent())
+      .toContain(frenchSpacing(firstQuestion.fr));
     await c.close();
   });
 
