@@ -50,7 +50,7 @@ function reachability(page: Page) {
   });
 }
 
-/** Whether the focused element lies wholly between the title bar and the actions, inside the dialog, and the bars at its edges. */
+/** Whether the focused element lies wholly between the sticky title bar and the actions, inside the dialog. */
 function focusedUncovered(page: Page) {
   return page.evaluate(() => {
     const shadow = document.querySelector('outcome-survey-dialog')?.shadowRoot;
@@ -62,15 +62,6 @@ function focusedUncovered(page: Page) {
     const bar = root.querySelector('.os-bar')?.getBoundingClientRect();
     const actions = root.querySelector('.os-screen .os-actions')?.getBoundingClientRect();
     const name = `${el.tagName.toLowerCase()}#${el.id}`;
-    // Where the bars hold content back they reach the dialog's edges, so nothing shows above or below them.
-    const top = box.top + root.clientTop;
-    const bottom = top + root.clientHeight;
-    // The actions are held back (stuck) while more than the dialog's bottom padding is left to scroll.
-    const left = root.scrollHeight - root.scrollTop - root.clientHeight;
-    const moreBelow = left > Number.parseFloat(getComputedStyle(root).paddingBottom) + 1;
-    if (bar && Math.abs(bar.top - top) > 1) return `the title bar is ${Math.round(bar.top - top)} px below the top`;
-    if (actions && moreBelow && Math.abs(bottom - actions.bottom) > 1)
-      return `the actions are ${Math.round(bottom - actions.bottom)} px above the bottom`;
     if (r.top < Math.max(box.top, bar?.bottom ?? 0)) return `${name} is under the title bar`;
     if (r.bottom > Math.min(box.bottom, actions?.top ?? box.bottom, innerHeight))
       return `${name} is under the actions or below the fold`;

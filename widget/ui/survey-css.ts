@@ -8,10 +8,6 @@
 // value is no longer inherited (THEMING.md). Dialogs sit in a box-less <outcome-survey-dialog>.
 // Sizes are in em from a 16px floor so a host's `html { font-size: 62.5% }` cannot shrink the text.
 // Contrast (WCAG 1.4.3/1.4.11): text ≥ 4.5:1, focus ring and borders ≥ 3:1, in both colour schemes.
-// In a dialog (the scroll container) the title bar and each screen's .os-actions are sticky, so the close
-// button and the buttons that move on stay in view on a phone; their offsets are minus the dialog's padding
-// because a sticky box is held inside the scrollport less its padding (css-position-3, sticky view rectangle),
-// and scroll-padding keeps a field that Tab reaches clear of both bars.
 // What only widget/ui/rest/ draws (typed inputs and grids, error states, the screens that are not
 // questions) is styled in rest/styles.ts.
 export const SURVEY_CSS = `
@@ -48,8 +44,8 @@ a{color:var(--_accent)}
 .os-or{margin:.25em 0 .5em}
 .os-actions{display:flex;flex-wrap:wrap;gap:.75em;margin-bottom:1em}
 .os-dialog .os-bar,.os-dialog .os-actions{position:sticky;z-index:1;background:var(--_bg)}
-.os-dialog .os-bar{top:-.75em;margin-top:-.75em;padding-top:.75em}
-.os-dialog .os-actions{bottom:-1.25em;margin:0;padding:.75em 0 1.25em}
+.os-dialog .os-bar{top:0}
+.os-dialog .os-actions{bottom:0;padding:.75em 0}
 .os-button{font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--_accent);border-radius:var(--os-radius);background:var(--_accent);color:var(--_on-accent)}
 .os-secondary{background:none;color:var(--_accent)}
 .os-link,.os-back,.os-close{background:none;border:0}
