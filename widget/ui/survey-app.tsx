@@ -88,11 +88,9 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
         <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
         {state.error && rest && <rest.ErrorSummary error={state.error} tr={tr} />}
         <QuestionField q={current} answers={state.answers} error={state.error} tr={tr} send={send} rest={rest} />
-        <div class="os-actions">
-          <button type="submit" class="os-button">
-            {tr.t('continue')}
-          </button>
-        </div>
+        <button type="submit" class="os-button">
+          {tr.t('continue')}
+        </button>
       </form>
     );
   else if (rest) body = <rest.NonQuestionScreen state={state} tr={tr} send={send} onSubmit={onSubmit} />;

@@ -19,7 +19,7 @@ font:400 max(16px,1em)/1.5 var(--os-font);color:var(--_fg);background:var(--_bg)
 *,::before,::after{box-sizing:border-box}
 button,input,select,textarea{font:inherit}
 button,.os-choice>*{cursor:pointer}
-.os-dialog{position:fixed;bottom:1em;inset-inline-end:1em;z-index:2147483000;width:min(26em,calc(100% - 2em));max-height:calc(100% - 2em);overflow:auto;scroll-padding:4em 0 5em;box-shadow:0 .25em 1.5em rgb(0 0 0/.3)}
+.os-dialog{position:fixed;bottom:1em;inset-inline-end:1em;z-index:2147483000;width:min(26em,calc(100% - 2em));max-height:calc(100% - 2em);overflow:auto;box-shadow:0 .25em 1.5em rgb(0 0 0/.3)}
 .os-inline{max-width:40em}
 @media (prefers-reduced-motion:no-preference){.os-dialog{animation:os-in .2s ease-out}}
 @keyframes os-in{from{opacity:0;transform:translateY(.5em)}}
@@ -43,9 +43,6 @@ a{color:var(--_accent)}
 .os-choice label{flex:1;padding:.0625em 0}
 .os-or{margin:.25em 0 .5em}
 .os-actions{display:flex;flex-wrap:wrap;gap:.75em;margin-bottom:1em}
-.os-dialog .os-bar,.os-dialog .os-actions{position:sticky;z-index:1;background:var(--_bg)}
-.os-dialog .os-bar{top:0}
-.os-dialog .os-actions{bottom:0;padding:.75em 0}
 .os-button{font-weight:700;min-height:2.75em;padding:.5em 1.25em;border:2px solid var(--_accent);border-radius:var(--os-radius);background:var(--_accent);color:var(--_on-accent)}
 .os-secondary{background:none;color:var(--_accent)}
 .os-link,.os-back,.os-close{background:none;border:0}

@@ -58,11 +58,9 @@ export function CheckScreen({ state, tr, send, onSubmit }: Props) {
         {tr.t('checkHeading')}
       </h2>
       <dl class="os-summary">{rows}</dl>
-      <div class="os-actions">
-        <button type="button" class="os-button" aria-disabled={busy} onClick={() => busy || send({ type: 'submit' })}>
-          {tr.t(busy ? 'sending' : 'send')}
-        </button>
-      </div>
+      <button type="button" class="os-button" aria-disabled={busy} onClick={() => busy || send({ type: 'submit' })}>
+        {tr.t(busy ? 'sending' : 'send')}
+      </button>
     </div>
   );
 }

@@ -18,11 +18,9 @@ export function DoneScreen({
         {tr.t('doneHeading')}
       </h2>
       <p>{tr.t(outcome)}</p>
-      <div class="os-actions">
-        <button type="button" class="os-button" onClick={() => send({ type: 'dismiss', reason: 'closed' })}>
-          {tr.t('close')}
-        </button>
-      </div>
+      <button type="button" class="os-button" onClick={() => send({ type: 'dismiss', reason: 'closed' })}>
+        {tr.t('close')}
+      </button>
     </div>
   );
 }
