@@ -16,28 +16,24 @@ export const EUR_RATES = { date: '2024-12-31', EUR: 1, USD: 1.0389, GBP: 0.82918
 const k = 1000;
 const m = 1_000_000;
 
+// The euro and pound questions share their bands (in their own currency).
+const BANDS_20K_TO_70K: PayBands['bands'] = {
+  below_20k: [null, 20 * k],
+  from_20k_to_30k: [20 * k, 30 * k],
+  from_30k_to_40k: [30 * k, 40 * k],
+  from_40k_to_50k: [40 * k, 50 * k],
+  from_50k_to_70k: [50 * k, 70 * k],
+  from_70k: [70 * k, null],
+};
+
 export const PAY_BANDS: Record<string, PayBands> = {
   pay_band_eur: {
     currency: 'EUR',
-    bands: {
-      below_20k: [null, 20 * k],
-      from_20k_to_30k: [20 * k, 30 * k],
-      from_30k_to_40k: [30 * k, 40 * k],
-      from_40k_to_50k: [40 * k, 50 * k],
-      from_50k_to_70k: [50 * k, 70 * k],
-      from_70k: [70 * k, null],
-    },
+    bands: BANDS_20K_TO_70K,
   },
   pay_band_gbp: {
     currency: 'GBP',
-    bands: {
-      below_20k: [null, 20 * k],
-      from_20k_to_30k: [20 * k, 30 * k],
-      from_30k_to_40k: [30 * k, 40 * k],
-      from_40k_to_50k: [40 * k, 50 * k],
-      from_50k_to_70k: [50 * k, 70 * k],
-      from_70k: [70 * k, null],
-    },
+    bands: BANDS_20K_TO_70K,
   },
   pay_band_usd: {
     currency: 'USD',
