@@ -14,7 +14,25 @@ export type BenchOutcome = {
   data: Record<string, unknown>;
   versions: Record<string, string>;
   commands: string[];
+  /** This bench's keys of latest.json's `summary` (issue 20's contract: plain numbers, one name each). */
+  summary?: Partial<Record<SummaryKey, number>>;
 };
+
+/** The keys of latest.json's `summary`, each written by the bench that measures it. */
+export const SUMMARY_KEYS = [
+  'ingest_sqlite_ratio',
+  'ingest_postgres_ratio',
+  'export_csv_ratio',
+  'export_peak_rss_mib',
+  'first_question_ms',
+  'first_question_floor_ms',
+  'first_question_ratio_to_floor',
+  'long_tasks_median',
+  'first_question_needed_br',
+  'ingest_scale_3_over_1',
+  'response_rates_ratio_to_group_by',
+] as const;
+export type SummaryKey = (typeof SUMMARY_KEYS)[number];
 
 export type BenchRecord =
   | ({ status: 'ok'; seconds: number } & BenchOutcome)

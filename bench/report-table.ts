@@ -5,6 +5,8 @@ export type Results = {
   seconds: number;
   machine: Record<string, string | number>;
   benches: Record<string, BenchRecord & { title: string; ranAt: string }>;
+  /** One number per key of SUMMARY_KEYS, from the last run of the bench that writes it. */
+  summary?: Record<string, number | null>;
 };
 
 const cell = (s: string | undefined) => (s ?? '').replaceAll('|', '\\|').replaceAll('\n', ' ');

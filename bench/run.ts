@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Bench, type BenchContext, BenchSkip } from './bench-result.ts';
 import { benches } from './benches.ts';
 import { type Results, replaceReadmeBlock, reportTable, rowLine } from './report-table.ts';
+import { summaryOf } from './summary.ts';
 
 const root = process.cwd();
 const latestFile = join(root, 'bench/results/latest.json');
@@ -86,6 +87,9 @@ async function main(): Promise<void> {
   results.benches = Object.fromEntries(
     benches.filter((b) => results.benches[b.id]).map((b) => [b.id, results.benches[b.id]]),
   );
+  results.summary = summaryOf(results);
+  const missing = Object.entries(results.summary).filter(([, v]) => v === null);
+  if (missing.length) console.log(`summary: no figure yet for ${missing.map(([k]) => k).join(', ')}`);
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(latestFile, `${JSON.stringify(results, null, 2)}\n`);
   const table = reportTable(results);
