@@ -20,18 +20,21 @@ export function sqliteTarget(tmp: string, version: string): DatabaseTarget {
 }
 
 type PostgresSupport = {
-  startPostgres(): Promise<{ url: string; stop(): Promise<void> }>;
+  startPostgres(opts?: { durable?: boolean }): Promise<{ url: string; stop(): Promise<void> }>;
   createDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }>;
 };
 
-/** A throwaway cluster from tests/support/postgres.ts, or the reason there is none. */
-export async function postgresTarget(root: string): Promise<DatabaseTarget | string> {
+/**
+ * A throwaway cluster from tests/support/postgres.ts, or the reason there is none. `durable` keeps PostgreSQL's
+ * defaults (fsync, synchronous_commit, full_page_writes on), as ingest figures need; reads may run without.
+ */
+export async function postgresTarget(root: string, opts: { durable?: boolean } = {}): Promise<DatabaseTarget | string> {
   const support = join(root, 'tests/support/postgres.ts');
   if (!existsSync(support)) return 'tests/support/postgres.ts is missing';
   const mod = (await import(support)) as PostgresSupport;
   let server: Awaited<ReturnType<PostgresSupport['startPostgres']>>;
   try {
-    server = await mod.startPostgres();
+    server = await mod.startPostgres(opts);
   } catch (err) {
     return `could not start PostgreSQL: ${(err as Error).message.split('\n')[0]}`;
   }
@@ -42,7 +45,7 @@ export async function postgresTarget(root: string): Promise<DatabaseTarget | str
   await client.end();
   return {
     name: 'PostgreSQL',
-    version: `${version} (throwaway cluster, fsync=off as in tests)`,
+    version: `${version} (throwaway cluster, ${opts.durable ? 'fsync on' : 'fsync=off as in tests'})`,
     fresh: async () => (await mod.createDatabase(server.url)).url,
     stop: () => server.stop(),
   };

@@ -35,8 +35,12 @@ async function runAs(): Promise<{ user: string; uid: number; gid: number } | und
   );
 }
 
-/** A throwaway PostgreSQL cluster in a temporary folder, on a free loopback port, without fsync. */
-export async function startPostgres(): Promise<Postgres> {
+/**
+ * A throwaway PostgreSQL cluster in a temporary folder, on a free loopback port. Tests run it without fsync;
+ * the bench asks for `{ durable: true }` (fsync, synchronous_commit and full-page writes on, PostgreSQL's defaults)
+ * so that an ack there costs what it costs in production.
+ */
+export async function startPostgres(opts: { durable?: boolean } = {}): Promise<Postgres> {
   const [initdb, pgCtl] = [binary('initdb'), binary('pg_ctl')];
   const owner = await runAs();
   const as = (cmd: string, args: string[]) =>
@@ -61,7 +65,8 @@ export async function startPostgres(): Promise<Postgres> {
   // The port is free when chosen but another process may take it first: retry a few times.
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const options = `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    const durability = opts.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const options = `-k ${dir} -c listen_addresses=127.0.0.1 -p ${port}${durability}`;
     try {
       await as(pgCtl, ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '30', '-o', options, 'start']);
     } catch (error) {
