@@ -34,7 +34,7 @@ export const ingest: Bench = {
       .prepare('select sqlite_version() v')
       .get() as { v: string };
     const targets: DatabaseTarget[] = [sqliteTarget(ctx.tmp, sqliteVersion.v)];
-    const pg = await postgresTarget(ctx.root);
+    const pg = await postgresTarget(ctx.root, { durable: true });
     if (typeof pg === 'string') ctx.log(`  PostgreSQL rows skipped: ${pg}`);
     else targets.push(pg);
 
