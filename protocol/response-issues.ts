@@ -15,6 +15,35 @@ const declined = (value: unknown) =>
 export type ResponseIssueCode = 'unknown_question' | 'consent_missing' | 'answer_invalid';
 export type ResponseIssue = FieldError & { code: ResponseIssueCode };
 
+type QuestionCheck = {
+  kind: string;
+  options?: string[];
+  sensitive?: boolean;
+  consentGroup?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+};
+
+// Built once per survey version, not once per response: a batch of 50 answers to one version rebuilt it 50 times
+// (issue 20's ingest profile). Definitions are never changed once loaded, so the object is the key.
+const checksByDefinition = new WeakMap<SurveyDefinition, Map<string, QuestionCheck>>();
+
+function questionChecks(def: SurveyDefinition): Map<string, QuestionCheck> {
+  const cached = checksByDefinition.get(def);
+  if (cached) return cached;
+  const byId = new Map<string, QuestionCheck>();
+  for (const q of def.questions) {
+    const options = q.options?.map((o) => o.id);
+    if (q.kind === 'grid')
+      for (const row of q.rows ?? [])
+        byId.set(row.id, { kind: 'single_choice', options, sensitive: q.sensitive, consentGroup: q.consentGroup });
+    else byId.set(q.id, { ...q, options });
+  }
+  checksByDefinition.set(def, byId);
+  return byId;
+}
+
 /**
  * Checks a well-formed response against the survey version it claims:
  * answers only for questions that version has, of the right kind, and no
@@ -23,25 +52,7 @@ export type ResponseIssue = FieldError & { code: ResponseIssueCode };
  */
 export function responseIssues(def: SurveyDefinition, r: SurveyResponse): ResponseIssue[] {
   const errors: ResponseIssue[] = [];
-  const byId = new Map<
-    string,
-    {
-      kind: string;
-      options?: string[];
-      sensitive?: boolean;
-      consentGroup?: string;
-      maxLength?: number;
-      min?: number;
-      max?: number;
-    }
-  >();
-  for (const q of def.questions) {
-    const options = q.options?.map((o) => o.id);
-    if (q.kind === 'grid')
-      for (const row of q.rows ?? [])
-        byId.set(row.id, { kind: 'single_choice', options, sensitive: q.sensitive, consentGroup: q.consentGroup });
-    else byId.set(q.id, { ...q, options });
-  }
+  const byId = questionChecks(def);
   for (const [id, value] of Object.entries(r.answers)) {
     const at = `answers.${id}`;
     const q = byId.get(id);
