@@ -72,30 +72,34 @@ export function responseIssues(def: SurveyDefinition, r: SurveyResponse): Respon
         code: 'consent_missing',
         message: `answer in consent group "${q.consentGroup}" without "${q.consentGroup}" in consent.groups`,
       });
-    const bad = (message: string) => errors.push({ path: at, code: 'answer_invalid', message });
+    // No closure per answer: under tsx's keepNames each one costs a defineProperty (issue 20's ingest profile).
+    let invalid: string | undefined;
     switch (q.kind) {
       case 'single_choice':
       case 'scale':
-        if (typeof value !== 'string' || !q.options?.includes(value)) bad(`expected one of ${q.options?.join(', ')}`);
+        if (typeof value !== 'string' || !q.options?.includes(value))
+          invalid = `expected one of ${q.options?.join(', ')}`;
         break;
       case 'multiple_choice':
         if (!Array.isArray(value) || value.some((v) => !q.options?.includes(v)))
-          bad(`expected a list of ${q.options?.join(', ')}`);
-        else if (new Set(value).size !== value.length) bad('expected each option at most once');
+          invalid = `expected a list of ${q.options?.join(', ')}`;
+        else if (new Set(value).size !== value.length) invalid = 'expected each option at most once';
         break;
       case 'free_text':
-        if (typeof value !== 'string') bad('expected text');
-        else if (q.maxLength && value.length > q.maxLength) bad(`expected at most ${q.maxLength} characters`);
+        if (typeof value !== 'string') invalid = 'expected text';
+        else if (q.maxLength && value.length > q.maxLength) invalid = `expected at most ${q.maxLength} characters`;
         break;
       case 'number':
-        if (typeof value !== 'number') bad('expected a number');
+        if (typeof value !== 'number') invalid = 'expected a number';
         else if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max))
-          bad(`expected a number between ${q.min ?? '-∞'} and ${q.max ?? '∞'}`);
+          invalid = `expected a number between ${q.min ?? '-∞'} and ${q.max ?? '∞'}`;
         break;
       case 'month_year':
-        if (typeof value !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) bad('expected a month as YYYY-MM');
+        if (typeof value !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+          invalid = 'expected a month as YYYY-MM';
         break;
     }
+    if (invalid !== undefined) errors.push({ path: at, code: 'answer_invalid', message: invalid });
   }
   return errors;
 }

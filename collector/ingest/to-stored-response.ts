@@ -82,14 +82,16 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
   const sensitiveIds = sensitiveAnswerIds(survey);
   // The signature proves the ref and is then dropped: it is never stored.
   const { learnerRef, learnerSig, link: _link, answers, context, ...rest } = r;
-  const entries = Object.entries(answers);
+  const plain: StoredResponse['answers'] = {};
+  const sensitive: StoredResponse['answers'] = {};
+  for (const id of Object.keys(answers)) (sensitiveIds.has(id) ? sensitive : plain)[id] = answers[id];
   const record: StoredResponse = {
     ...rest,
     ...(linked ? { context: { ...context, ...linkedContext(linked.payload) } } : context ? { context } : {}),
     receivedAt: ctx.receivedAt,
     siteKey: ctx.siteKey,
-    answers: Object.fromEntries(entries.filter(([id]) => !sensitiveIds.has(id))),
-    sensitiveAnswers: Object.fromEntries(entries.filter(([id]) => sensitiveIds.has(id))),
+    answers: plain,
+    sensitiveAnswers: sensitive,
     flags: deriveFlags(survey, r, { includeAsylumSeekers: ctx.includeAsylumSeekers }),
     contentHash: contentHash(item),
     ...(linked ? linkedLearner(linked.payload) : judgedLearner(learnerRef, learnerSig, ctx)),
