@@ -25,11 +25,11 @@ export function collectorEntry(root: string): string {
  */
 export async function startCollectorProcess(
   root: string,
-  opts: { databaseUrl: string; origins: string[]; env?: Record<string, string> },
+  opts: { databaseUrl: string; origins: string[]; env?: Record<string, string>; nodeArgs?: string[] },
 ): Promise<CollectorProcess> {
   const entry = collectorEntry(root);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', entry], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {

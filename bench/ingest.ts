@@ -34,11 +34,12 @@ export const ingest: Bench = {
       .prepare('select sqlite_version() v')
       .get() as { v: string };
     const targets: DatabaseTarget[] = [sqliteTarget(ctx.tmp, sqliteVersion.v)];
-    const pg = await postgresTarget(ctx.root);
+    const pg = await postgresTarget(ctx.root, { durable: true });
     if (typeof pg === 'string') ctx.log(`  PostgreSQL rows skipped: ${pg}`);
     else targets.push(pg);
 
     const rows: Row[] = [];
+    const summary: { ingest_sqlite_ratio?: number; ingest_postgres_ratio?: number } = {};
     const data: Record<string, unknown> = {
       batch: BATCH,
       responsesPerRun: BATCHES_PER_RUN * BATCH,
@@ -76,6 +77,7 @@ export const ingest: Bench = {
         const limit = median(runs.map((r) => r.limit));
         const latency = await latencyAtRate(ctx.root, target, bodies(RATE * RATE_SECONDS));
         data[target.name] = { runs, ours, limit, ratio: ratio(ours, limit), latency };
+        summary[target.name === 'SQLite' ? 'ingest_sqlite_ratio' : 'ingest_postgres_ratio'] = ratio(ours, limit);
         rows.push({
           measure: `${target.name}: responses/s through POST vs straight batched inserts (share of the limit)`,
           ours: fmt.perSecond(ours),
@@ -95,12 +97,13 @@ export const ingest: Bench = {
     if (rows.length === 0) throw new BenchSkip('ingest: no database target ran');
     return {
       rows,
+      summary,
       data,
       versions,
       commands: [
         `collector in a child process (${collectorEntry(ctx.root).replace(`${ctx.root}/`, '')}), NODE_ENV=production, rate limits raised`,
         `POST /v1/responses, batches of ${BATCH}, ${CONCURRENCY} in flight, keep-alive, from the bench process`,
-        `limit: the stored rows copied into an empty database with the adapter's schema and pragmas (${adapterPragmas(ctx.root).join('; ')}), one transaction per ${BATCH}; PostgreSQL via json_populate_recordset`,
+        `limit: the stored rows copied into an empty database with the adapter's schema and pragmas (${adapterPragmas(ctx.root).join('; ')}), one transaction per ${BATCH}; PostgreSQL via json_populate_recordset, fsync on for both`,
       ],
     };
   },

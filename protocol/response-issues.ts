@@ -15,6 +15,35 @@ const declined = (value: unknown) =>
 export type ResponseIssueCode = 'unknown_question' | 'consent_missing' | 'answer_invalid';
 export type ResponseIssue = FieldError & { code: ResponseIssueCode };
 
+type QuestionCheck = {
+  kind: string;
+  options?: string[];
+  sensitive?: boolean;
+  consentGroup?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+};
+
+// Built once per survey version, not once per response: a batch of 50 answers to one version rebuilt it 50 times
+// (issue 20's ingest profile). Definitions are never changed once loaded, so the object is the key.
+const checksByDefinition = new WeakMap<SurveyDefinition, Map<string, QuestionCheck>>();
+
+function questionChecks(def: SurveyDefinition): Map<string, QuestionCheck> {
+  const cached = checksByDefinition.get(def);
+  if (cached) return cached;
+  const byId = new Map<string, QuestionCheck>();
+  for (const q of def.questions) {
+    const options = q.options?.map((o) => o.id);
+    if (q.kind === 'grid')
+      for (const row of q.rows ?? [])
+        byId.set(row.id, { kind: 'single_choice', options, sensitive: q.sensitive, consentGroup: q.consentGroup });
+    else byId.set(q.id, { ...q, options });
+  }
+  checksByDefinition.set(def, byId);
+  return byId;
+}
+
 /**
  * Checks a well-formed response against the survey version it claims:
  * answers only for questions that version has, of the right kind, and no
@@ -23,25 +52,7 @@ export type ResponseIssue = FieldError & { code: ResponseIssueCode };
  */
 export function responseIssues(def: SurveyDefinition, r: SurveyResponse): ResponseIssue[] {
   const errors: ResponseIssue[] = [];
-  const byId = new Map<
-    string,
-    {
-      kind: string;
-      options?: string[];
-      sensitive?: boolean;
-      consentGroup?: string;
-      maxLength?: number;
-      min?: number;
-      max?: number;
-    }
-  >();
-  for (const q of def.questions) {
-    const options = q.options?.map((o) => o.id);
-    if (q.kind === 'grid')
-      for (const row of q.rows ?? [])
-        byId.set(row.id, { kind: 'single_choice', options, sensitive: q.sensitive, consentGroup: q.consentGroup });
-    else byId.set(q.id, { ...q, options });
-  }
+  const byId = questionChecks(def);
   for (const [id, value] of Object.entries(r.answers)) {
     const at = `answers.${id}`;
     const q = byId.get(id);
@@ -61,30 +72,34 @@ export function responseIssues(def: SurveyDefinition, r: SurveyResponse): Respon
         code: 'consent_missing',
         message: `answer in consent group "${q.consentGroup}" without "${q.consentGroup}" in consent.groups`,
       });
-    const bad = (message: string) => errors.push({ path: at, code: 'answer_invalid', message });
+    // No closure per answer: under tsx's keepNames each one costs a defineProperty (issue 20's ingest profile).
+    let invalid: string | undefined;
     switch (q.kind) {
       case 'single_choice':
       case 'scale':
-        if (typeof value !== 'string' || !q.options?.includes(value)) bad(`expected one of ${q.options?.join(', ')}`);
+        if (typeof value !== 'string' || !q.options?.includes(value))
+          invalid = `expected one of ${q.options?.join(', ')}`;
         break;
       case 'multiple_choice':
         if (!Array.isArray(value) || value.some((v) => !q.options?.includes(v)))
-          bad(`expected a list of ${q.options?.join(', ')}`);
-        else if (new Set(value).size !== value.length) bad('expected each option at most once');
+          invalid = `expected a list of ${q.options?.join(', ')}`;
+        else if (new Set(value).size !== value.length) invalid = 'expected each option at most once';
         break;
       case 'free_text':
-        if (typeof value !== 'string') bad('expected text');
-        else if (q.maxLength && value.length > q.maxLength) bad(`expected at most ${q.maxLength} characters`);
+        if (typeof value !== 'string') invalid = 'expected text';
+        else if (q.maxLength && value.length > q.maxLength) invalid = `expected at most ${q.maxLength} characters`;
         break;
       case 'number':
-        if (typeof value !== 'number') bad('expected a number');
+        if (typeof value !== 'number') invalid = 'expected a number';
         else if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max))
-          bad(`expected a number between ${q.min ?? '-∞'} and ${q.max ?? '∞'}`);
+          invalid = `expected a number between ${q.min ?? '-∞'} and ${q.max ?? '∞'}`;
         break;
       case 'month_year':
-        if (typeof value !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) bad('expected a month as YYYY-MM');
+        if (typeof value !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(value))
+          invalid = 'expected a month as YYYY-MM';
         break;
     }
+    if (invalid !== undefined) errors.push({ path: at, code: 'answer_invalid', message: invalid });
   }
   return errors;
 }

@@ -15,13 +15,31 @@ export type FlagSettings = { includeAsylumSeekers: boolean };
 /** research/domain.md §6 leaves it to a setting; the sketch there counts pending asylum by default. */
 export const DEFAULT_FLAG_SETTINGS: FlagSettings = { includeAsylumSeekers: true };
 
+// Once per survey version and country, not once per response (issue 20's ingest profile).
+const askedByDefinition = new WeakMap<SurveyDefinition, Map<string, ReadonlySet<string>>>();
+
+function askedIds(survey: SurveyDefinition, country: string | undefined): ReadonlySet<string> {
+  let byCountry = askedByDefinition.get(survey);
+  if (!byCountry) {
+    byCountry = new Map();
+    askedByDefinition.set(survey, byCountry);
+  }
+  const key = country ?? '';
+  let asked = byCountry.get(key);
+  if (!asked) {
+    asked = new Set(questionsFor(survey, country).map((q) => q.id));
+    byCountry.set(key, asked);
+  }
+  return asked;
+}
+
 /** Every derived flag for one response, from the questions its country pack asks. Pure. */
 export function deriveFlags(
   survey: SurveyDefinition,
   r: SurveyResponse,
   settings: FlagSettings = DEFAULT_FLAG_SETTINGS,
 ): Flags {
-  const asked = new Set(questionsFor(survey, r.country).map((q) => q.id));
+  const asked = askedIds(survey, r.country);
   const a = r.answers;
   const groups = {
     jobseeker: jobseeker(

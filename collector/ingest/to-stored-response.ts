@@ -1,4 +1,10 @@
-import { type FieldError, formatIssues, responseIssues, SurveyResponse } from '../../protocol/index.ts';
+import {
+  type FieldError,
+  formatIssues,
+  responseIssues,
+  type SurveyDefinition,
+  SurveyResponse,
+} from '../../protocol/index.ts';
 import { deriveFlags } from '../flags/derive-flags.ts';
 import { judgedLink, type LinkContext, linkedContext, linkedLearner } from '../links/judged-link.ts';
 import type { StoredResponse } from '../storage/storage.ts';
@@ -21,6 +27,21 @@ export type IngestContext = Omit<LinkContext, 'receivedAt'> & {
   /** Also the earliest submittedAt accepted (collector/ingest/submitted-at-window.ts). */
   retentionMonths: number;
 };
+
+// Once per survey version rather than once per item (issue 20's ingest profile); definitions are never changed.
+const sensitiveByDefinition = new WeakMap<SurveyDefinition, ReadonlySet<string>>();
+
+/** The answer ids (questions and grid rows) kept in sensitive_answers. */
+function sensitiveAnswerIds(survey: SurveyDefinition): ReadonlySet<string> {
+  let ids = sensitiveByDefinition.get(survey);
+  if (!ids) {
+    ids = new Set(
+      survey.questions.filter((q) => q.sensitive).flatMap((q) => [q.id, ...(q.rows ?? []).map((row) => row.id)]),
+    );
+    sensitiveByDefinition.set(survey, ids);
+  }
+  return ids;
+}
 
 export type Prepared =
   | { ok: true; record: StoredResponse }
@@ -58,19 +79,19 @@ export function toStoredResponse(item: unknown, at: string, ctx: IngestContext):
       reason: problems.some((e) => e.code === 'consent_missing') ? 'consent_missing' : 'answer_invalid',
     };
 
-  const sensitiveIds = new Set(
-    survey.questions.filter((q) => q.sensitive).flatMap((q) => [q.id, ...(q.rows ?? []).map((row) => row.id)]),
-  );
+  const sensitiveIds = sensitiveAnswerIds(survey);
   // The signature proves the ref and is then dropped: it is never stored.
   const { learnerRef, learnerSig, link: _link, answers, context, ...rest } = r;
-  const entries = Object.entries(answers);
+  const plain: StoredResponse['answers'] = {};
+  const sensitive: StoredResponse['answers'] = {};
+  for (const id of Object.keys(answers)) (sensitiveIds.has(id) ? sensitive : plain)[id] = answers[id];
   const record: StoredResponse = {
     ...rest,
     ...(linked ? { context: { ...context, ...linkedContext(linked.payload) } } : context ? { context } : {}),
     receivedAt: ctx.receivedAt,
     siteKey: ctx.siteKey,
-    answers: Object.fromEntries(entries.filter(([id]) => !sensitiveIds.has(id))),
-    sensitiveAnswers: Object.fromEntries(entries.filter(([id]) => sensitiveIds.has(id))),
+    answers: plain,
+    sensitiveAnswers: sensitive,
     flags: deriveFlags(survey, r, { includeAsylumSeekers: ctx.includeAsylumSeekers }),
     contentHash: contentHash(item),
     ...(linked ? linkedLearner(linked.payload) : judgedLearner(learnerRef, learnerSig, ctx)),

@@ -3,9 +3,10 @@
 // whose behaviour under load and failover is well documented.
 import pg from 'pg';
 import { filterSql, PAGE_SIZE, POSTGRES_CONTEXT, SELECT_JOINED } from '../filter-sql.ts';
+import { groupCommit } from '../group-commit.ts';
 import { type Keyset, keysetPage } from '../keyset-page.ts';
 import { pendingMigrations } from '../migration.ts';
-import type { ResponseFilter, Storage } from '../storage.ts';
+import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from '../storage.ts';
 import { fromRow, type JoinedRow } from '../stored-row.ts';
 import { withTransaction } from '../with-transaction.ts';
 import { eraseMemberData, postgresDenominators, purgeEvents } from './postgres-denominators.ts';
@@ -28,6 +29,10 @@ export function postgresStorage(connectionString: string, { poolSize = 10 }: { p
   pool.on('connect', (client) => client.on('error', () => {}));
 
   const denominators = postgresDenominators(pool);
+  // Concurrent requests share one transaction, hence one commit and its WAL flush (group-commit.ts).
+  const group = groupCommit<StoredResponse, InsertStatus>((records) =>
+    withTransaction(pool, (client) => insertBatch(client, records)),
+  );
 
   function where(filter: ResponseFilter, params: unknown[]): string[] {
     return filterSql(
@@ -60,7 +65,7 @@ export function postgresStorage(connectionString: string, { poolSize = 10 }: { p
 
     async insert(records) {
       if (records.length === 0) return [];
-      return withTransaction(pool, (client) => insertBatch(client, records));
+      return group.insert(records);
     },
 
     // Keyset pages by (submitted_at, id): constant memory, no cursor holding a connection between pages.
@@ -164,6 +169,7 @@ export function postgresStorage(connectionString: string, { poolSize = 10 }: { p
     },
 
     async close() {
+      await group.drain();
       if (!pool.ended) await pool.end();
     },
   };

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { filterSql, SQLITE_CONTEXT } from '../filter-sql.ts';
+import { groupCommit } from '../group-commit.ts';
 import { pendingMigrations } from '../migration.ts';
-import type { ResponseFilter, Storage } from '../storage.ts';
+import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from '../storage.ts';
 import { sqliteDenominators } from './sqlite-denominators.ts';
 import { sqliteInserter } from './sqlite-insert.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
@@ -32,6 +33,8 @@ export function sqliteStorage(path: string): Storage {
   // Prepared on first insert: the tables only exist once migrate() has run.
   const inserter = once(() => db.transaction(sqliteInserter(db)));
   const denominators = once(() => sqliteDenominators(db));
+  // Concurrent requests share one IMMEDIATE transaction, hence one fsync (group-commit.ts).
+  const group = groupCommit<StoredResponse, InsertStatus>(async (records) => inserter().immediate(records));
 
   function where(filter: ResponseFilter, params: unknown[]): string[] {
     return filterSql(
@@ -64,7 +67,7 @@ export function sqliteStorage(path: string): Storage {
     },
 
     async insert(records) {
-      return inserter().immediate(records);
+      return records.length === 0 ? [] : group.insert(records);
     },
 
     responses(filter) {
@@ -158,6 +161,7 @@ export function sqliteStorage(path: string): Storage {
     },
 
     async close() {
+      await group.drain();
       if (db.open) db.close();
     },
   };

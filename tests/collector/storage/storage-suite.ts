@@ -322,6 +322,38 @@ export function describeStorage(name: string, freshDatabase: () => Promise<TestD
       expect(await db.rows('sensitive_answers')).toBe(200);
     });
 
+    describe('concurrent inserts (group commit)', () => {
+      it('stores every request of a burst and tells each request its own statuses, in order', async () => {
+        const s = await open();
+        const stored = makeRecord();
+        await s.insert([stored]);
+        const requests = Array.from({ length: 6 }, (_, i) =>
+          i === 3 ? [{ ...stored }, makeRecord()] : [makeRecord(), makeRecord()],
+        );
+        const statuses = await Promise.all(requests.map((batch) => s.insert(batch)));
+        expect(statuses).toEqual(
+          requests.map((_, i) => (i === 3 ? ['duplicate', 'accepted'] : ['accepted', 'accepted'])),
+        );
+        expect(await s.count({})).toBe(12);
+      });
+
+      it("never fails a request for another request's rows that the database refuses", async () => {
+        const s = await open();
+        const good = [makeRecord(), makeRecord()];
+        const other = [makeRecord()];
+        // Valid enough to reach the adapter, refused while writing: the whole transaction it is in fails.
+        const bad = [makeRecord(), makeRecord({ submittedAt: 'not a timestamp' })];
+        const [a, b, c] = await Promise.allSettled([s.insert(good), s.insert(bad), s.insert(other)]);
+        expect(a).toEqual({ status: 'fulfilled', value: ['accepted', 'accepted'] });
+        expect(c).toEqual({ status: 'fulfilled', value: ['accepted'] });
+        expect(b.status).toBe('rejected');
+        expect(String((b as PromiseRejectedResult).reason)).toMatch(/submittedAt.*not a timestamp/);
+        // The bad request's valid row went back with it: the client resends the whole batch.
+        expect((await all(s)).map((r) => r.id).sort()).toEqual([...good, ...other].map((r) => r.id).sort());
+        expect(await db.rows('sensitive_answers')).toBe(3);
+      });
+    });
+
     it('remembers an opt-out per learner and survey', async () => {
       const s = await open();
       expect(await s.optedOut('lh', 'career-outcomes')).toBe(false);
