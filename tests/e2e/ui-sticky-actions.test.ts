@@ -12,7 +12,8 @@ import { answerScreen } from './support/answer-survey.ts';
 // screens the title and close button scrolled away. On every screen of the real survey, from the intro
 // to the confirmation, the close button and the screen's buttons are in view and uncovered without
 // scrolling, and still are once Tab has scrolled to the last field; every element Tab and Shift+Tab
-// reach is wholly visible (not under the title bar or the actions, not clipped); axe finds nothing.
+// reach is wholly visible (not under the title bar or the actions, not clipped), no control that shows is
+// partly under anything at any of those scroll positions (axe's target-size), and axe finds nothing.
 const env = useEmbedStack();
 
 const LOCALES: [string, string | undefined, UiTable][] = [
@@ -65,6 +66,55 @@ function standing(el: Element | null | undefined): string {
   return 'visible';
 }
 
+/**
+ * Every control of the dialog that shows at all, wholly or cut off by a scroller's edge, and has something
+ * else laid over the part that shows (as a sticky bar lies over a half-scrolled radio): what and by what.
+ * Runs in the page.
+ */
+function coveredControls(): string[] {
+  const root = document.querySelector('outcome-survey-dialog')?.shadowRoot?.querySelector('.os-root');
+  if (!root) return ['no .os-root in <outcome-survey-dialog>'];
+  const shadow = root.getRootNode() as ShadowRoot;
+  const found: string[] = [];
+  for (const el of root.querySelectorAll('button, input, select, textarea, a[href]')) {
+    let { top, left, bottom, right } = el.getBoundingClientRect();
+    [top, left, bottom, right] = [
+      Math.max(top, 0),
+      Math.max(left, 0),
+      Math.min(bottom, innerHeight),
+      Math.min(right, innerWidth),
+    ];
+    for (let box = el.parentElement; box; box = box.parentElement) {
+      if (getComputedStyle(box).overflow === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      top = Math.max(top, b.top + box.clientTop);
+      left = Math.max(left, b.left + box.clientLeft);
+      bottom = Math.min(bottom, b.top + box.clientTop + box.clientHeight);
+      right = Math.min(right, b.left + box.clientLeft + box.clientWidth);
+    }
+    // A sliver under a pixel high at a scroller's edge is hit-tested as whatever the edge rounds to.
+    if (bottom - top < 2 || right - left < 2) continue;
+    const dx = Math.max(1, Math.min(3, (right - left) / 4));
+    const dy = Math.max(1, Math.min(3, (bottom - top) / 4));
+    for (const [x, y] of [
+      [(left + right) / 2, (top + bottom) / 2],
+      [left + dx, top + dy],
+      [right - dx, top + dy],
+      [left + dx, bottom - dy],
+      [right - dx, bottom - dy],
+    ]) {
+      const hit = shadow.elementFromPoint(x, y);
+      if (hit && !el.contains(hit) && !hit.contains(el)) {
+        found.push(
+          `${el.tagName.toLowerCase()}#${el.id} "${el.textContent?.trim().slice(0, 30)}" under ${hit.className || hit.tagName} at ${Math.round(x)},${Math.round(y)} (${(bottom - top).toFixed(1)} px of it shown)`,
+        );
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 /** The close button and the buttons below the screen's scrolling part, each with where it stands. */
 function fixedButtons(page: Page) {
   return page.evaluate((standingSource) => {
@@ -73,21 +123,25 @@ function fixedButtons(page: Page) {
     if (!root) throw new Error('no .os-root in <outcome-survey-dialog>: the survey is not shown');
     const buttons = [
       root.querySelector('.os-close'),
-      ...root.querySelectorAll('.os-screen > :not(.os-scroll) button, .os-screen > button'),
+      ...root.querySelectorAll('.os-screen > .os-actions button, .os-screen > button:not(.os-back)'),
     ];
     return Object.fromEntries(buttons.map((el, i) => [`${i}:${el?.textContent?.trim()}`, standing(el)]));
   }, standing.toString());
 }
 
-/** Where the focused element stands, or that focus is not in the survey. */
-function focusStanding(page: Page): Promise<{ at: string; standing: string }> {
-  return page.evaluate((standingSource) => {
-    const standing = new Function(`return ${standingSource}`)() as (el: Element | null) => string;
-    const shadow = document.querySelector('outcome-survey-dialog')?.shadowRoot;
-    const el = shadow?.activeElement;
-    if (!el) return { at: '', standing: 'nothing focused in the survey' };
-    return { at: `${el.tagName}#${el.id}:${el.textContent?.trim().slice(0, 20)}`, standing: standing(el) };
-  }, standing.toString());
+/** Where the focused element stands (or that focus is not in the survey), and the controls covered meanwhile. */
+function focusStanding(page: Page): Promise<{ at: string; standing: string; covered: string[] }> {
+  return page.evaluate(
+    ([standingSource, coveredSource]) => {
+      const standing = new Function(`return ${standingSource}`)() as (el: Element | null) => string;
+      const covered = (new Function(`return ${coveredSource}`)() as () => string[])();
+      const shadow = document.querySelector('outcome-survey-dialog')?.shadowRoot;
+      const el = shadow?.activeElement;
+      if (!el) return { at: '', standing: 'nothing focused in the survey', covered };
+      return { at: `${el.tagName}#${el.id}:${el.textContent?.trim().slice(0, 20)}`, standing: standing(el), covered };
+    },
+    [standing.toString(), coveredControls.toString()],
+  );
 }
 
 /** Whether focus is on the first (the close button) or the last focusable element of the dialog. */
@@ -110,8 +164,9 @@ async function tabThrough(page: Page): Promise<string[]> {
     for (let i = 0; ; i++) {
       if (i === 80) throw new Error(`${key} never reached the ${end} element of the dialog`);
       await page.keyboard.press(key);
-      const { at, standing } = await focusStanding(page);
+      const { at, standing, covered } = await focusStanding(page);
       if (standing !== 'visible') problems.push(`${key} to ${at}: ${standing}`);
+      for (const what of covered) problems.push(`${key} to ${at}: ${what}`);
       if (await focusAtEnd(page, end)) break;
     }
   }
@@ -151,6 +206,8 @@ describe.each(LOCALES)('the survey in %s', (locale, country, table) => {
             .waitFor();
         const title = (await heading.textContent()) ?? '';
         seen.push(title);
+        const covered = await page.evaluate(coveredControls);
+        if (covered.length) problems[`${title}: covered`] = covered;
         const before = await fixedButtons(page);
         if (Object.values(before).some((w) => w !== 'visible')) problems[`${title}: buttons`] = before;
         const violations = await axeViolations(page, 'outcome-survey-dialog');
