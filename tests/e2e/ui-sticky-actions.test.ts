@@ -7,6 +7,7 @@ import { fr } from '../../widget/i18n/fr.ts';
 import { SITE_KEY, useEmbedStack } from './embed-harness.ts';
 import { axeViolations } from './fixtures/ui-harness-browser.ts';
 import { answerScreen } from './support/answer-survey.ts';
+import { screenshotPath } from './support/screenshot-path.ts';
 
 // Issue 19: on a 360 px phone the consent screen's Yes/No buttons were below the fold, and on long
 // screens the title and close button scrolled away. On every screen of the real survey, from the intro
@@ -206,6 +207,9 @@ describe.each(LOCALES)('the survey in %s', (locale, country, table) => {
             .waitFor();
         const title = (await heading.textContent()) ?? '';
         seen.push(title);
+        // What a learner sees of the consent screen on a phone, among the pictures npm run screenshots refreshes.
+        if (title === t('consentHeading') && viewport.width === 360)
+          await page.screenshot({ path: screenshotPath(`phone-${locale}-consent.png`) });
         const covered = await page.evaluate(coveredControls);
         if (covered.length) problems[`${title}: covered`] = covered;
         const before = await fixedButtons(page);
