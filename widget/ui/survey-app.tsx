@@ -85,12 +85,16 @@ export function SurveyApp({ survey, placement, onSubmit, onDismiss, onStep, init
           );
         }}
       >
-        <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
-        {state.error && rest && <rest.ErrorSummary error={state.error} tr={tr} />}
-        <QuestionField q={current} answers={state.answers} error={state.error} tr={tr} send={send} rest={rest} />
-        <button type="submit" class="os-button">
-          {tr.t('continue')}
-        </button>
+        <div class="os-scroll">
+          <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
+          {state.error && rest && <rest.ErrorSummary error={state.error} tr={tr} />}
+          <QuestionField q={current} answers={state.answers} error={state.error} tr={tr} send={send} rest={rest} />
+        </div>
+        <div class="os-actions">
+          <button type="submit" class="os-button">
+            {tr.t('continue')}
+          </button>
+        </div>
       </form>
     );
   else if (rest) body = <rest.NonQuestionScreen state={state} tr={tr} send={send} onSubmit={onSubmit} />;

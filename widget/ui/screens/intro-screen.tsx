@@ -18,16 +18,21 @@ export function IntroScreen({ survey, questionCount, tr, send }: Props) {
   const minutes = Math.max(1, Math.ceil(((questionCount ?? 0) * SECONDS_PER_QUESTION) / 60));
   return (
     <div class="os-screen">
-      <h2 class="os-heading" tabIndex={-1}>
-        {tr.t('introHeading')}
-      </h2>
-      {survey.intro && <p>{survey.intro}</p>}
-      <p class="os-length">
-        {questionCount
-          ? tr.t('length', { minutes: tr.plural('minutes', minutes), questions: tr.plural('questions', questionCount) })
-          : '\u00a0'}
-      </p>
-      <p>{tr.t('keptIfStopped')}</p>
+      <div class="os-scroll">
+        <h2 class="os-heading" tabIndex={-1}>
+          {tr.t('introHeading')}
+        </h2>
+        {survey.intro && <p>{survey.intro}</p>}
+        <p class="os-length">
+          {questionCount
+            ? tr.t('length', {
+                minutes: tr.plural('minutes', minutes),
+                questions: tr.plural('questions', questionCount),
+              })
+            : '\u00a0'}
+        </p>
+        <p>{tr.t('keptIfStopped')}</p>
+      </div>
       <div class="os-actions">
         <button type="button" class="os-button" onClick={() => send({ type: 'start' })}>
           {tr.t('start')}

@@ -52,15 +52,19 @@ export function CheckScreen({ state, tr, send, onSubmit }: Props) {
   });
   return (
     <div class="os-screen">
-      <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
-      {state.submitFailed && <ErrorSummary message={tr.t('errSubmit')} tr={tr} />}
-      <h2 class="os-heading" tabIndex={-1}>
-        {tr.t('checkHeading')}
-      </h2>
-      <dl class="os-summary">{rows}</dl>
-      <button type="button" class="os-button" aria-disabled={busy} onClick={() => busy || send({ type: 'submit' })}>
-        {tr.t(busy ? 'sending' : 'send')}
-      </button>
+      <div class="os-scroll">
+        <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
+        {state.submitFailed && <ErrorSummary message={tr.t('errSubmit')} tr={tr} />}
+        <h2 class="os-heading" tabIndex={-1}>
+          {tr.t('checkHeading')}
+        </h2>
+        <dl class="os-summary">{rows}</dl>
+      </div>
+      <div class="os-actions">
+        <button type="button" class="os-button" aria-disabled={busy} onClick={() => busy || send({ type: 'submit' })}>
+          {tr.t(busy ? 'sending' : 'send')}
+        </button>
+      </div>
     </div>
   );
 }

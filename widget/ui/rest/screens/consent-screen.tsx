@@ -10,18 +10,20 @@ import { BackButton } from '../../screens/back-button.tsx';
 export function ConsentScreen({ tr, send }: { tr: Translator; send(e: FlowEvent): void }) {
   return (
     <div class="os-screen">
-      <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
-      <h2 class="os-heading" tabIndex={-1}>
-        {tr.t('consentHeading')}
-      </h2>
-      <p>{tr.t('consentWhat')}</p>
-      <ul class="os-list">
-        <li>{tr.t('consentWhy')}</li>
-        <li>{tr.t('consentWho')}</li>
-        <li>{tr.t('consentKeep')}</li>
-        <li>{tr.t('consentOptional')}</li>
-        <li>{tr.t('consentWithdraw')}</li>
-      </ul>
+      <div class="os-scroll">
+        <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
+        <h2 class="os-heading" tabIndex={-1}>
+          {tr.t('consentHeading')}
+        </h2>
+        <p>{tr.t('consentWhat')}</p>
+        <ul class="os-list">
+          <li>{tr.t('consentWhy')}</li>
+          <li>{tr.t('consentWho')}</li>
+          <li>{tr.t('consentKeep')}</li>
+          <li>{tr.t('consentOptional')}</li>
+          <li>{tr.t('consentWithdraw')}</li>
+        </ul>
+      </div>
       <p class="os-strong">{tr.t('consentQuestion')}</p>
       <div class="os-actions">
         <button type="button" class="os-button" onClick={() => send({ type: 'consent', agree: true })}>

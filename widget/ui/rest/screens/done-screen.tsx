@@ -14,13 +14,17 @@ export function DoneScreen({
 }) {
   return (
     <div class="os-screen">
-      <h2 class="os-heading" tabIndex={-1}>
-        {tr.t('doneHeading')}
-      </h2>
-      <p>{tr.t(outcome)}</p>
-      <button type="button" class="os-button" onClick={() => send({ type: 'dismiss', reason: 'closed' })}>
-        {tr.t('close')}
-      </button>
+      <div class="os-scroll">
+        <h2 class="os-heading" tabIndex={-1}>
+          {tr.t('doneHeading')}
+        </h2>
+        <p>{tr.t(outcome)}</p>
+      </div>
+      <div class="os-actions">
+        <button type="button" class="os-button" onClick={() => send({ type: 'dismiss', reason: 'closed' })}>
+          {tr.t('close')}
+        </button>
+      </div>
     </div>
   );
 }

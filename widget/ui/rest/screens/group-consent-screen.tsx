@@ -22,18 +22,20 @@ export function GroupConsentScreen({
   const answer = (agree: boolean) => () => send({ type: 'groupConsent', group, agree });
   return (
     <div class="os-screen">
-      <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
-      <h2 class="os-heading" tabIndex={-1}>
-        {tr.t(`${group}Heading`)}
-      </h2>
-      <p>{tr.t(`${group}What`)}</p>
-      <ul class="os-list">
-        <li>{tr.t(`${group}Why`)}</li>
-        <li>{tr.t('consentWho')}</li>
-        <li>{tr.t('consentKeep')}</li>
-        <li>{tr.t(`${group}Optional`)}</li>
-        <li>{tr.t('consentWithdraw')}</li>
-      </ul>
+      <div class="os-scroll">
+        <BackButton label={tr.t('back')} onClick={() => send({ type: 'back' })} />
+        <h2 class="os-heading" tabIndex={-1}>
+          {tr.t(`${group}Heading`)}
+        </h2>
+        <p>{tr.t(`${group}What`)}</p>
+        <ul class="os-list">
+          <li>{tr.t(`${group}Why`)}</li>
+          <li>{tr.t('consentWho')}</li>
+          <li>{tr.t('consentKeep')}</li>
+          <li>{tr.t(`${group}Optional`)}</li>
+          <li>{tr.t('consentWithdraw')}</li>
+        </ul>
+      </div>
       <p class="os-strong">{tr.t(`${group}Question`)}</p>
       <div class="os-actions">
         <button type="button" class="os-button" onClick={answer(true)}>
