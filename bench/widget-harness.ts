@@ -3,6 +3,7 @@ import { isShown, resolveSurvey } from '../protocol/index.ts';
 import type { BenchContext } from './bench-result.ts';
 import { type Browser, launchChromium } from './browser.ts';
 import { type CollectorProcess, SITE_KEY, startCollectorProcess } from './collector-process.ts';
+import { buildFloorScript, FLOOR_SCRIPT } from './floor-page.ts';
 import { type Embed, type FirstQuestionTiming, firstQuestionPage } from './host-page.ts';
 import { type StaticServer, startStaticServer } from './static-server.ts';
 import { COUNTRY, LOCALE, latestSurvey, SURVEY_ID } from './survey-responses.ts';
@@ -16,9 +17,13 @@ export type Harness = {
   databaseUrl: string;
   /**
    * One page load in a fresh browser context (empty HTTP cache), CPU slowed `throttle` times. Start
-   * is pressed as soon as the intro is seen, or after `readIntroMs` like a learner reading it.
+   * is pressed as soon as the intro is seen, or after `readIntroMs` like a learner reading it. `floor`: the same
+   * first question on the floor page (bench/floor-page.ts) instead of the widget, under the same conditions.
    */
-  firstQuestion(throttle: number, options?: { timeoutMs?: number; readIntroMs?: number }): Promise<FirstQuestionTiming>;
+  firstQuestion(
+    throttle: number,
+    options?: { timeoutMs?: number; readIntroMs?: number; floor?: boolean },
+  ): Promise<FirstQuestionTiming>;
 };
 
 /** The built widget on a loopback host page, a real collector on another origin, and headless Chromium. */
@@ -42,6 +47,8 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
       locale: LOCALE,
     };
     server.pages.set('/first.html', firstQuestionPage(embed, first.text, '/dist/outcome-survey.js'));
+    server.scripts.set(FLOOR_SCRIPT, await buildFloorScript(ctx.root));
+    server.pages.set('/floor.html', firstQuestionPage(embed, first.text, FLOOR_SCRIPT));
     const readingPage = (ms: number) => {
       const path = `/first-read-${ms}.html`;
       if (!server.pages.has(path))
@@ -55,13 +62,14 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
       browser: b,
       embed,
       databaseUrl,
-      async firstQuestion(throttle, { timeoutMs = 30_000, readIntroMs = 0 } = {}) {
+      async firstQuestion(throttle, { timeoutMs = 30_000, readIntroMs = 0, floor = false } = {}) {
         const context = await b.newContext();
         try {
           const page = await context.newPage();
           if (throttle > 1)
             await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
-          await page.goto(`${server.origin}${readIntroMs > 0 ? readingPage(readIntroMs) : '/first.html'}`);
+          const path = floor ? '/floor.html' : readIntroMs > 0 ? readingPage(readIntroMs) : '/first.html';
+          await page.goto(`${server.origin}${path}`);
           await page.waitForFunction(
             'window.__bench.visibleAt !== undefined || window.__bench.error !== undefined',
             undefined,
