@@ -9,6 +9,8 @@ import { type StaticServer, startStaticServer } from './static-server.ts';
 import { COUNTRY, LOCALE, latestSurvey, SURVEY_ID } from './survey-responses.ts';
 import { ensureBuild } from './widget-build.ts';
 
+type LoadOptions = { timeoutMs?: number; readIntroMs?: number; floor?: boolean };
+
 export type Harness = {
   server: StaticServer;
   collector: CollectorProcess;
@@ -20,10 +22,12 @@ export type Harness = {
    * is pressed as soon as the intro is seen, or after `readIntroMs` like a learner reading it. `floor`: the same
    * first question on the floor page (bench/floor-page.ts) instead of the widget, under the same conditions.
    */
-  firstQuestion(
+  firstQuestion(throttle: number, options?: LoadOptions): Promise<FirstQuestionTiming>;
+  /** The same load with a Chromium performance trace of `categories` (bench/first-question-trace.ts). */
+  traced(
     throttle: number,
-    options?: { timeoutMs?: number; readIntroMs?: number; floor?: boolean },
-  ): Promise<FirstQuestionTiming>;
+    options: LoadOptions & { categories: string[] },
+  ): Promise<{ timing: FirstQuestionTiming; trace: Buffer }>;
 };
 
 /** The built widget on a loopback host page, a real collector on another origin, and headless Chromium. */
@@ -56,36 +60,45 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
       return path;
     };
     const b = browser;
+    const load = async (
+      throttle: number,
+      { timeoutMs = 30_000, readIntroMs = 0, floor = false, categories }: LoadOptions & { categories?: string[] },
+    ) => {
+      const context = await b.newContext();
+      try {
+        const page = await context.newPage();
+        if (throttle > 1)
+          await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        if (categories) await b.startTracing(page, { categories });
+        const path = floor ? '/floor.html' : readIntroMs > 0 ? readingPage(readIntroMs) : '/first.html';
+        await page.goto(`${server.origin}${path}`);
+        await page.waitForFunction(
+          'window.__bench.visibleAt !== undefined || window.__bench.error !== undefined',
+          undefined,
+          { timeout: timeoutMs, polling: 100 },
+        );
+        const trace = categories ? await b.stopTracing() : undefined;
+        const timing = (await page.evaluate('window.__bench')) as FirstQuestionTiming;
+        if (timing.error) throw new Error(`widget: OutcomeSurvey.show() failed: ${timing.error}`);
+        return { timing, trace };
+      } catch (err) {
+        throw new Error(`first question "${first.text}" not visible: ${(err as Error).message.split('\n')[0]}`);
+      } finally {
+        await context.close();
+      }
+    };
     const harness: Harness = {
       server,
       collector,
       browser: b,
       embed,
       databaseUrl,
-      async firstQuestion(throttle, { timeoutMs = 30_000, readIntroMs = 0, floor = false } = {}) {
-        const context = await b.newContext();
-        try {
-          const page = await context.newPage();
-          if (throttle > 1)
-            await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
-          const path = floor ? '/floor.html' : readIntroMs > 0 ? readingPage(readIntroMs) : '/first.html';
-          await page.goto(`${server.origin}${path}`);
-          await page.waitForFunction(
-            'window.__bench.visibleAt !== undefined || window.__bench.error !== undefined',
-            undefined,
-            {
-              timeout: timeoutMs,
-              polling: 100,
-            },
-          );
-          const timing = (await page.evaluate('window.__bench')) as FirstQuestionTiming;
-          if (timing.error) throw new Error(`widget: OutcomeSurvey.show() failed: ${timing.error}`);
-          return timing;
-        } catch (err) {
-          throw new Error(`first question "${first.text}" not visible: ${(err as Error).message.split('\n')[0]}`);
-        } finally {
-          await context.close();
-        }
+      async firstQuestion(throttle, options = {}) {
+        return (await load(throttle, options)).timing;
+      },
+      async traced(throttle, options) {
+        const { timing, trace } = await load(throttle, options);
+        return { timing, trace: trace as Buffer };
       },
     };
     return await fn(harness);

@@ -3,6 +3,7 @@ import type { SubmitResult } from '../delivery/build-response.ts';
 import { holdSyncFor } from '../delivery/sync-hold.ts';
 import type { SyncLink } from '../delivery/sync-link.ts';
 import { pickUiLocale } from '../i18n/pick-ui-locale.ts';
+import { prefetchUiTable } from '../i18n/ui-table-chunks.ts';
 import type { Who } from './eligibility.ts';
 import type { Events } from './events.ts';
 import { loadSurvey } from './load-survey.ts';
@@ -68,8 +69,9 @@ export function createController(
         ? { ...destination(), learnerRef: options.learnerRef, learnerSig: options.learnerSig, surveyId: options.survey }
         : null;
       const locale = pickUiLocale(options.locale, document.documentElement.lang, navigator.languages);
-      // The UI chunk and the survey download side by side; mounting (stylesheet, strings, first
-      // render) waits for a task of its own rather than running on after either arrives (issue 9).
+      // The UI chunk, the survey and the language's strings download side by side; mounting (stylesheet, strings,
+      // first render) waits for a task of its own rather than running on after either arrives (issue 9).
+      prefetchUiTable(locale);
       const [{ mountSurvey }, survey] = await Promise.all([
         import('../ui/mount-survey.tsx'),
         loadSurvey(options.endpoint, options.survey, options.locale ?? locale, options.country),
