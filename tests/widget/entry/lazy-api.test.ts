@@ -5,7 +5,12 @@ import { createLazyApi } from '../../../widget/entry/lazy-api.ts';
 function holdIdle() {
   const held: (() => void)[] = [];
   vi.stubGlobal('requestIdleCallback', (cb: () => void) => held.push(cb));
-  return { held, runIdle: () => held.splice(0).forEach((cb) => cb()) };
+  return {
+    held,
+    runIdle: () => {
+      for (const cb of held.splice(0)) cb();
+    },
+  };
 }
 
 const settled = (p: Promise<unknown>) => {
