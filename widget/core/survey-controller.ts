@@ -14,6 +14,8 @@ import type { EmbedOptions } from './options/option-table.ts';
 import { DAY_MS } from './triggers/decide-prompt.ts';
 import { updatePromptState } from './triggers/prompt-state.ts';
 
+const DRAW_WAIT_MS = 10_000;
+
 export type ControllerHost = {
   /** Where DOM events go: the script tag or the <outcome-survey> element. */
   target: EventTarget | null;
@@ -58,6 +60,10 @@ export function createController(
   async function promptNow(trigger: string, onDemand: boolean): Promise<boolean> {
     if (destroyed || busy || unmount) return false;
     busy = true;
+    // The sync code waits for the first screen to be drawn, not only for mountSurvey to return: another
+    // language's strings chunk still comes first (sync-hold.ts). Released on failure and on close too, and after
+    // DRAW_WAIT_MS whatever happens: a strings chunk stuck on a bad network must not keep queued answers back.
+    let drawn = () => {};
     try {
       const now = Date.now();
       // A personal link was judged by the collector before it served the page (spent, opted out, expired): the
@@ -88,7 +94,14 @@ export function createController(
       if (destroyed) return false;
       const dialog = host.root ? null : createDialogHost();
       const root = host.root ?? (dialog as { root: ShadowRoot }).root;
+      holdSyncFor(
+        new Promise<void>((resolve) => {
+          drawn = resolve;
+          setTimeout(resolve, DRAW_WAIT_MS);
+        }),
+      );
       close = () => {
+        drawn();
         unmount?.();
         unmount = null;
         close = null;
@@ -115,6 +128,7 @@ export function createController(
           return recorder.then((r) => submit(survey, result, trigger, wave, r?.responseId));
         },
         onStep: (state) => void recorder.then((r) => r?.step(state)),
+        onDrawn: () => drawn(),
         // Closing the thank-you screen is not a dismissal.
         onDismiss: (reason: 'not_now' | 'never' | 'closed') => {
           if (!answered) dismiss(reason, who);
@@ -128,6 +142,7 @@ export function createController(
       emit('shown', { surveyId: survey.id, trigger, wave });
       return true;
     } catch (error) {
+      drawn();
       fail(error);
       return false;
     } finally {

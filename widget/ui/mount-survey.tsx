@@ -39,6 +39,7 @@ export function mountSurvey(root: ShadowRoot, props: SurveyUiProps & StepProps):
   const show = (tr: Translator) => {
     if (!mounted) return;
     render(<SurveyApp {...props} tr={tr} adoptStyles={adoptStyles} />, root);
+    props.onDrawn?.();
     // The number format's ICU data (translator.ts) loads while the page is idle, before the figures need it.
     void whenIdle().then(() => mounted && tr.warm());
   };
