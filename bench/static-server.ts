@@ -10,17 +10,29 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-export type StaticServer = { origin: string; pages: Map<string, string>; close(): Promise<void> };
+export type StaticServer = {
+  origin: string;
+  pages: Map<string, string>;
+  /** Scripts made by the bench itself (the first-question floor), served as JavaScript at their path. */
+  scripts: Map<string, string>;
+  close(): Promise<void>;
+};
 
 /** The host page's origin on loopback: pages set by the bench, and dist/ under /dist/. */
 export async function startStaticServer(distDir: string): Promise<StaticServer> {
   const pages = new Map<string, string>();
+  const scripts = new Map<string, string>();
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const page = pages.get(path);
     if (page !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       return res.end(page);
+    }
+    const script = scripts.get(path);
+    if (script !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' });
+      return res.end(script);
     }
     if (path === '/favicon.ico') {
       res.writeHead(204);
@@ -48,6 +60,7 @@ export async function startStaticServer(distDir: string): Promise<StaticServer> 
   return {
     origin: `http://127.0.0.1:${port}`,
     pages,
+    scripts,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -3,10 +3,13 @@ import { isShown, resolveSurvey } from '../protocol/index.ts';
 import type { BenchContext } from './bench-result.ts';
 import { type Browser, launchChromium } from './browser.ts';
 import { type CollectorProcess, SITE_KEY, startCollectorProcess } from './collector-process.ts';
+import { buildFloorScript, FLOOR_SCRIPT } from './floor-page.ts';
 import { type Embed, type FirstQuestionTiming, firstQuestionPage } from './host-page.ts';
 import { type StaticServer, startStaticServer } from './static-server.ts';
 import { COUNTRY, LOCALE, latestSurvey, SURVEY_ID } from './survey-responses.ts';
 import { ensureBuild } from './widget-build.ts';
+
+type LoadOptions = { timeoutMs?: number; readIntroMs?: number; floor?: boolean };
 
 export type Harness = {
   server: StaticServer;
@@ -16,9 +19,15 @@ export type Harness = {
   databaseUrl: string;
   /**
    * One page load in a fresh browser context (empty HTTP cache), CPU slowed `throttle` times. Start
-   * is pressed as soon as the intro is seen, or after `readIntroMs` like a learner reading it.
+   * is pressed as soon as the intro is seen, or after `readIntroMs` like a learner reading it. `floor`: the same
+   * first question on the floor page (bench/floor-page.ts) instead of the widget, under the same conditions.
    */
-  firstQuestion(throttle: number, options?: { timeoutMs?: number; readIntroMs?: number }): Promise<FirstQuestionTiming>;
+  firstQuestion(throttle: number, options?: LoadOptions): Promise<FirstQuestionTiming>;
+  /** The same load with a Chromium performance trace of `categories` (bench/first-question-trace.ts). */
+  traced(
+    throttle: number,
+    options: LoadOptions & { categories: string[] },
+  ): Promise<{ timing: FirstQuestionTiming; trace: Buffer }>;
 };
 
 /** The built widget on a loopback host page, a real collector on another origin, and headless Chromium. */
@@ -42,6 +51,8 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
       locale: LOCALE,
     };
     server.pages.set('/first.html', firstQuestionPage(embed, first.text, '/dist/outcome-survey.js'));
+    server.scripts.set(FLOOR_SCRIPT, await buildFloorScript(ctx.root));
+    server.pages.set('/floor.html', firstQuestionPage(embed, first.text, FLOOR_SCRIPT));
     const readingPage = (ms: number) => {
       const path = `/first-read-${ms}.html`;
       if (!server.pages.has(path))
@@ -49,35 +60,45 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
       return path;
     };
     const b = browser;
+    const load = async (
+      throttle: number,
+      { timeoutMs = 30_000, readIntroMs = 0, floor = false, categories }: LoadOptions & { categories?: string[] },
+    ) => {
+      const context = await b.newContext();
+      try {
+        const page = await context.newPage();
+        if (throttle > 1)
+          await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        if (categories) await b.startTracing(page, { categories });
+        const path = floor ? '/floor.html' : readIntroMs > 0 ? readingPage(readIntroMs) : '/first.html';
+        await page.goto(`${server.origin}${path}`);
+        await page.waitForFunction(
+          'window.__bench.visibleAt !== undefined || window.__bench.error !== undefined',
+          undefined,
+          { timeout: timeoutMs, polling: 100 },
+        );
+        const trace = categories ? await b.stopTracing() : undefined;
+        const timing = (await page.evaluate('window.__bench')) as FirstQuestionTiming;
+        if (timing.error) throw new Error(`widget: OutcomeSurvey.show() failed: ${timing.error}`);
+        return { timing, trace };
+      } catch (err) {
+        throw new Error(`first question "${first.text}" not visible: ${(err as Error).message.split('\n')[0]}`);
+      } finally {
+        await context.close();
+      }
+    };
     const harness: Harness = {
       server,
       collector,
       browser: b,
       embed,
       databaseUrl,
-      async firstQuestion(throttle, { timeoutMs = 30_000, readIntroMs = 0 } = {}) {
-        const context = await b.newContext();
-        try {
-          const page = await context.newPage();
-          if (throttle > 1)
-            await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
-          await page.goto(`${server.origin}${readIntroMs > 0 ? readingPage(readIntroMs) : '/first.html'}`);
-          await page.waitForFunction(
-            'window.__bench.visibleAt !== undefined || window.__bench.error !== undefined',
-            undefined,
-            {
-              timeout: timeoutMs,
-              polling: 100,
-            },
-          );
-          const timing = (await page.evaluate('window.__bench')) as FirstQuestionTiming;
-          if (timing.error) throw new Error(`widget: OutcomeSurvey.show() failed: ${timing.error}`);
-          return timing;
-        } catch (err) {
-          throw new Error(`first question "${first.text}" not visible: ${(err as Error).message.split('\n')[0]}`);
-        } finally {
-          await context.close();
-        }
+      async firstQuestion(throttle, options = {}) {
+        return (await load(throttle, options)).timing;
+      },
+      async traced(throttle, options) {
+        const { timing, trace } = await load(throttle, options);
+        return { timing, trace: trace as Buffer };
       },
     };
     return await fn(harness);

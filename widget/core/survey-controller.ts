@@ -3,6 +3,7 @@ import type { SubmitResult } from '../delivery/build-response.ts';
 import { holdSyncFor } from '../delivery/sync-hold.ts';
 import type { SyncLink } from '../delivery/sync-link.ts';
 import { pickUiLocale } from '../i18n/pick-ui-locale.ts';
+import { prefetchUiTable } from '../i18n/ui-table-chunks.ts';
 import type { Who } from './eligibility.ts';
 import type { Events } from './events.ts';
 import { loadSurvey } from './load-survey.ts';
@@ -12,6 +13,8 @@ import { nextTask } from './next-task.ts';
 import type { EmbedOptions } from './options/option-table.ts';
 import { DAY_MS } from './triggers/decide-prompt.ts';
 import { updatePromptState } from './triggers/prompt-state.ts';
+
+const DRAW_WAIT_MS = 10_000;
 
 export type ControllerHost = {
   /** Where DOM events go: the script tag or the <outcome-survey> element. */
@@ -57,6 +60,10 @@ export function createController(
   async function promptNow(trigger: string, onDemand: boolean): Promise<boolean> {
     if (destroyed || busy || unmount) return false;
     busy = true;
+    // The sync code waits for the first screen to be drawn, not only for mountSurvey to return: another
+    // language's strings chunk still comes first (sync-hold.ts). Released on failure and on close too, and after
+    // DRAW_WAIT_MS whatever happens: a strings chunk stuck on a bad network must not keep queued answers back.
+    let drawn = () => {};
     try {
       const now = Date.now();
       // A personal link was judged by the collector before it served the page (spent, opted out, expired): the
@@ -68,8 +75,9 @@ export function createController(
         ? { ...destination(), learnerRef: options.learnerRef, learnerSig: options.learnerSig, surveyId: options.survey }
         : null;
       const locale = pickUiLocale(options.locale, document.documentElement.lang, navigator.languages);
-      // The UI chunk and the survey download side by side; mounting (stylesheet, strings, first
-      // render) waits for a task of its own rather than running on after either arrives (issue 9).
+      // The UI chunk, the survey and the language's strings download side by side; mounting (stylesheet, strings,
+      // first render) waits for a task of its own rather than running on after either arrives (issue 9).
+      prefetchUiTable(locale);
       const [{ mountSurvey }, survey] = await Promise.all([
         import('../ui/mount-survey.tsx'),
         loadSurvey(options.endpoint, options.survey, options.locale ?? locale, options.country),
@@ -86,7 +94,14 @@ export function createController(
       if (destroyed) return false;
       const dialog = host.root ? null : createDialogHost();
       const root = host.root ?? (dialog as { root: ShadowRoot }).root;
+      holdSyncFor(
+        new Promise<void>((resolve) => {
+          drawn = resolve;
+          setTimeout(resolve, DRAW_WAIT_MS);
+        }),
+      );
       close = () => {
+        drawn();
         unmount?.();
         unmount = null;
         close = null;
@@ -113,6 +128,7 @@ export function createController(
           return recorder.then((r) => submit(survey, result, trigger, wave, r?.responseId));
         },
         onStep: (state) => void recorder.then((r) => r?.step(state)),
+        onDrawn: () => drawn(),
         // Closing the thank-you screen is not a dismissal.
         onDismiss: (reason: 'not_now' | 'never' | 'closed') => {
           if (!answered) dismiss(reason, who);
@@ -126,6 +142,7 @@ export function createController(
       emit('shown', { surveyId: survey.id, trigger, wave });
       return true;
     } catch (error) {
+      drawn();
       fail(error);
       return false;
     } finally {

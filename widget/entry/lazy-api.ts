@@ -8,30 +8,43 @@ export type LazyApi = OutcomeSurveyApi & { core(): Promise<OutcomeSurveyCore> };
 /**
  * The tiny stand-in the host talks to: it queues calls and loads the real code
  * (validation, triggers, UI) only once the page is idle, so a page that never
- * shows a survey pays for this file alone.
+ * shows a survey pays for this file alone. A show() does not wait for idle: the
+ * host asks for the survey now, and the learner waits for it.
  */
 export function createLazyApi(): LazyApi {
   let loading: Promise<OutcomeSurveyCore> | undefined;
-  const core = () =>
-    (loading ??= whenIdle()
+  let now: (() => void) | undefined;
+  const core = (urgent = false) => {
+    loading ??= new Promise<void>((resolve) => {
+      now = resolve;
+      whenIdle().then(resolve);
+    })
       .then(() => import('../core/outcome-survey.ts'))
       .then((m) => m.createOutcomeSurvey())
       .catch((error: unknown) => {
         // A chunk that failed to download (flaky network) is tried again on the next call.
         loading = undefined;
         throw error;
-      }));
-  const call = <R>(use: (c: OutcomeSurveyCore) => R | Promise<R>, fallback: R): Promise<R> =>
-    core()
+      });
+    if (urgent) now?.();
+    return loading;
+  };
+  const call = <R>(use: (c: OutcomeSurveyCore) => R | Promise<R>, fallback: R, urgent = false): Promise<R> =>
+    core(urgent)
       .then(use)
       .catch((error: unknown) => {
         console.error('outcome-survey: could not load the survey code', error);
         return fallback;
       });
   return {
-    core,
+    core: () => core(),
     init: (options) => call((c) => c.init(options), false),
-    show: (surveyId) => call((c) => c.show(surveyId), false),
+    show(surveyId) {
+      // The first-question UI downloads beside the survey code, not after it: the controller's own import of it
+      // (survey-controller.ts) then finds it fetched. A learner who may not be asked (opted out) fetched it for nothing.
+      import('../ui/mount-survey.tsx').catch(() => {});
+      return call((c) => c.show(surveyId), false, true);
+    },
     on(event: EventName, handler: Handler) {
       const off = call(
         (c) => c.on(event, handler),

@@ -11,6 +11,8 @@ export type Translator = {
   t(key: UiKey, vars?: Vars): string;
   plural(key: PluralKey, n: number): string;
   number(n: number): string;
+  /** Makes the number format now (see createTranslator), so its first use does not pay for it. */
+  warm(): void;
   /** The same translator with more English fallbacks: the strings of widget/ui/rest/ (rest/strings.ts). */
   withEnglish(more: UiTable): Translator;
 };
@@ -25,19 +27,23 @@ let englishRules: Intl.PluralRules | undefined;
  */
 export function createTranslator(locale: string, table: UiTable = enBase, english: UiTable = enBase): Translator {
   const lang = UI_LOCALES.includes(locale) ? locale : 'en';
-  // Made here, not on first use: the first Intl object of a page loads ICU data in one long native
-  // call, and mount-survey.tsx gives that a task of its own before the first render (issue 9).
-  return withFormats(lang, table, english, new Intl.NumberFormat(lang), new Intl.PluralRules(lang));
+  // The page's first Intl.NumberFormat loads ICU data in one long native call (70–500 ms with the CPU 4× slower,
+  // bench/profiles/first-question.md), and no first screen shows a number: the figures come with widget/ui/rest/.
+  // So it is made on first use, or by warm() once the first screen is drawn (mount-survey.tsx). Plural rules cost
+  // about 1 ms and are made here.
+  let numbers: Intl.NumberFormat | undefined;
+  const format = () => (numbers ??= new Intl.NumberFormat(lang));
+  return withFormats(lang, table, english, format, new Intl.PluralRules(lang));
 }
 
 function withFormats(
   lang: string,
   table: UiTable,
   english: UiTable,
-  numbers: Intl.NumberFormat,
+  format: () => Intl.NumberFormat,
   rules: Intl.PluralRules,
 ): Translator {
-  const number = (n: number) => numbers.format(n);
+  const number = (n: number) => format().format(n);
   const fill = (text: string, vars: Vars = {}) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const v = vars[name];
@@ -48,6 +54,7 @@ function withFormats(
     lang,
     dir: RTL_LOCALES.includes(lang) ? 'rtl' : 'ltr',
     number,
+    warm: () => void format(),
     t: (key, vars) => fill(lookup(key) ?? key, vars),
     plural(key, n) {
       // English rules pick the English form, so a language's own category never misses.
@@ -56,6 +63,6 @@ function withFormats(
       englishRules ??= new Intl.PluralRules('en');
       return fill(english[`${key}_${englishRules.select(n)}`] ?? english[`${key}_other`] ?? key, { n });
     },
-    withEnglish: (more) => withFormats(lang, table, { ...english, ...more }, numbers, rules),
+    withEnglish: (more) => withFormats(lang, table, { ...english, ...more }, format, rules),
   };
 }

@@ -1,5 +1,6 @@
 import { h, render } from 'preact';
 import { nextTask } from '../core/next-task.ts';
+import { whenIdle } from '../core/when-idle.ts';
 import { createTranslator, loadUiTable, type Translator } from '../i18n/index.ts';
 import { type StepProps, SurveyApp } from './survey-app.tsx';
 import { SURVEY_CSS } from './survey-css.ts';
@@ -35,10 +36,15 @@ export function mountSurvey(root: ShadowRoot, props: SurveyUiProps & StepProps):
   };
   adoptStyles(SURVEY_CSS);
   let mounted = true;
-  const show = (tr: Translator) => mounted && render(<SurveyApp {...props} tr={tr} adoptStyles={adoptStyles} />, root);
-  // English renders at once; another language first fetches its strings chunk. The translator's
-  // first Intl formatter loads ICU data (tens of ms on a slow phone), so the first render of
-  // another language gets a task of its own (issue 9).
+  const show = (tr: Translator) => {
+    if (!mounted) return;
+    render(<SurveyApp {...props} tr={tr} adoptStyles={adoptStyles} />, root);
+    props.onDrawn?.();
+    // The number format's ICU data (translator.ts) loads while the page is idle, before the figures need it.
+    void whenIdle().then(() => mounted && tr.warm());
+  };
+  // English renders at once; another language first fetches its strings chunk (prefetched beside this
+  // chunk by the survey code), and its first render gets a task of its own (issue 9).
   if (props.locale === 'en') show(createTranslator('en'));
   else
     loadUiTable(props.locale)

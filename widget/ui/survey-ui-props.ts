@@ -18,4 +18,6 @@ export type SurveyUiProps = {
   placement: 'dialog' | 'inline';
   onSubmit(result: SubmitResult): Promise<SubmitOutcome>;
   onDismiss(reason: DismissReason): void;
+  /** Once the first screen is drawn (after another language's strings chunk has arrived). */
+  onDrawn?(): void;
 };

@@ -14,6 +14,7 @@ export type UiProps = {
     consentSensitive: boolean;
   }): Promise<'sent' | 'saved' | 'refused'>;
   onDismiss(reason: 'not_now' | 'never' | 'closed'): void;
+  onDrawn?(): void;
 };
 
 export const ui = { mounts: [] as { root: ShadowRoot; props: UiProps; unmounted: boolean }[] };
@@ -22,6 +23,8 @@ export function fakeMountSurvey(root: ShadowRoot, props: UiProps): () => void {
   const mount = { root, props, unmounted: false };
   ui.mounts.push(mount);
   root.append(document.createElement('p'));
+  // Drawn at once, as mountSurvey says when its first screen is drawn.
+  props.onDrawn?.();
   return () => {
     mount.unmounted = true;
     root.replaceChildren();

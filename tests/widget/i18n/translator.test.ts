@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ar } from '../../../widget/i18n/ar.ts';
 import { en } from '../../../widget/i18n/en.ts';
 import { enBase } from '../../../widget/i18n/en-base.ts';
@@ -99,5 +99,48 @@ describe('createTranslator', () => {
     const ar = createTranslator('ar', UI_TABLES.ar).withEnglish(enRest);
     expect(ar.t('consentWhat')).toBe(UI_TABLES.ar.consentWhat);
     expect(createTranslator('en').withEnglish(enRest).t('consentQuestion')).toBe(enRest.consentQuestion);
+  });
+});
+
+// The page's first Intl.NumberFormat loads ICU data in one long native call (bench/profiles/first-question.md):
+// no first screen shows a number, so it is made on first use, or warmed once the first screen is drawn.
+describe('the number format', () => {
+  /** Counts the Intl.NumberFormat objects made while the translator runs. */
+  function countFormats() {
+    const Real = Intl.NumberFormat;
+    const count = { made: 0 };
+    class Counted extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        count.made++;
+      }
+    }
+    vi.stubGlobal('Intl', Object.create(Intl, { NumberFormat: { value: Counted } }));
+    return count;
+  }
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is not made with the translator, nor by the strings of the first screens', () => {
+    const count = countFormats();
+    const tr = createTranslator('fr', fr);
+    for (const key of Object.keys(enBase) as (keyof typeof enBase)[]) tr.t(key);
+    expect(count.made).toBe(0);
+  });
+
+  it('is made once, by warm() or the first number, and shared with the translator withEnglish gives', () => {
+    const count = countFormats();
+    const tr = createTranslator('fr', fr);
+    tr.warm();
+    expect(count.made).toBe(1);
+    const formatted = tr.withEnglish(enRest).number(12345);
+    expect(tr.plural('questions', 3)).toContain('3');
+    expect(count.made).toBe(1);
+    expect(formatted).toBe(new Intl.NumberFormat('fr').format(12345));
+  });
+
+  it('formats the first number it is asked for without a warm-up', () => {
+    const count = countFormats();
+    expect(createTranslator('ar', ar).number(42)).toBe(new Intl.NumberFormat('ar').format(42));
+    expect(count.made).toBe(2);
   });
 });
