@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Bench, BenchSkip } from './bench-result.ts';
@@ -33,7 +33,7 @@ export const exportBench: Bench = {
     const oursOut = join(ctx.tmp, 'ours.csv');
     const refOut = join(ctx.tmp, 'sqlite3.csv');
     const env = { ...process.env, DATABASE_URL: `sqlite:${db}` };
-    const oursArgs = ['--import', 'tsx', CLI, '--format', 'csv', '--out', oursOut];
+    const oursArgs = [...npmScriptNodeArgs(ctx.root), '--format', 'csv', '--out', oursOut];
     const refArgs = ['-csv', '-header', db, QUERY];
     const runOurs = Object.assign(
       () => measured(process.execPath, oursArgs, { cwd: ctx.root, env, timeoutMs: OURS_TIMEOUT_S * 1000 }),
@@ -125,7 +125,7 @@ export const exportBench: Bench = {
       },
       versions: { node: process.versions.node, sqlite3: sqliteVersion },
       commands: [
-        `DATABASE_URL=sqlite:DB /usr/bin/time -v node --import tsx ${CLI} --format csv --out FILE  (= npm run export -- --format csv --out FILE, without npm's start-up)`,
+        `DATABASE_URL=sqlite:DB /usr/bin/time -v node ${npmScriptNodeArgs(ctx.root).join(' ')} --format csv --out FILE  (= npm run export -- --format csv --out FILE, without npm's start-up)`,
         `/usr/bin/time -v sqlite3 -csv -header DB "${QUERY}" > FILE`,
       ],
     };
@@ -147,4 +147,18 @@ function tenthBound(file: string, rows: number): string {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The node arguments of `npm run export` (package.json's script, "node" dropped), so the bench runs what a
+ * researcher runs, V8 flags included, without npm's own start-up.
+ */
+function npmScriptNodeArgs(root: string): string[] {
+  const script: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.export;
+  const words = typeof script === 'string' ? script.split(/\s+/) : [];
+  if (words[0] !== 'node' || !words.includes(CLI))
+    throw new Error(
+      `bench export: package.json's "export" script should be "node … ${CLI}", found ${JSON.stringify(script)}`,
+    );
+  return words.slice(1);
 }
