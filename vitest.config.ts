@@ -28,7 +28,9 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'tests/widget/**'],
           // One throwaway PostgreSQL cluster per run, shared by the storage tests.
           globalSetup: ['tests/support/postgres-global-setup.ts'],
-          testTimeout: 30_000,
+          // Hang guards, not speed checks: two files run at once on CI's two cores.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

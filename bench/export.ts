@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { type Bench, BenchSkip } from './bench-result.ts';
 import { fillSqlite } from './export-fill.ts';
 import { type Measured, measured } from './measured-process.ts';
@@ -32,10 +33,23 @@ export const exportBench: Bench = {
     const oursOut = join(ctx.tmp, 'ours.csv');
     const refOut = join(ctx.tmp, 'sqlite3.csv');
     const env = { ...process.env, DATABASE_URL: `sqlite:${db}` };
-    const oursArgs = ['--import', 'tsx', CLI, '--format', 'csv', '--out', oursOut];
+    const oursArgs = [...npmScriptNodeArgs(ctx.root), '--format', 'csv', '--out', oursOut];
     const refArgs = ['-csv', '-header', db, QUERY];
-    const runOurs = () =>
-      measured(process.execPath, oursArgs, { cwd: ctx.root, env, timeoutMs: OURS_TIMEOUT_S * 1000 });
+    const runOurs = Object.assign(
+      () => measured(process.execPath, oursArgs, { cwd: ctx.root, env, timeoutMs: OURS_TIMEOUT_S * 1000 }),
+      {
+        tenth: () =>
+          measured(
+            process.execPath,
+            [...oursArgs.slice(0, -1), join(ctx.tmp, 'tenth.csv'), '--to', tenthBound(db, ROWS)],
+            {
+              cwd: ctx.root,
+              env,
+              timeoutMs: OURS_TIMEOUT_S * 1000,
+            },
+          ),
+      },
+    );
     // sqlite3 writes to stdout; `.once FILE` would change what is measured, so redirect through a shell.
     const runRef = () =>
       measured('/bin/sh', ['-c', `${SQLITE3} ${refArgs.slice(0, 3).join(' ')} "${QUERY}" > ${refOut}`], {
@@ -45,16 +59,20 @@ export const exportBench: Bench = {
 
     const ours: Measured[] = [];
     const ref: Measured[] = [];
-    // Interleaved, so a burst of load from elsewhere on the machine hits both sides alike;
-    // fewer runs when one pair already takes most of the budget (the whole bench must stay under 15 minutes).
+    // Interleaved, and which side goes first alternates, so a burst of load from elsewhere on the machine (or a
+    // page cache warmed by the run before) favours neither; fewer runs when one pair already takes most of the
+    // budget (the whole bench must stay under 15 minutes).
     const started = performance.now();
     for (let i = 0; i < RUNS; i++) {
-      ours.push(await runOurs());
+      if (i % 2 === 0) ours.push(await runOurs());
       ref.push(await runRef());
+      if (i % 2 === 1) ours.push(await runOurs());
       ctx.log(`  run: ours ${ours.at(-1)?.seconds.toFixed(1)} s, sqlite3 ${ref.at(-1)?.seconds.toFixed(1)} s`);
       const spent = (performance.now() - started) / 1000;
       if (ours.at(-1)?.timedOut || spent + spent / (i + 1) > BUDGET_SECONDS) break;
     }
+    // Memory must not grow with the rows: the same export of the first tenth of the file (a --to filter).
+    const tenth = await runOurs.tenth();
     const oursRate = ROWS / median(ours.map((m) => m.seconds));
     // Killed at the limit: the true rate is lower than this, so the ratio is an upper bound.
     const bound = ours.some((m) => m.timedOut) ? '< ' : '';
@@ -76,6 +94,13 @@ export const exportBench: Bench = {
             : `median of ${ours.length}; files ${fmt.mib(statSync(oursOut).size)} vs ${fmt.mib(statSync(refOut).size)}`,
         },
         {
+          measure: `Peak memory, ${fmt.int(ROWS / 10)} → ${fmt.int(ROWS)} rows (× the smaller export)`,
+          ours: oursPeak ? fmt.mib(oursPeak) : 'n/a',
+          reference: tenth.peakRssBytes ? fmt.mib(tenth.peakRssBytes) : 'n/a',
+          ratio: oursPeak && tenth.peakRssBytes ? ratio(oursPeak, tenth.peakRssBytes) : undefined,
+          note: `our export of the first tenth of the same file (--to), one run; flat memory is a ratio near 1`,
+        },
+        {
           measure: 'Peak memory (× sqlite3)',
           ours: oursPeak ? fmt.mib(oursPeak) : 'n/a',
           reference: refPeak ? fmt.mib(refPeak) : 'n/a',
@@ -92,12 +117,48 @@ export const exportBench: Bench = {
         refRate,
         oursPeak,
         refPeak,
+        tenth: { seconds: tenth.seconds, peakRssBytes: tenth.peakRssBytes },
+      },
+      summary: {
+        ...(bound ? {} : { export_csv_ratio: oursRate / refRate }),
+        ...(oursPeak ? { export_peak_rss_mib: oursPeak / 1024 / 1024 } : {}),
       },
       versions: { node: process.versions.node, sqlite3: sqliteVersion },
       commands: [
-        `DATABASE_URL=sqlite:DB /usr/bin/time -v node --import tsx ${CLI} --format csv --out FILE  (= npm run export -- --format csv --out FILE, without npm's start-up)`,
+        `DATABASE_URL=sqlite:DB /usr/bin/time -v node ${npmScriptNodeArgs(ctx.root).join(' ')} --format csv --out FILE  (= npm run export -- --format csv --out FILE, without npm's start-up)`,
         `/usr/bin/time -v sqlite3 -csv -header DB "${QUERY}" > FILE`,
       ],
     };
   },
 };
+
+/** A --to bound (exclusive) that leaves the first tenth of the rows in export order. */
+function tenthBound(file: string, rows: number): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    const row = db
+      .prepare<[number], { at: string }>(
+        'SELECT submitted_sent AS at FROM responses INDEXED BY responses_export ORDER BY submitted_at, id LIMIT 1 OFFSET ?',
+      )
+      .get(Math.floor(rows / 10));
+    if (!row)
+      throw new Error(`bench export: the file holds fewer than ${rows / 10} responses; fillSqlite left it short`);
+    return row.at;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The node arguments of `npm run export` (package.json's script, "node" dropped), so the bench runs what a
+ * researcher runs, V8 flags included, without npm's own start-up.
+ */
+function npmScriptNodeArgs(root: string): string[] {
+  const script: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.export;
+  const words = typeof script === 'string' ? script.split(/\s+/) : [];
+  if (words[0] !== 'node' || !words.includes(CLI))
+    throw new Error(
+      `bench export: package.json's "export" script should be "node … ${CLI}", found ${JSON.stringify(script)}`,
+    );
+  return words.slice(1);
+}

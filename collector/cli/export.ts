@@ -64,7 +64,10 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const surveys = SurveyRegistry.fromFolder(config.surveysDir);
   const survey = options.format === 'csv' || codebook ? columnsFor(surveys, options.survey).surveyId : options.survey;
-  const storage = await openExistingStorage(config.databaseUrl);
+  // An export walks the index in order and reads each table page about once: a 4 MiB page cache (twice the
+  // sqlite3 shell's) holds what it revisits, and better-sqlite3's 16 MiB default was the largest part of the
+  // export's memory (issue 20; bench/profiles/export.md).
+  const storage = await openExistingStorage(config.databaseUrl, { cacheKib: 4096 });
   try {
     let file = out;
     if (codebook) {
@@ -80,7 +83,8 @@ async function main(): Promise<void> {
       options.format = 'csv';
     }
     const resolved = { ...options, survey };
-    const progress = progressBar(await storage.count(filterOf(resolved)));
+    // Counting is a scan of the index (a few % of a long export): only a terminal shows the bar that needs it.
+    const progress = progressBar(process.stderr.isTTY ? await storage.count(filterOf(resolved)) : 0);
     try {
       await writeExport(
         exportChunks({ storage, surveys }, resolved, progress.tick),

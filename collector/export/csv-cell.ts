@@ -9,6 +9,15 @@ const FORMULA_START = /^(?:[\t\r]|[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF2
 const NEEDS_QUOTES: Record<string, RegExp> = { ',': /[,"\n\r]/, ';': /[;"\n\r]/ };
 
 /**
+ * False for a first character that FORMULA_START cannot match: printable ASCII other than a space and the four
+ * signs (no ASCII letter, digit or mark is whitespace, a control or a format character). Most cells start so, and
+ * this skips the Unicode-aware regex for them, the larger part of an export's escaping time (issue 20).
+ */
+function mayStartFormula(c: number): boolean {
+  return !(c > 32 && c < 127 && c !== 43 && c !== 45 && c !== 61 && c !== 64);
+}
+
+/**
  * One CSV field (RFC 4180): empty for missing, quoted when it holds the delimiter, a quote, CR or LF.
  * Strings that could start a formula get a leading apostrophe, free text or not. JS numbers are written
  * as they are (so `-3` stays a number for R, pandas and Excel): a finite number's canonical form cannot
@@ -17,7 +26,7 @@ const NEEDS_QUOTES: Record<string, RegExp> = { ',': /[,"\n\r]/, ';': /[;"\n\r]/ 
 export function csvCell(value: CellValue, delimiter: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = mayStartFormula(value.charCodeAt(0)) && FORMULA_START.test(value) ? `'${value}` : value;
   const special = NEEDS_QUOTES[delimiter];
   const quote = special ? special.test(text) : text.includes(delimiter) || /["\n\r]/.test(text);
   return quote ? `"${text.replaceAll('"', '""')}"` : text;

@@ -1,9 +1,9 @@
 import type { ResponseFilter, Storage, StoredResponse } from '../storage/storage.ts';
 import type { SurveyRegistry } from '../surveys/survey-registry.ts';
 import { csvLine } from './csv-cell.ts';
+import { csvRow } from './csv-row.ts';
 import { type Column, exportColumns } from './export-columns.ts';
 import { type ExportOptions, ExportOptionsError, filterOf } from './export-options.ts';
-import { rowReader } from './row-values.ts';
 
 export type ExportSource = { storage: Storage; surveys: SurveyRegistry };
 
@@ -35,7 +35,6 @@ function layout(surveys: SurveyRegistry, o: ExportOptions): Layout {
     return { filter: filterOf(o), head: '', line: (r) => `${JSON.stringify(forResearchers(r))}\n` };
   const { surveyId, columns } = columnsFor(surveys, o.survey);
   const delimiter = o.excel ? ';' : ',';
-  const read = rowReader(columns, { labels: o.labels });
   return {
     filter: { ...filterOf(o), surveyId },
     head:
@@ -44,7 +43,7 @@ function layout(surveys: SurveyRegistry, o: ExportOptions): Layout {
         columns.map((c) => c.name),
         delimiter,
       ),
-    line: (r) => csvLine(read(r), delimiter),
+    line: csvRow(columns, { labels: o.labels }, delimiter),
   };
 }
 

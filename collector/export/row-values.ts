@@ -3,11 +3,16 @@ import type { CellValue } from './csv-cell.ts';
 import type { Column } from './export-columns.ts';
 
 export type RowOptions = { labels: boolean };
-type Getter = (r: StoredResponse) => CellValue;
+export type Getter = (r: StoredResponse) => CellValue;
 
-/** Compiles the columns once into getters, so each row costs one pass and no lookups by name. */
+/** One getter per column, compiled once, so each row costs one pass and no lookups by name. */
+export function columnGetters(columns: readonly Column[], opts: RowOptions): Getter[] {
+  return columns.map((c) => getter(c, opts));
+}
+
+/** Each row's values in column order (csv-row.ts writes the same values straight into a line). */
 export function rowReader(columns: readonly Column[], opts: RowOptions): (r: StoredResponse) => CellValue[] {
-  const getters = columns.map((c) => getter(c, opts));
+  const getters = columnGetters(columns, opts);
   return (r) => {
     const values: CellValue[] = new Array(getters.length);
     for (let i = 0; i < getters.length; i++) values[i] = getters[i](r);

@@ -15,9 +15,10 @@ export function keysetPage(
   after: Keyset | undefined,
   param: (v: unknown) => string,
   context: ContextText,
+  limit = PAGE_SIZE,
 ): string {
   const conditions = filterSql(after ? { ...filter, from: undefined } : filter, param, context);
   if (after) conditions.push(`(r.submitted_at, r.id) > (${param(after.at)}, ${param(after.id)})`);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
-  return `${where} ORDER BY r.submitted_at, r.id LIMIT ${PAGE_SIZE}`;
+  return `${where} ORDER BY r.submitted_at, r.id LIMIT ${limit}`;
 }

@@ -7,9 +7,14 @@ import type { Storage } from './storage.ts';
 const EXPECTED =
   'expected "sqlite:PATH" (e.g. sqlite:data/outcomes.sqlite) or "postgres://USER:PASSWORD@HOST:PORT/DATABASE"';
 
-/** The storage named by DATABASE_URL, migrated and ready; `poolSize` is DATABASE_POOL_SIZE (PostgreSQL only). */
-export async function openStorage(databaseUrl: string, { poolSize }: { poolSize?: number } = {}): Promise<Storage> {
-  const storage = select(databaseUrl, poolSize);
+/**
+ * The storage named by DATABASE_URL, migrated and ready; `poolSize` is DATABASE_POOL_SIZE (PostgreSQL only),
+ * `cacheKib` SQLite's page cache for this connection (SQLite only; better-sqlite3's 16 MiB when absent).
+ */
+export type OpenOptions = { poolSize?: number; cacheKib?: number };
+
+export async function openStorage(databaseUrl: string, { poolSize, cacheKib }: OpenOptions = {}): Promise<Storage> {
+  const storage = select(databaseUrl, poolSize, cacheKib);
   try {
     await storage.migrate();
   } catch (error) {
@@ -19,13 +24,13 @@ export async function openStorage(databaseUrl: string, { poolSize }: { poolSize?
   return storage;
 }
 
-function select(databaseUrl: string, poolSize?: number): Storage {
+function select(databaseUrl: string, poolSize?: number, cacheKib?: number): Storage {
   if (databaseUrl.startsWith('sqlite:')) {
     // "sqlite:///abs/path" and "sqlite://rel/path" are common spellings of "sqlite:/abs/path" and "sqlite:rel/path".
     const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
     if (path === '') throw new Error(`DATABASE_URL: the SQLite path is empty; ${EXPECTED}`);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    return sqliteStorage(path);
+    return sqliteStorage(path, { cacheKib });
   }
   if (/^postgres(ql)?:\/\/./.test(databaseUrl)) {
     try {

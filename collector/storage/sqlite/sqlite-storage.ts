@@ -19,7 +19,7 @@ function once<T>(make: () => T): () => T {
 }
 
 /** The embedded default: one file, one connection, every call synchronous underneath. */
-export function sqliteStorage(path: string): Storage {
+export function sqliteStorage(path: string, { cacheKib }: { cacheKib?: number } = {}): Storage {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   // A request acknowledged is on disk: in WAL mode NORMAL may lose the last commits on a
@@ -29,6 +29,7 @@ export function sqliteStorage(path: string): Storage {
   // Several processes on one file (a CLI export beside the server) wait instead of failing.
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  if (cacheKib !== undefined) db.pragma(`cache_size = -${Math.round(cacheKib)}`);
 
   // Prepared on first insert: the tables only exist once migrate() has run.
   const inserter = once(() => db.transaction(sqliteInserter(db)));

@@ -45,8 +45,8 @@ export function runExport(args: string[], env: Record<string, string>, cli = 'ex
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${cli} ${args.join(' ')} did not finish within 15 s; stderr: ${stderr}`));
-    }, 15_000);
+      reject(new Error(`${cli} ${args.join(' ')} did not finish within 45 s; stderr: ${stderr}`));
+    }, 45_000);
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);

@@ -44,7 +44,7 @@ export async function startCollectorProcess(dir: string, databaseUrl: string): P
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`collector did not start within 30 s: ${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`collector did not start within 60 s: ${stderr}`)), 60_000);
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       lines.push(line);
       const event = line.startsWith('{') ? JSON.parse(line) : {};
