@@ -13,6 +13,9 @@ const RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 3);
 const CONCURRENCY = 8;
 const ORIGIN = 'http://127.0.0.1:9';
 const INSTANCES = [1, 3] as const;
+// Reading the CPU counters between warm-up and load can leave a keep-alive socket idle past the default 5 s; the
+// server then closes it as the client reuses it (ECONNRESET). The bench keeps its sockets open instead.
+const KEEP_ALIVE_MS = '600000';
 
 type Run = {
   instances: number;
@@ -85,7 +88,7 @@ export const ingestScale: Bench = {
       data: { batch: BATCH, batchesPerRun: BATCHES_PER_RUN, concurrency: CONCURRENCY, runs },
       versions: { node: process.versions.node, PostgreSQL: target.version, survey: `${def.id} v${def.version}` },
       commands: [
-        `N collector child processes (${collectorEntry(ctx.root).replace(`${ctx.root}/`, '')}) over one PostgreSQL started with fsync on, each with its own pool`,
+        `N collector child processes (${collectorEntry(ctx.root).replace(`${ctx.root}/`, '')}) over one PostgreSQL started with fsync on, each with its own pool, IDLE_TIMEOUT_MS=${KEEP_ALIVE_MS}`,
         `POST /v1/responses, batches of ${BATCH}, ${CONCURRENCY} in flight in total, request k to instance k mod N`,
         'CPU: /proc/PID/stat of the bench process, the collectors, and the cluster (postmaster, its children, reaped ones)',
       ],
@@ -102,7 +105,9 @@ async function oneRun(
 ): Promise<Run> {
   // Started together, as a deploy does: the migrations' advisory lock lets one migrate and the others wait.
   const collectors: CollectorProcess[] = await Promise.all(
-    Array.from({ length: instances }, () => startCollectorProcess(root, { databaseUrl: url, origins: [ORIGIN] })),
+    Array.from({ length: instances }, () =>
+      startCollectorProcess(root, { databaseUrl: url, origins: [ORIGIN], env: { IDLE_TIMEOUT_MS: KEEP_ALIVE_MS } }),
+    ),
   );
   const client = roundRobin(collectors.map((c) => poster(c.url, ORIGIN, BATCH)));
   try {

@@ -30,12 +30,14 @@ export async function clusterCpuSeconds(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   let backend: number;
+  let postmaster: number | undefined;
   try {
     backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+    // Read while connected: the backend exits with the connection.
+    postmaster = ticks(backend)?.ppid;
   } finally {
     await client.end();
   }
-  const postmaster = ticks(backend)?.ppid;
   if (!postmaster)
     throw new Error(`bench/process-cpu.ts: cannot read /proc/${backend}/stat: the CPU figure needs Linux`);
   let total = cpuSeconds(postmaster);
