@@ -116,7 +116,7 @@ export const denominators: Bench = {
           note,
         },
         {
-          measure: 'Collector peak RSS, rates then dispositions: 100,000 vs 1,000,000 members',
+          measure: `Collector peak RSS, rates then dispositions: ${fmt.int(MEMBERS)} members vs ${fmt.int(MEMBERS / 10)}`,
           ours: fmt.mib(big),
           reference: fmt.mib(small),
           ratio: ratio(big, small),
