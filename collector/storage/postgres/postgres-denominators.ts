@@ -1,17 +1,13 @@
 import type pg from 'pg';
-import {
-  CONTACT_EVENT_COLUMNS,
-  type ContactEventRow,
-  type MemberEventRow,
-  toContactEventRow,
-} from '../contact-event-row.ts';
-import type { DenominatorStorage, MemberFacts, StoredMember, WaveQuery } from '../denominator-storage.ts';
+import { CONTACT_EVENT_COLUMNS, type ContactEventRow, toContactEventRow } from '../contact-event-row.ts';
+import type { DenominatorStorage, StoredMember, WaveQuery } from '../denominator-storage.ts';
 import { firstOfEachId, insertStatuses } from '../insert-statuses.ts';
-import { type FactResponseRow, MEMBER_PAGE, memberFactsPage } from '../member-facts-page.ts';
+import { MEMBER_PAGE } from '../member-facts-page.ts';
 import { fromMemberRow, type MemberRow, toMemberRow } from '../member-row.ts';
 import { changeDetail, rosterPlan } from '../roster-plan.ts';
 import { sortTime } from '../sort-time.ts';
 import { withTransaction } from '../with-transaction.ts';
+import { postgresMemberFacts } from './postgres-member-facts.ts';
 
 // Rosters and contact events on PostgreSQL: the same planners and page builder as SQLite
 // (roster-plan.ts, member-facts-page.ts), so the two adapters cannot drift apart.
@@ -178,39 +174,8 @@ export function postgresDenominators(pool: pg.Pool): DenominatorStorage {
       }
     },
 
-    // Keyset pages by learner_hash, like responses(): no cursor holds a connection between pages.
-    async *memberFacts(query: WaveQuery): AsyncGenerator<MemberFacts> {
-      let after = '';
-      for (;;) {
-        const { rows } = await pool.query<MemberRow>(
-          `SELECT ${MEMBER_COLUMNS} FROM cohort_members WHERE cohort_id = $1 AND learner_hash > $2 COLLATE "C"
-           ORDER BY learner_hash COLLATE "C" LIMIT ${MEMBER_PAGE}`,
-          [query.cohortId, after],
-        );
-        const members = rows.map(fromMemberRow);
-        if (members.length === 0) return;
-        const params = [query.surveyId, query.wave, members.map((m) => m.learnerHash)];
-        const [events, responses, optOuts] = await Promise.all([
-          pool.query<MemberEventRow & { id: string }>(
-            `SELECT id, learner_hash, kind, at, answered, asked, reason FROM contact_events
-             WHERE survey_id = $1 AND coalesce(wave, 'once') = $2 AND learner_hash = ANY($3::text[])`,
-            params,
-          ),
-          pool.query<FactResponseRow>(
-            `SELECT learner_hash, id, status, answered, submitted_at FROM responses
-             WHERE survey_id = $1 AND coalesce(context->>'wave', 'once') = $2 AND learner_hash = ANY($3::text[])`,
-            params,
-          ),
-          pool.query<{ learner_hash: string }>(
-            'SELECT learner_hash FROM opt_outs WHERE survey_id = $1 AND learner_hash = ANY($2::text[])',
-            [query.surveyId, params[2]],
-          ),
-        ]);
-        yield* memberFactsPage(members, events.rows, responses.rows, new Set(optOuts.rows.map((r) => r.learner_hash)));
-        if (members.length < MEMBER_PAGE) return;
-        after = members[members.length - 1].learnerHash;
-      }
-    },
+    // One query through a cursor (postgres-member-facts.ts), not keyset pages: see there why.
+    memberFacts: (query: WaveQuery) => postgresMemberFacts(pool, query),
 
     async outsideRoster({ surveyId, cohortId, wave }) {
       const { rows } = await pool.query<{ n: number }>(
