@@ -37,6 +37,17 @@ async function showSurvey(page: Page, seen?: ReturnType<typeof watchPage>): Prom
   );
   expect({ shown, errors: seen?.consoleErrors }).toEqual({ shown: true, errors: seen?.consoleErrors && [] });
   await page.getByRole('dialog').waitFor({ timeout: 15_000 });
+  // The later screens' chunk brings the rest of the styles (the dialog's scroll layout) and fills the intro's
+  // length line; compare styles once it has arrived on both pages, not while one of them is still loading it.
+  await page.waitForFunction(
+    () => {
+      const host = [...document.querySelectorAll('*')].find((el) => el.shadowRoot);
+      const line = host?.shadowRoot?.querySelector('.os-length')?.textContent ?? '';
+      return line.trim().length > 0;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
 }
 
 const PROPERTIES = [
