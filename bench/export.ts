@@ -32,7 +32,10 @@ export const exportBench: Bench = {
 
     const oursOut = join(ctx.tmp, 'ours.csv');
     const refOut = join(ctx.tmp, 'sqlite3.csv');
-    const env = { ...process.env, DATABASE_URL: `sqlite:${db}` };
+    // Vite's build (the weight bench, earlier in a full run) sets NODE_ENV=production in this process; the
+    // export CLI would then ask for EXPORT_TOKEN, which a researcher's local export does not need.
+    const { NODE_ENV: _built, ...inherited } = process.env;
+    const env = { ...inherited, DATABASE_URL: `sqlite:${db}` };
     const oursArgs = [...npmScriptNodeArgs(ctx.root), '--format', 'csv', '--out', oursOut];
     const refArgs = ['-csv', '-header', db, QUERY];
     const runOurs = Object.assign(

@@ -28,7 +28,7 @@ export const FILL_OUTBOX = `new Promise((resolve, reject) => {
 export const DRAIN = `(async () => {
   const t0 = performance.now();
   let left = await window.OutcomeSurvey.pending();
-  while (left > 0 && performance.now() - t0 < 240000) {
+  while (left > 0 && performance.now() - t0 < 240000 && !(await window.OutcomeSurvey.deadLetters()).length) {
     await window.OutcomeSurvey.flush();
     left = await window.OutcomeSurvey.pending();
     if (left > 0) await new Promise((r) => setTimeout(r, 50));
@@ -39,6 +39,13 @@ export const DRAIN = `(async () => {
     const items = await new Promise((r) => { const q = db.transaction('queue').objectStore('queue').getAll(); q.onsuccess = () => r(q.result); });
     for (const i of items.slice(0, 3)) errors.push({ attempts: i.attempts, nextAttemptInMs: i.nextAttemptAt - Date.now(), lastError: i.lastError });
     db.close();
+    // pending() also counts the dead letters: say why the collector set them aside.
+    const dead = await new Promise((r) => { const o = indexedDB.open('outcome-survey-dead-letters'); o.onsuccess = () => r(o.result); });
+    if (dead.objectStoreNames.contains('dead')) {
+      const letters = await new Promise((r) => { const q = dead.transaction('dead').objectStore('dead').getAll(); q.onsuccess = () => r(q.result); });
+      for (const l of letters.slice(0, 3)) errors.push({ deadLetter: l.code, status: l.status, errors: l.errors });
+    }
+    dead.close();
   }
   return { ms: performance.now() - t0, left, errors };
 })()`;
