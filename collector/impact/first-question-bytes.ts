@@ -8,10 +8,11 @@ type Chunk = { file: string; imports?: string[] };
 const FIRST_QUESTION = ['widget/entry/loader.ts', 'widget/core/outcome-survey.ts', 'widget/ui/mount-survey.tsx'];
 
 /**
- * Brotli bytes (quality 11) of the files the first question loads, from the widget build's manifest in `dist`
- * (WIDGET_DIST): each module and its static imports. Null when the widget is not built there.
+ * The dist/ files (relative to `dist`) the first question loads, from the widget build's manifest: each module of
+ * FIRST_QUESTION and its static imports. Null when the widget is not built there or a module has no chunk.
+ * The bench (bench/needed-files.ts) counts the same files.
  */
-export function firstQuestionBytes(dist: string): number | null {
+export function firstQuestionFiles(dist: string): string[] | null {
   let manifest: Record<string, Chunk>;
   try {
     manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8'));
@@ -36,7 +37,16 @@ export function firstQuestionBytes(dist: string): number | null {
     files.add(chunk.file);
     return (chunk.imports ?? []).every(visit);
   };
-  if (!FIRST_QUESTION.map(keyOf).every(visit)) return null;
+  return FIRST_QUESTION.map(keyOf).every(visit) ? [...files] : null;
+}
+
+/**
+ * Brotli bytes (quality 11) of the files the first question loads, from the widget build's manifest in `dist`
+ * (WIDGET_DIST). Null when the widget is not built there.
+ */
+export function firstQuestionBytes(dist: string): number | null {
+  const files = firstQuestionFiles(dist);
+  if (!files) return null;
   let bytes = 0;
   for (const file of files) {
     try {
