@@ -4,7 +4,7 @@ import type { BenchContext } from './bench-result.ts';
 import { type Browser, launchChromium } from './browser.ts';
 import { type CollectorProcess, SITE_KEY, startCollectorProcess } from './collector-process.ts';
 import { buildFloorScript, FLOOR_SCRIPT } from './floor-page.ts';
-import { type Embed, type FirstQuestionTiming, firstQuestionPage } from './host-page.ts';
+import { BENCH_DONE, type Embed, type FirstQuestionTiming, firstQuestionPage } from './host-page.ts';
 import { type StaticServer, startStaticServer } from './static-server.ts';
 import { COUNTRY, LOCALE, latestSurvey, SURVEY_ID } from './survey-responses.ts';
 import { ensureBuild } from './widget-build.ts';
@@ -71,12 +71,13 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
           await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
         if (categories) await b.startTracing(page, { categories });
         const path = floor ? '/floor.html' : readIntroMs > 0 ? readingPage(readIntroMs) : '/first.html';
+        // Listened to, not polled: a poll would run Playwright's script on the main thread being measured.
+        const finished = page.waitForEvent('console', {
+          predicate: (m) => m.text() === BENCH_DONE,
+          timeout: timeoutMs,
+        });
         await page.goto(`${server.origin}${path}`);
-        await page.waitForFunction(
-          'window.__bench.visibleAt !== undefined || window.__bench.error !== undefined',
-          undefined,
-          { timeout: timeoutMs, polling: 100 },
-        );
+        await finished;
         const trace = categories ? await b.stopTracing() : undefined;
         const timing = (await page.evaluate('window.__bench')) as FirstQuestionTiming;
         if (timing.error) throw new Error(`widget: OutcomeSurvey.show() failed: ${timing.error}`);
