@@ -39,6 +39,44 @@ function publicTypes(): Plugin {
   };
 }
 
+/**
+ * show() fetches the bundler's runtime chunk (its namespace helper, ~150 B) beside the first-question UI chunk. Both
+ * lazy chunks of the first question import it, so left alone the browser found it only once the survey code had
+ * arrived and been parsed: one more round trip in series before the survey could be asked for
+ * (bench/profiles/first-question.md). The bundler decides where its runtime goes and cannot be told, and source
+ * code cannot name it, so the line show() runs (widget/entry/lazy-api.ts) is widened here, before the hashes are
+ * made (renderChunk sees the placeholder names they replace). A static import in the loader would cost every page
+ * that never shows a survey its bytes (the loader's 2 KB budget).
+ */
+function showFetchesRuntime(): Plugin {
+  const LAZY_API = resolve('widget/entry/lazy-api.ts');
+  return {
+    name: 'outcome-survey-show-fetches-runtime',
+    apply: 'build',
+    renderChunk(code, chunk, _options, meta) {
+      if (!chunk.moduleIds.includes(LAZY_API)) return null;
+      const runtime = Object.values(meta.chunks).find((c) => c.name === 'rolldown-runtime');
+      if (!runtime) return null;
+      // Before minifying: `import("./outcome-survey-mount-survey-!~{d}~.js").then((n) => n.t).catch(() => {});`
+      const ui =
+        /import\("\.\/(outcome-survey-mount-survey-[^"]+)"\)((?:\.then\(\(\w+\) => \w+\.\w+\))?)\.catch\(\(\) => \{\}\)/g;
+      const found = code.match(ui) ?? [];
+      if (found.length !== 1)
+        throw new Error(
+          `vite.config.ts (showFetchesRuntime): expected show()'s one "import('../ui/mount-survey.tsx').catch(() => {})" in ${chunk.fileName}, found ${found.length}; update the pattern to the code widget/entry/lazy-api.ts builds to`,
+        );
+      return {
+        code: code.replace(
+          ui,
+          (_all, file, then) =>
+            `Promise.all([import("./${runtime.fileName}"), import("./${file}")${then}]).catch(() => {})`,
+        ),
+        map: null,
+      };
+    },
+  };
+}
+
 type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
 
 /** A module and everything it imports statically, transitively. */
@@ -84,7 +122,7 @@ function firstQuestionChunks(): (id: string, graph: ModuleGraph) => string | nul
 // URLs against the page's origin. The service worker has its own build (vite.sw.config.ts).
 export default defineConfig({
   publicDir: false,
-  plugins: [publicTypes()],
+  plugins: [publicTypes(), showFetchesRuntime()],
   logLevel: 'warn',
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   // Classic JSX (`h(type, props, ...children)`, tsconfig's jsxFactory) rather than the automatic

@@ -53,7 +53,7 @@ export const firstQuestion: Bench = {
           ours: fmt.ms(oursMs),
           reference: fmt.ms(floorMs),
           ratio,
-          note: `${loads.length} loads each, ours and the floor alternating, fresh context each (empty cache); first question = its heading visible after the intro's Start, pressed by the page in the frame the intro shows (ours at ${toIntro.length ? fmt.ms(median(toIntro)) : 'n/a'}); floor: the same survey from the same collector drawn with Preact, nothing else`,
+          note: `${loads.length} loads each, ours and the floor alternating, fresh context each (empty cache); first question = its heading visible after the intro's Start, pressed by the page in the task after the frame that shows the intro; clock from the script tag, inserted after the host page's first paint (ours at ${toIntro.length ? fmt.ms(median(toIntro)) : 'n/a'}); floor: the same survey from the same collector drawn with Preact, nothing else`,
         },
         {
           measure: 'Main-thread long tasks (≥ 50 ms) during that time',

@@ -4,12 +4,20 @@ import type { BenchContext } from './bench-result.ts';
 import { type Browser, launchChromium } from './browser.ts';
 import { type CollectorProcess, SITE_KEY, startCollectorProcess } from './collector-process.ts';
 import { buildFloorScript, FLOOR_SCRIPT } from './floor-page.ts';
-import { type Embed, type FirstQuestionTiming, firstQuestionPage } from './host-page.ts';
+import { BENCH_DONE, type Embed, type FirstQuestionTiming, firstQuestionPage } from './host-page.ts';
 import { type StaticServer, startStaticServer } from './static-server.ts';
 import { COUNTRY, LOCALE, latestSurvey, SURVEY_ID } from './survey-responses.ts';
 import { ensureBuild } from './widget-build.ts';
 
 type LoadOptions = { timeoutMs?: number; readIntroMs?: number; floor?: boolean };
+
+/** A V8 CPU profile as CDP's Profiler.stop returns it (the fields bench/first-question-trace.ts reads). */
+export type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+};
 
 export type Harness = {
   server: StaticServer;
@@ -23,6 +31,8 @@ export type Harness = {
    * first question on the floor page (bench/floor-page.ts) instead of the widget, under the same conditions.
    */
   firstQuestion(throttle: number, options?: LoadOptions): Promise<FirstQuestionTiming>;
+  /** The same load with a V8 CPU profile of the page (bench/first-question-trace.ts --cpu). */
+  profiled(throttle: number, options?: LoadOptions): Promise<{ timing: FirstQuestionTiming; profile: CpuProfile }>;
   /** The same load with a Chromium performance trace of `categories` (bench/first-question-trace.ts). */
   traced(
     throttle: number,
@@ -62,25 +72,38 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
     const b = browser;
     const load = async (
       throttle: number,
-      { timeoutMs = 30_000, readIntroMs = 0, floor = false, categories }: LoadOptions & { categories?: string[] },
+      {
+        timeoutMs = 30_000,
+        readIntroMs = 0,
+        floor = false,
+        categories,
+        cpuProfile = false,
+      }: LoadOptions & { categories?: string[]; cpuProfile?: boolean },
     ) => {
       const context = await b.newContext();
       try {
         const page = await context.newPage();
-        if (throttle > 1)
-          await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        const cdp = await context.newCDPSession(page);
+        if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        if (cpuProfile) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await cdp.send('Profiler.start');
+        }
         if (categories) await b.startTracing(page, { categories });
         const path = floor ? '/floor.html' : readIntroMs > 0 ? readingPage(readIntroMs) : '/first.html';
+        // Listened to, not polled: a poll would run Playwright's script on the main thread being measured.
+        const finished = page.waitForEvent('console', {
+          predicate: (m) => m.text() === BENCH_DONE,
+          timeout: timeoutMs,
+        });
         await page.goto(`${server.origin}${path}`);
-        await page.waitForFunction(
-          'window.__bench.visibleAt !== undefined || window.__bench.error !== undefined',
-          undefined,
-          { timeout: timeoutMs, polling: 100 },
-        );
+        await finished;
         const trace = categories ? await b.stopTracing() : undefined;
+        const profile = cpuProfile ? (await cdp.send('Profiler.stop')).profile : undefined;
         const timing = (await page.evaluate('window.__bench')) as FirstQuestionTiming;
         if (timing.error) throw new Error(`widget: OutcomeSurvey.show() failed: ${timing.error}`);
-        return { timing, trace };
+        return { timing, trace, profile };
       } catch (err) {
         throw new Error(`first question "${first.text}" not visible: ${(err as Error).message.split('\n')[0]}`);
       } finally {
@@ -99,6 +122,10 @@ export async function withWidgetHarness<T>(ctx: BenchContext, fn: (h: Harness) =
       async traced(throttle, options) {
         const { timing, trace } = await load(throttle, options);
         return { timing, trace: trace as Buffer };
+      },
+      async profiled(throttle, options = {}) {
+        const { timing, profile } = await load(throttle, { ...options, cpuProfile: true });
+        return { timing, profile: profile as CpuProfile };
       },
     };
     return await fn(harness);

@@ -105,6 +105,16 @@ describe('byte budgets (brotli, quality 11)', () => {
     expect(loader.filter((f) => lazy.includes(f))).toEqual([]);
   });
 
+  it("has show() ask for every static import of the first question's lazy chunks at once, the bundler's runtime too", () => {
+    // Not found by the browser in the survey code after it arrives: one round trip fewer in series
+    // (vite.config.ts showFetchesRuntime, bench/profiles/first-question.md).
+    const lazy = ['widget/core/outcome-survey.ts', 'widget/ui/mount-survey.tsx'].map(keyOf);
+    const needed = [...staticClosure(lazy)].filter((f) => !staticClosure(['widget/entry/loader.ts']).has(f));
+    const shown = readFileSync(join(dist, manifest[keyOf('widget/entry/outcome-survey-element.ts')].file), 'utf8');
+    const asked = [...shown.matchAll(/import\(`\.\/([^`]+)`\)/g)].map((m) => m[1]);
+    expect(needed.filter((f) => !asked.includes(f))).toEqual([]);
+  });
+
   it('keeps the script-tag loader and the npm entry apart (neither needs the other to run)', () => {
     // The build lets entries export more than their own module (vite.config.ts, for the first-question
     // chunks): were the bundler to hoist shared code into one entry, the other would import it and run it.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ar } from '../../widget/i18n/ar.ts';
 import { en, type UiTable } from '../../widget/i18n/en.ts';
 import { fr } from '../../widget/i18n/fr.ts';
+import { UI_LOCALES } from '../../widget/i18n/ui-locales.ts';
 import { type EmbedStack, launchChromium, SITE_KEY, startEmbedStack } from './embed-harness.ts';
 import { answerById, type Picks } from './support/answer-by-id.ts';
 
@@ -89,4 +90,24 @@ describe.each([360, 1280])('the progress line at %i px', (width) => {
       }
     },
   );
+});
+
+// widget/i18n/translator.ts writes whole numbers from 0 to 999 without Intl.NumberFormat (whose first use loads
+// ICU data in one long task): that holds only while this browser's number format writes them the same way.
+it('writes 0 to 999 as Intl.NumberFormat does in every UI language, in this Chromium', async () => {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const differ = await page.evaluate((locales) => {
+      const wrong: string[] = [];
+      for (const l of locales) {
+        const f = new Intl.NumberFormat(l);
+        for (let n = 0; n < 1000; n++) if (f.format(n) !== String(n)) wrong.push(`${l} ${n}: ${f.format(n)}`);
+      }
+      return wrong;
+    }, UI_LOCALES as string[]);
+    expect(differ).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });

@@ -43,7 +43,11 @@ function withFormats(
   format: () => Intl.NumberFormat,
   rules: Intl.PluralRules,
 ): Translator {
-  const number = (n: number) => format().format(n);
+  // Whole numbers from 0 to 999 are written the same in every UI language (Latin digits, no grouping; held for each
+  // of UI_LOCALES by tests/widget/i18n/translator.test.ts and tests/e2e/number-fast-path.test.ts), so the progress
+  // line's "1 of 12" needs no ICU number data: its first Intl.NumberFormat was a 100–500 ms task under 4x throttle
+  // in the first question's render. 1 / n > 0 keeps -0 for the formatter, which writes it "-0".
+  const number = (n: number) => (Number.isInteger(n) && n < 1e3 && 1 / n > 0 ? `${n}` : format().format(n));
   const fill = (text: string, vars: Vars = {}) =>
     text.replace(/\{(\w+)\}/g, (whole, name: string) => {
       const v = vars[name];

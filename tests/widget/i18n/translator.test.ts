@@ -140,7 +140,25 @@ describe('the number format', () => {
 
   it('formats the first number it is asked for without a warm-up', () => {
     const count = countFormats();
-    expect(createTranslator('ar', ar).number(42)).toBe(new Intl.NumberFormat('ar').format(42));
+    expect(createTranslator('ar', ar).number(4242)).toBe(new Intl.NumberFormat('ar').format(4242));
+    expect(count.made).toBe(2);
+  });
+
+  // The progress line ("1 of 12") is drawn with the first question: its figures must not make the number format.
+  it.each(UI_LOCALES)('writes 0 to 999 in %s without making it, as the number format would', (locale) => {
+    const reference = new Intl.NumberFormat(locale);
+    const count = countFormats();
+    const tr = createTranslator(locale);
+    const written = Array.from({ length: 1000 }, (_, n) => tr.number(n));
+    expect(count.made).toBe(0);
+    expect(written).toEqual(Array.from({ length: 1000 }, (_, n) => reference.format(n)));
+    expect(tr.t('progress', { n: 3, total: 12 })).toContain('12');
+    expect(count.made).toBe(0);
+  });
+
+  it.each([-0, -1, 1000, 12345, 2.5, Number.NaN])('hands %d to the number format', (n) => {
+    const count = countFormats();
+    expect(createTranslator('fr', fr).number(n)).toBe(new Intl.NumberFormat('fr').format(n));
     expect(count.made).toBe(2);
   });
 });
