@@ -10,31 +10,31 @@ import { FakeDenominators } from './fake-denominators.ts';
 
 // Storage that counts in the database (PostgreSQL's rateCounts) hands responseRates counts, not members: the
 // figures must be the ones streaming the same members gives. This fake counts its members with the JavaScript
-// rules, one row per member, in reverse order, so only the summing and ordering of responseRates is under test.
+// rules, in reverse order of first appearance, so only the summing and ordering of responseRates is under test.
 
 class CountingDenominators extends FakeDenominators {
   readonly asked: RateCountQuery[] = [];
 
   async rateCounts(q: RateCountQuery): Promise<RateCount[]> {
     this.asked.push(q);
-    const rows: RateCount[] = [];
+    // Members with the same group, code and steps share one row, as a GROUP BY gives them.
+    const rows = new Map<string, RateCount>();
     for (const m of this.cohortMembers.get(q.cohortId) ?? []) {
       const { events = [], response, optedOut = false, attrs = {}, ...member } = m;
       const facts = { member: { ...member, attrs }, events, ...(response ? { response } : {}), optedOut };
-      const { code } = memberDisposition(facts, {
-        wave: q.wave,
-        schedule: DEFAULT_SCHEDULE,
-        partialThreshold: q.partialThreshold,
-        at: q.at,
-      });
-      rows.push({
+      const ctx = { wave: q.wave, schedule: DEFAULT_SCHEDULE, partialThreshold: q.partialThreshold, at: q.at };
+      const { code } = memberDisposition(facts, ctx);
+      const row = {
         value: q.by === undefined ? null : groupValue(facts.member, q.by),
         code,
         ...memberSteps(facts, code),
-        members: 1,
-      });
+      };
+      const key = JSON.stringify(row);
+      const seen = rows.get(key);
+      if (seen) seen.members++;
+      else rows.set(key, { ...row, members: 1 });
     }
-    return rows.reverse();
+    return [...rows.values()].reverse();
   }
 }
 
@@ -50,6 +50,7 @@ describe('responseRates over storage that counts in the database', () => {
     expect(ours).toEqual(streamed);
     expect(ours.population).toBe(COHORT.length);
     expect(counted.yielded).toBe(0);
+    expect((await counted.rateCounts({ ...q, due: 0, at: AT })).some((r) => r.members > 1)).toBe(true);
   });
 
   it.each([
