@@ -56,12 +56,17 @@ export class DispositionError extends Error {
  * gave outranks what the member said later: a complete stays 1.1 after "Don't ask me again" (docs/denominators.md).
  */
 export function disposition(member: MemberWave, partialThreshold = DEFAULT_PARTIAL_THRESHOLD): Disposition {
+  checkPartialThreshold(partialThreshold);
+  const [code, rule] = classify(member, partialThreshold);
+  return { code, rule, ...contactSummary(member.events) };
+}
+
+/** Throws DispositionError unless the threshold is a share above 0 and at most 1. */
+export function checkPartialThreshold(partialThreshold: number): void {
   if (!(partialThreshold > 0 && partialThreshold <= 1))
     throw new DispositionError(
       `partial threshold ${String(partialThreshold)}: expected a share above 0 and at most 1, such as 0.5 (half the questions asked)`,
     );
-  const [code, rule] = classify(member, partialThreshold);
-  return { code, rule, ...contactSummary(member.events) };
 }
 
 function classify(member: MemberWave, threshold: number): [DispositionCode, DispositionRule] {

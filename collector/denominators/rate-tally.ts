@@ -17,14 +17,15 @@ export function emptyTally(): RateTally {
   return { population: 0, dispositions, shown: 0, started: 0, completed: 0, reached: [] };
 }
 
+/** How far one member got in the funnel; `furthest` is the most questions answered, 0 when none. */
+export type FunnelSteps = { shown: boolean; started: boolean; completed: boolean; furthest: number };
+
 /**
- * Adds one member. The funnel counts steps a member reached, whatever came after: a member who started reached
- * "shown" even if the shown event was lost on the way, and how far a member got is the most of their progress
- * events and their stored response.
+ * The funnel counts steps a member reached, whatever came after: a member who started reached "shown" even if the
+ * shown event was lost on the way, and how far a member got is the most of their progress events and their stored
+ * response.
  */
-export function addMember(tally: RateTally, facts: MemberFacts, code: DispositionCode): void {
-  tally.population++;
-  tally.dispositions[code]++;
+export function memberSteps(facts: MemberFacts, code: DispositionCode): FunnelSteps {
   let furthest = facts.response?.answered ?? 0;
   let started = facts.response !== undefined;
   let shown = started;
@@ -38,10 +39,22 @@ export function addMember(tally: RateTally, facts: MemberFacts, code: Dispositio
   completed ||= code === '1.1';
   started ||= completed;
   shown ||= started;
-  if (shown) tally.shown++;
-  if (started) tally.started++;
-  if (completed) tally.completed++;
-  if (furthest > 0) tally.reached[furthest] = (tally.reached[furthest] ?? 0) + 1;
+  return { shown, started, completed, furthest };
+}
+
+/** Adds one member. */
+export function addMember(tally: RateTally, facts: MemberFacts, code: DispositionCode): void {
+  addMembers(tally, code, memberSteps(facts, code), 1);
+}
+
+/** Adds `members` members who share a disposition and funnel steps (storage that counts in the database). */
+export function addMembers(tally: RateTally, code: DispositionCode, steps: FunnelSteps, members: number): void {
+  tally.population += members;
+  tally.dispositions[code] += members;
+  if (steps.shown) tally.shown += members;
+  if (steps.started) tally.started += members;
+  if (steps.completed) tally.completed += members;
+  if (steps.furthest > 0) tally.reached[steps.furthest] = (tally.reached[steps.furthest] ?? 0) + members;
 }
 
 /** [k, members who answered at least k questions] for k = 1 … the furthest any member got. */

@@ -1,9 +1,11 @@
 import type { ResponseRates } from '../../protocol/index.ts';
 import { type DisclosureRules, roundTo } from '../report/disclosure-control.ts';
 import type { DenominatorStorage, StoredMember, WaveQuery } from '../storage/denominator-storage.ts';
+import { checkPartialThreshold } from './disposition.ts';
 import { type DispositionContext, memberDisposition } from './member-disposition.ts';
 import { publishRateTable } from './publish-rates.ts';
-import { addMember, emptyTally, type RateTally } from './rate-tally.ts';
+import { addMember, addMembers, emptyTally, type RateTally } from './rate-tally.ts';
+import { waveDueRule } from './wave-schedule.ts';
 
 /** The roster columns a rate may be broken down by: country, course_id, path_id or attr_<name>. */
 export type RateGroupBy = string;
@@ -19,8 +21,8 @@ export function groupValue(member: StoredMember, by: RateGroupBy): string | null
 export type ResponseRatesQuery = WaveQuery & Omit<DispositionContext, 'wave'> & { by?: RateGroupBy };
 
 /**
- * Streams the cohort's members once, counting as it goes: memory holds one counter set for the cohort and one per
- * value of `by`, never the members. Disclosure control is applied to the counts before anything is returned.
+ * Counts the cohort's members in the database where storage can (rateCounts), else streams them once, counting as
+ * it goes: memory holds one counter set for the cohort and one per value of `by`, never the members. Disclosure control is applied to the counts before anything is returned.
  */
 export async function responseRates(
   denominators: DenominatorStorage,
@@ -36,15 +38,31 @@ export async function responseRates(
   };
   const total = emptyTally();
   const byValue = new Map<string | null, RateTally>();
-  for await (const facts of denominators.memberFacts(query)) {
-    const { code } = memberDisposition(facts, ctx);
-    addMember(total, facts, code);
-    if (q.by === undefined) continue;
-    const value = groupValue(facts.member, q.by);
+  const tallyOf = (value: string | null) => {
     const tally = byValue.get(value) ?? emptyTally();
     byValue.set(value, tally);
-    addMember(tally, facts, code);
-  }
+    return tally;
+  };
+  if (denominators.rateCounts) {
+    checkPartialThreshold(q.partialThreshold);
+    const due = waveDueRule(q.wave, q.schedule);
+    const counts = await denominators.rateCounts({
+      ...query,
+      due,
+      at: q.at,
+      partialThreshold: q.partialThreshold,
+      by: q.by,
+    });
+    for (const { value, code, members, ...steps } of counts) {
+      addMembers(total, code, steps, members);
+      if (q.by !== undefined) addMembers(tallyOf(value), code, steps, members);
+    }
+  } else
+    for await (const facts of denominators.memberFacts(query)) {
+      const { code } = memberDisposition(facts, ctx);
+      addMember(total, facts, code);
+      if (q.by !== undefined) addMember(tallyOf(groupValue(facts.member, q.by)), facts, code);
+    }
   const outside = await denominators.outsideRoster(query);
   // Known values in order, the members with no value last.
   const values = [...byValue.keys()].sort((a, b) => (a === null ? 1 : b === null ? -1 : a < b ? -1 : a > b ? 1 : 0));

@@ -75,8 +75,19 @@ export function isWaveDue(
   now: Date,
   schedule: readonly ScheduledWave[],
 ): boolean | null {
+  const rule = waveDueRule(wave, schedule);
+  if (typeof rule === 'boolean') return rule;
+  if (completedAt === undefined) return null;
+  return addMonths(completedAt, rule).getTime() <= now.getTime();
+}
+
+/**
+ * How `wave` falls due under `schedule`, whoever the member: true for every member (`once`), false for none (a wave
+ * outside the schedule), or the months after completed_at. isWaveDue applies it to one member; storage that counts
+ * in the database (postgres-rate-counts.ts) writes the same rule into SQL.
+ */
+export function waveDueRule(wave: string, schedule: readonly ScheduledWave[]): boolean | number {
   if (wave === ONCE) return true;
   if (!isScheduledWave(wave) || !schedule.includes(wave)) return false;
-  if (completedAt === undefined) return null;
-  return waveDueAt(completedAt, wave).getTime() <= now.getTime();
+  return waveMonths(wave);
 }

@@ -21,6 +21,7 @@ const KIND: Record<keyof Storage, 'write' | 'read' | 'rows' | 'as-is'> = {
   rejectionsByDay: 'read',
   cohorts: 'read',
   outsideRoster: 'read',
+  rateCounts: 'read',
   countContactEvents: 'read',
   responses: 'rows',
   memberFacts: 'rows',
@@ -61,6 +62,8 @@ export function guardStorage(
     });
   };
   for (const name of Object.keys(KIND) as (keyof Storage)[]) {
+    // An optional method (rateCounts) the adapter lacks stays absent, so callers still see that it is missing.
+    if (typeof storage[name] !== 'function') continue;
     if (KIND[name] === 'write' || KIND[name] === 'read') wrap(name);
     else if (KIND[name] === 'as-is')
       Object.defineProperty(guarded, name, {

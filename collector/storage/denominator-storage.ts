@@ -1,5 +1,6 @@
 import type { ContactEvent, ResponseStatus } from '../../protocol/index.ts';
-import type { MemberEvent } from '../denominators/disposition.ts';
+import type { DispositionCode, MemberEvent } from '../denominators/disposition.ts';
+import type { FunnelSteps } from '../denominators/rate-tally.ts';
 import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
 import type { StoredEventKind } from './event-kinds.ts';
 import type { InsertStatus } from './insert-status.ts';
@@ -57,6 +58,20 @@ export type MemberFacts = {
 
 export type WaveQuery = { surveyId: string; cohortId: string; wave: string };
 
+/** What rateCounts needs beyond the wave: the rest of a disposition's context, and the roster column to group by. */
+export type RateCountQuery = WaveQuery & {
+  /** wave-schedule.ts waveDueRule: due to every member, to none, or this many months after completed_at. */
+  due: boolean | number;
+  /** The moment the dispositions are computed for. */
+  at: Date;
+  partialThreshold: number;
+  /** country, course_id, path_id or attr_<name>, checked by the caller (rate-query.ts); absent: no groups. */
+  by?: string;
+};
+
+/** How many members of one group (`value` of the `by` column, null when empty or without `by`) share a code and steps. */
+export type RateCount = FunnelSteps & { value: string | null; code: DispositionCode; members: number };
+
 export interface DenominatorStorage {
   /**
    * Replaces a cohort's members with `members` in one transaction (all or nothing) and records what changed,
@@ -80,6 +95,13 @@ export interface DenominatorStorage {
    * from a learner on no roster at all. Counted apart as "outside_roster", never merged.
    */
   outsideRoster(query: WaveQuery): Promise<number>;
+  /**
+   * Optional: the cohort's members counted by group, disposition and funnel steps in the database, so a million
+   * members never cross into Node. An adapter offering it gives exactly what memberDisposition and memberSteps
+   * give over memberFacts (tests/collector/storage/postgres/postgres-rate-counts.test.ts holds PostgreSQL to it);
+   * without it, responseRates streams memberFacts and applies the rules itself.
+   */
+  rateCounts?(query: RateCountQuery): Promise<RateCount[]>;
   /**
    * How many contact events of `kind` the survey has with `at` in [from, to) (ISO 8601), counted in the database:
    * the impact figures' survey displays (`shown`) of a year, for the carbon footprint.

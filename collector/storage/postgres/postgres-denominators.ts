@@ -8,6 +8,8 @@ import { changeDetail, rosterPlan } from '../roster-plan.ts';
 import { sortTime } from '../sort-time.ts';
 import { withTransaction } from '../with-transaction.ts';
 import { postgresMemberFacts } from './postgres-member-facts.ts';
+import { postgresOutsideRoster } from './postgres-outside-roster.ts';
+import { postgresRateCounts } from './postgres-rate-counts.ts';
 
 // Rosters and contact events on PostgreSQL: the same planners and page builder as SQLite
 // (roster-plan.ts, member-facts-page.ts), so the two adapters cannot drift apart.
@@ -177,18 +179,10 @@ export function postgresDenominators(pool: pg.Pool): DenominatorStorage {
     // One query through a cursor (postgres-member-facts.ts), not keyset pages: see there why.
     memberFacts: (query: WaveQuery) => postgresMemberFacts(pool, query),
 
-    async outsideRoster({ surveyId, cohortId, wave }) {
-      const { rows } = await pool.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM responses r
-         WHERE r.survey_id = $1 AND coalesce(r.context->>'wave', 'once') = $2 AND (
-           (r.context->>'cohort' = $3 AND (r.learner_hash IS NULL OR NOT EXISTS
-             (SELECT 1 FROM cohort_members m WHERE m.cohort_id = $3 AND m.learner_hash = r.learner_hash)))
-           OR (r.context->>'cohort' IS NULL AND (r.learner_hash IS NULL OR NOT EXISTS
-             (SELECT 1 FROM cohort_members m WHERE m.learner_hash = r.learner_hash))))`,
-        [surveyId, wave, cohortId],
-      );
-      return rows[0]?.n ?? 0;
-    },
+    // The disposition rules in SQL, so only counts leave the database (postgres-rate-counts.ts).
+    rateCounts: (query) => postgresRateCounts(pool, query),
+
+    outsideRoster: (query: WaveQuery) => postgresOutsideRoster(pool, query),
 
     async countContactEvents({ surveyId, kind, from, to }) {
       const { rows } = await pool.query<{ n: number }>(

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispositionRows } from '../../../../collector/denominators/disposition-rows.ts';
+import { memberDisposition } from '../../../../collector/denominators/member-disposition.ts';
+import { memberSteps } from '../../../../collector/denominators/rate-tally.ts';
 import { responseRates } from '../../../../collector/denominators/response-rates.ts';
+import { waveDueRule } from '../../../../collector/denominators/wave-schedule.ts';
 import type {
   MemberFacts,
   StoredContactEvent,
@@ -19,7 +22,9 @@ import { makeRecord, testId } from '../make-record.ts';
 
 // Issue 20: PostgreSQL reads a cohort's member facts with one query through a cursor (postgres-member-facts.ts),
 // SQLite still in keyset pages of members with their events and responses looked up per page, the computation
-// PostgreSQL used before. On one seeded data set, every fact, rate and disposition row must come out the same.
+// PostgreSQL used before; PostgreSQL's rates apply the disposition rules in SQL (postgres-rate-counts.ts). On one
+// seeded data set, every fact, every member's code and funnel steps, rate and disposition row must come out the same
+// (the hand-made cases of each rule: postgres-rate-counts.test.ts).
 
 const server = usePostgresServer();
 const SURVEY = 'career-outcomes';
@@ -28,12 +33,15 @@ const KINDS = ['invited', 'reminded', 'shown', 'dismissed', 'started', 'progress
 const REASONS = ['not_now', 'never', 'closed'] as const;
 const WAVES = ['m0', 'm6', undefined];
 
-/** A small deterministic generator, so a failure reproduces. */
+/**
+ * A small deterministic generator, so a failure reproduces. It draws from the high bits: the low bits of this
+ * generator repeat every few calls (s % 8 has period 8), which tied each event's kind to its wave and member.
+ */
 function random(seed: number) {
   let s = seed;
   return (n: number) => {
     s = (s * 1103515245 + 12345) % 2147483648;
-    return s % n;
+    return Math.floor((s / 2147483648) * n);
   };
 }
 
@@ -44,7 +52,8 @@ function seeded() {
     learnerHash: hash(i),
     ...(i % 23 === 0 ? {} : { completedAt: i % 17 === 0 ? '2099-01-01' : `2025-0${1 + (i % 9)}-1${i % 10}` }),
     country: ['FR', 'DE', 'ES'][i % 3],
-    attrs: i % 4 === 0 ? ({} as Record<string, string>) : { funding: ['public', 'employer'][i % 2] },
+    // attr_member sets each member apart, so the rates' SQL can be compared member by member.
+    attrs: { member: String(i), ...(i % 4 === 0 ? {} : { funding: ['public', 'employer'][i % 2] }) },
   }));
   const events: StoredContactEvent[] = [];
   // Learners on no roster (i >= MEMBERS) too, and instants that tie or differ only below the millisecond.
@@ -151,6 +160,30 @@ describe('PostgreSQL member facts through one cursor', () => {
     const rows = (s: Storage) => text(dispositionRows(s, q, ctx, 'csv'));
     expect(await rows(postgres)).toEqual(await rows(sqlite));
   });
+
+  it.each(queries)(
+    'counts each member in SQL as the JavaScript rules do for $cohortId, $surveyId, $wave',
+    async (q) => {
+      const at = new Date('2026-01-15T00:00:00Z');
+      const ctx = { wave: q.wave, schedule: ['m0', 'm6', 'm12'] as const, partialThreshold: 0.5, at };
+      const node = new Map<string, unknown>();
+      for await (const facts of sqlite.memberFacts(q)) {
+        const { code } = memberDisposition(facts, ctx);
+        node.set(facts.member.attrs.member, { code, ...memberSteps(facts, code), members: 1 });
+      }
+      const counts = await postgres.rateCounts?.({
+        ...q,
+        due: waveDueRule(q.wave, ctx.schedule),
+        at,
+        partialThreshold: 0.5,
+        by: 'attr_member',
+      });
+      const sql = new Map((counts ?? []).map(({ value, ...figures }) => [value, figures]));
+      expect(counts).toHaveLength(node.size);
+      expect(sql).toEqual(node);
+      expect(new Set([...node.values()].map((f) => (f as { code: string }).code)).size).toBeGreaterThan(2);
+    },
+  );
 
   it('gives its connection back when the reader stops early, so the pool never runs dry', async () => {
     for (let i = 0; i < 5; i++) {
