@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
 /** Bumped when the way a bundle is built changes, so older bundles are rebuilt. */
-const RECIPE = 1;
+const RECIPE = 2;
 
 export class BuildError extends Error {}
 
@@ -42,7 +42,12 @@ async function build(entry, root, bundle) {
   try {
     result = await esbuild.build({
       entryPoints: [entry],
-      outfile: bundle,
+      outdir: dirname(bundle),
+      entryNames: '[name]',
+      chunkNames: '[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+      // Modules imported with import() stay in chunks of their own, loaded only when used (pg by a SQLite export).
+      splitting: true,
       bundle: true,
       platform: 'node',
       format: 'esm',
