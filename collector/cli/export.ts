@@ -5,13 +5,16 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config/load-config.ts';
 import { buildCodebook } from '../export/codebook.ts';
 import { codebookMarkdown } from '../export/codebook-markdown.ts';
 import { toDataPackage } from '../export/data-package.ts';
+import { isBlockWorkerInput, serveExportBlocks } from '../export/export-block-worker.ts';
 import { columnsFor, exportChunks } from '../export/export-chunks.ts';
 import { ExportOptionsError, filterOf, parseExportOptions } from '../export/export-options.ts';
 import { progressBar } from '../export/progress-bar.ts';
+import { sqliteParallelChunks } from '../export/sqlite-parallel-chunks.ts';
 import { writeExport } from '../export/write-export.ts';
 import { SurveyRegistry } from '../surveys/survey-registry.ts';
 import { openExistingStorage } from './open-existing-storage.ts';
@@ -64,10 +67,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const surveys = SurveyRegistry.fromFolder(config.surveysDir);
   const survey = options.format === 'csv' || codebook ? columnsFor(surveys, options.survey).surveyId : options.survey;
-  // An export walks the index in order and reads each table page about once: a 4 MiB page cache (twice the
-  // sqlite3 shell's) holds what it revisits, and better-sqlite3's 16 MiB default was the largest part of the
-  // export's memory (issue 20; bench/profiles/export.md).
-  const storage = await openExistingStorage(config.databaseUrl, { cacheKib: 4096 });
+  // An export walks the index in order and reads each table page about once: a 2 MiB page cache per connection
+  // (the sqlite3 shell's; two threads read, each its own ranges) holds what it revisits, and better-sqlite3's
+  // 16 MiB default was the largest part of the export's memory (issue 20; bench/profiles/export.md).
+  const cacheKib = 2048;
+  const storage = await openExistingStorage(config.databaseUrl, { cacheKib });
   try {
     let file = out;
     if (codebook) {
@@ -85,11 +89,18 @@ async function main(): Promise<void> {
     const resolved = { ...options, survey };
     // Counting is a scan of the index (a few % of a long export): only a terminal shows the bar that needs it.
     const progress = progressBar(process.stderr.isTTY ? await storage.count(filterOf(resolved)) : 0);
+    // A SQLite file is read by two threads, a range each in turn (sqlite-parallel-chunks.ts); PostgreSQL's reads
+    // are round trips that already overlap with the formatting.
+    const path = sqliteFile(config.databaseUrl);
+    const chunks = path
+      ? sqliteParallelChunks(
+          { path, surveys, surveysDir: config.surveysDir, workerFile: new URL(import.meta.url), cacheKib },
+          resolved,
+          progress.tick,
+        )
+      : exportChunks({ storage, surveys }, resolved, progress.tick);
     try {
-      await writeExport(
-        exportChunks({ storage, surveys }, resolved, progress.tick),
-        file === '-' ? process.stdout : file,
-      );
+      await writeExport(chunks, file === '-' ? process.stdout : file);
     } catch (err) {
       // A cut file would pass for the whole export: remove it, and say so.
       if (file !== '-') rmSync(file, { force: true });
@@ -107,8 +118,21 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: Error) => {
-  const usage = err instanceof UsageError || err instanceof ExportOptionsError;
-  process.stderr.write(`export failed: ${err.message}\n${usage ? 'npm run export -- --help lists the options\n' : ''}`);
-  process.exitCode = usage ? 2 : 1;
-});
+/** The file of a sqlite: DATABASE_URL (the spellings open-storage.ts accepts), undefined for PostgreSQL or memory. */
+function sqliteFile(databaseUrl: string): string | undefined {
+  if (!databaseUrl.startsWith('sqlite:')) return undefined;
+  const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
+  return path === ':memory:' ? undefined : path;
+}
+
+// This file is also the export's second thread (sqlite-parallel-chunks.ts starts it as a worker), so that the
+// compiled CLI (scripts/run-built.mjs) stays one file.
+if (!isMainThread && isBlockWorkerInput(workerData) && parentPort) serveExportBlocks(parentPort, workerData);
+else
+  main().catch((err: Error) => {
+    const usage = err instanceof UsageError || err instanceof ExportOptionsError;
+    process.stderr.write(
+      `export failed: ${err.message}\n${usage ? 'npm run export -- --help lists the options\n' : ''}`,
+    );
+    process.exitCode = usage ? 2 : 1;
+  });

@@ -28,9 +28,10 @@ export function columnsFor(
  */
 const CHUNK_CHARS = 64 * 1024;
 
-type Layout = { filter: ResponseFilter; head: string; line: (r: StoredResponse) => string };
+export type Layout = { filter: ResponseFilter; head: string; line: (r: StoredResponse) => string };
 
-function layout(surveys: SurveyRegistry, o: ExportOptions): Layout {
+/** What an export of these options reads and how it writes each row; the same for every thread that formats rows. */
+export function exportLayout(surveys: SurveyRegistry, o: ExportOptions): Layout {
   if (o.format === 'jsonl')
     return { filter: filterOf(o), head: '', line: (r) => `${JSON.stringify(forResearchers(r))}\n` };
   const { surveyId, columns } = columnsFor(surveys, o.survey);
@@ -57,7 +58,7 @@ export async function* exportChunks(
   o: ExportOptions,
   onRows?: (count: number) => void,
 ): AsyncGenerator<string> {
-  const { filter, head, line } = layout(src.surveys, o);
+  const { filter, head, line } = exportLayout(src.surveys, o);
   // The header goes alone and first: a client sees the columns before the first page is read.
   if (head) yield head;
   let chunk = '';

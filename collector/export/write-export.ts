@@ -2,8 +2,11 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
-/** Writes text chunks to a file (or a stream such as stdout) with backpressure: the source is pulled only as fast as it drains. */
-export async function writeExport(chunks: AsyncIterable<string>, to: string | NodeJS.WritableStream): Promise<void> {
+/** Writes text (or UTF-8 bytes) chunks to a file (or a stream such as stdout) with backpressure: the source is pulled only as fast as it drains. */
+export async function writeExport(
+  chunks: AsyncIterable<string | Uint8Array>,
+  to: string | NodeJS.WritableStream,
+): Promise<void> {
   await pipeline(Readable.from(chunks, { objectMode: false }), typeof to === 'string' ? createWriteStream(to) : to);
 }
 

@@ -16,9 +16,12 @@ export function keysetPage(
   param: (v: unknown) => string,
   context: ContextText,
   limit = PAGE_SIZE,
+  through?: Keyset,
 ): string {
   const conditions = filterSql(after ? { ...filter, from: undefined } : filter, param, context);
   if (after) conditions.push(`(r.submitted_at, r.id) > (${param(after.at)}, ${param(after.id)})`);
+  // The last row of a range, when a reader takes only one range of the export (export/sqlite-blocks.ts).
+  if (through) conditions.push(`(r.submitted_at, r.id) <= (${param(through.at)}, ${param(through.id)})`);
   const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
   return `${where} ORDER BY r.submitted_at, r.id LIMIT ${limit}`;
 }

@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { postgresStorage } from './postgres/postgres-storage.ts';
 import { sqliteStorage } from './sqlite/sqlite-storage.ts';
 import type { Storage } from './storage.ts';
 
@@ -14,7 +13,7 @@ const EXPECTED =
 export type OpenOptions = { poolSize?: number; cacheKib?: number };
 
 export async function openStorage(databaseUrl: string, { poolSize, cacheKib }: OpenOptions = {}): Promise<Storage> {
-  const storage = select(databaseUrl, poolSize, cacheKib);
+  const storage = await select(databaseUrl, poolSize, cacheKib);
   try {
     await storage.migrate();
   } catch (error) {
@@ -24,7 +23,7 @@ export async function openStorage(databaseUrl: string, { poolSize, cacheKib }: O
   return storage;
 }
 
-function select(databaseUrl: string, poolSize?: number, cacheKib?: number): Storage {
+async function select(databaseUrl: string, poolSize?: number, cacheKib?: number): Promise<Storage> {
   if (databaseUrl.startsWith('sqlite:')) {
     // "sqlite:///abs/path" and "sqlite://rel/path" are common spellings of "sqlite:/abs/path" and "sqlite:rel/path".
     const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
@@ -38,6 +37,8 @@ function select(databaseUrl: string, poolSize?: number, cacheKib?: number): Stor
     } catch {
       throw new Error(`DATABASE_URL: not a valid PostgreSQL URL; ${EXPECTED}`);
     }
+    // Loaded only for PostgreSQL: pg is about 10 MiB of a SQLite export's memory (bench/profiles/export.md).
+    const { postgresStorage } = await import('./postgres/postgres-storage.ts');
     return postgresStorage(databaseUrl, { poolSize });
   }
   // Never echo the value: it may carry a password.

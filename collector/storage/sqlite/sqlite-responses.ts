@@ -69,7 +69,11 @@ const orderedIndex = (f: ResponseFilter) =>
   f.surveyId !== undefined && f.surveyVersion !== undefined ? 'responses_survey' : 'responses_export';
 
 /** One page's query; exported so a test can check its plan. */
-export function sqlitePage(filter: ResponseFilter, after?: Keyset): { sql: string; params: unknown[] } {
+export function sqlitePage(
+  filter: ResponseFilter,
+  after?: Keyset,
+  through?: Keyset,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
   const tail = keysetPage(
     filter,
@@ -80,9 +84,13 @@ export function sqlitePage(filter: ResponseFilter, after?: Keyset): { sql: strin
     },
     SQLITE_CONTEXT,
     SQLITE_PAGE,
+    through,
   );
   return { sql: `${select(orderedIndex(filter))} ${tail}`, params };
 }
+
+/** Part of the export order: the rows after `after` (exclusive) up to `through` (inclusive); either may be open. */
+export type KeysetRange = { after?: Keyset; through?: Keyset };
 
 /**
  * Matching responses in (submitted_at, id) order, a keyset page at a time. Pages rather than one long
@@ -90,7 +98,19 @@ export function sqlitePage(filter: ResponseFilter, after?: Keyset): { sql: strin
  * export finished.
  */
 export async function* sqliteResponses(db: Database.Database, filter: ResponseFilter): AsyncGenerator<StoredResponse> {
-  const first = sqlitePage(filter);
+  yield* sqliteRows(db, filter);
+}
+
+/**
+ * The same rows read synchronously, narrowed to one stretch of the export order by `range`: an export read by two
+ * threads, each a range at a time (export/sqlite-blocks.ts), without a promise per row.
+ */
+export function* sqliteRows(
+  db: Database.Database,
+  filter: ResponseFilter,
+  range: KeysetRange = {},
+): Generator<StoredResponse> {
+  const first = sqlitePage(filter, range.after, range.through);
   let rows = db
     .prepare<unknown[], RawRow>(first.sql)
     .raw()
@@ -101,7 +121,9 @@ export async function* sqliteResponses(db: Database.Database, filter: ResponseFi
     for (const row of rows) yield fromRow(joined(row));
     if (rows.length < SQLITE_PAGE) return;
     const last = rows[rows.length - 1];
-    const p = sqlitePage(filter, { at: last[3] as string, id: last[0] as string });
+    // A range that ends on a page's last row needs no query to learn that nothing follows.
+    if (range.through && last[3] === range.through.at && last[0] === range.through.id) return;
+    const p = sqlitePage(filter, { at: last[3] as string, id: last[0] as string }, range.through);
     next ??= db.prepare<unknown[], RawRow>(p.sql).raw();
     rows = next.all(...p.params);
   }
