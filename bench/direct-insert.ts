@@ -21,7 +21,7 @@ function batches(data: IngestedRows, size: number): { table: string; rows: Row[]
 
 /** The same connection settings the adapter uses, read from its source so the limit follows it. */
 export function adapterPragmas(root: string): string[] {
-  const source = readFileSync(join(root, 'collector/storage/sqlite/sqlite-storage.ts'), 'utf8');
+  const source = readFileSync(join(root, 'collector/storage/sqlite/sqlite-connection.ts'), 'utf8');
   return [...source.matchAll(/\.pragma\('([^']+)'\)/g)].map((m) => m[1]);
 }
 

@@ -35,7 +35,7 @@ export async function startCollector({
 }: StartOptions): Promise<RunningCollector> {
   // Surveys first: a bad survey file should stop the start before any database is touched.
   const surveys = SurveyRegistry.fromFolder(config.surveysDir);
-  const storage = await openStorage(config.databaseUrl, { poolSize: config.databasePoolSize });
+  const storage = await openStorage(config.databaseUrl, { poolSize: config.databasePoolSize, startWriter: true });
   // Before serving, so that nothing past retention is exported; then daily. Purges never overlap.
   const purge = () => purgeExpired(storage, config.retentionMonths, now(), log);
   let purging = purge();

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { hmacKey } from './hmac-key.ts';
 
 /**
  * What the collector may believe about a learnerRef:
@@ -10,7 +11,7 @@ export type LearnerRefStatus = 'verified' | 'unchecked' | 'unverified';
 
 /** The signature a host's back end sends with a learnerRef: hex HMAC-SHA-256 keyed by the site's learnerSecret. */
 export function learnerSignature(learnerRef: string, learnerSecret: string): string {
-  return createHmac('sha256', learnerSecret).update(learnerRef, 'utf8').digest('hex');
+  return createHmac('sha256', hmacKey(learnerSecret)).update(learnerRef, 'utf8').digest('hex');
 }
 
 /** Judges a ref and its signature against the site key's secret, in constant time for a well-formed signature. */

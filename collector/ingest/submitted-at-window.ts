@@ -6,6 +6,19 @@ export const MAX_CLOCK_AHEAD_MS = 5 * 60_000;
 
 export type SubmittedAtWindow = { receivedAt: string; retentionMonths: number };
 
+type Bounds = { receivedAt: string; retentionMonths: number; earliest: string; earliestMs: number; latestMs: number };
+let last: Bounds | undefined;
+
+// Every item of a batch shares its receivedAt: the window is worked out once per batch, not per item (issue 20).
+function bounds({ receivedAt, retentionMonths }: SubmittedAtWindow): Bounds {
+  if (last?.receivedAt === receivedAt && last.retentionMonths === retentionMonths) return last;
+  const received = Date.parse(receivedAt);
+  const earliest = retentionCutoff(new Date(received), retentionMonths);
+  const latestMs = Date.parse(new Date(received + MAX_CLOCK_AHEAD_MS).toISOString());
+  last = { receivedAt, retentionMonths, earliest, earliestMs: Date.parse(earliest), latestMs };
+  return last;
+}
+
 /**
  * Refuses a submittedAt the collector would never report on: before the retention window (the
  * daily purge would delete it, and the consent screen promises it is not kept), or more than a few
@@ -20,16 +33,14 @@ export function submittedAtProblem(
   /** The field judged: a response's submittedAt, a contact event's at. */
   field = 'submittedAt',
 ): FieldError | null {
-  const received = Date.parse(window.receivedAt);
+  const { earliest, earliestMs, latestMs } = bounds(window);
   const submitted = Date.parse(submittedAt);
-  const earliest = retentionCutoff(new Date(received), window.retentionMonths);
-  const latest = new Date(received + MAX_CLOCK_AHEAD_MS).toISOString();
-  if (submitted < Date.parse(earliest))
+  if (submitted < earliestMs)
     return {
       path: `${at}.${field}`,
       message: `${submittedAt} is before the retention window (RETENTION_MONTHS=${window.retentionMonths}, so not before ${earliest}): check the device clock; an answer this old is not kept`,
     };
-  if (submitted > Date.parse(latest))
+  if (submitted > latestMs)
     return {
       path: `${at}.${field}`,
       message: `${submittedAt} is more than ${MAX_CLOCK_AHEAD_MS / 60_000} minutes after the collector received it (${window.receivedAt}): check the device clock`,

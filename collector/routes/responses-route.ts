@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { BatchEnvelope, formatIssues } from '../../protocol/index.ts';
 import type { AppEnv } from '../http/app-env.ts';
@@ -25,12 +26,18 @@ export type ResponsesDeps = {
   now: () => number;
 };
 
+/** Node's request stream under @hono/node-server (its bindings are `{ incoming, outgoing }`); absent in app.request(). */
+function nodeIncoming(env: unknown): Readable | undefined {
+  const incoming = (env as { incoming?: unknown } | undefined)?.incoming;
+  return incoming instanceof Readable ? incoming : undefined;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** POST /v1/responses: 200 with an ack whenever the envelope parsed; each bad item is rejected alone. */
 export function responsesRoute(deps: ResponsesDeps): Hono<AppEnv> {
   return new Hono<AppEnv>().post('/v1/responses', async (c) => {
-    const body = await readJsonBody(c.req.raw, deps.maxBodyBytes);
+    const body = await readJsonBody(c.req.raw, deps.maxBodyBytes, nodeIncoming(c.env));
     if (!body.ok) return jsonError(c, body.status, body.error);
     if (!isObject(body.value))
       return jsonError(c, 400, 'malformed batch envelope', [

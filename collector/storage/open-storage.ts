@@ -9,11 +9,16 @@ const EXPECTED =
 /**
  * The storage named by DATABASE_URL, migrated and ready; `poolSize` is DATABASE_POOL_SIZE (PostgreSQL only),
  * `cacheKib` SQLite's page cache for this connection (SQLite only; better-sqlite3's 16 MiB when absent).
+ * `startWriter` starts SQLite's write thread now rather than at the first insert, so that a server's first
+ * requests do not wait for it (SQLite only; a CLI that only reads never needs the thread).
  */
-export type OpenOptions = { poolSize?: number; cacheKib?: number };
+export type OpenOptions = { poolSize?: number; cacheKib?: number; startWriter?: boolean };
 
-export async function openStorage(databaseUrl: string, { poolSize, cacheKib }: OpenOptions = {}): Promise<Storage> {
-  const storage = await select(databaseUrl, poolSize, cacheKib);
+export async function openStorage(
+  databaseUrl: string,
+  { poolSize, cacheKib, startWriter }: OpenOptions = {},
+): Promise<Storage> {
+  const storage = await select(databaseUrl, poolSize, cacheKib, startWriter);
   try {
     await storage.migrate();
   } catch (error) {
@@ -23,13 +28,18 @@ export async function openStorage(databaseUrl: string, { poolSize, cacheKib }: O
   return storage;
 }
 
-async function select(databaseUrl: string, poolSize?: number, cacheKib?: number): Promise<Storage> {
+async function select(
+  databaseUrl: string,
+  poolSize?: number,
+  cacheKib?: number,
+  startWriter?: boolean,
+): Promise<Storage> {
   if (databaseUrl.startsWith('sqlite:')) {
     // "sqlite:///abs/path" and "sqlite://rel/path" are common spellings of "sqlite:/abs/path" and "sqlite:rel/path".
     const path = databaseUrl.slice('sqlite:'.length).replace(/^\/\//, '');
     if (path === '') throw new Error(`DATABASE_URL: the SQLite path is empty; ${EXPECTED}`);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    return sqliteStorage(path, { cacheKib });
+    return sqliteStorage(path, { cacheKib, startWriter });
   }
   if (/^postgres(ql)?:\/\/./.test(databaseUrl)) {
     try {

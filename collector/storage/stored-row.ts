@@ -48,10 +48,15 @@ export type JoinedRow = Omit<
   sensitive_flags: unknown;
 };
 
-const isSensitive = (name: string) => (SENSITIVE_FLAGS as readonly string[]).includes(name);
+const SENSITIVE = new Set<string>(SENSITIVE_FLAGS);
 
+// A loop in the flags' own order rather than entries → filter → fromEntries: every stored response goes through
+// here twice (issue 20). Same keys, same order, so the same JSON text.
 function pickFlags(flags: Flags, sensitive: boolean): Partial<Flags> {
-  return Object.fromEntries(Object.entries(flags).filter(([name]) => isSensitive(name) === sensitive));
+  const picked: Partial<Flags> = {};
+  for (const name of Object.keys(flags) as (keyof Flags)[])
+    if (SENSITIVE.has(name) === sensitive) picked[name] = flags[name];
+  return picked;
 }
 
 export function toRows(r: StoredResponse): { response: ResponseRow; sensitive: SensitiveRow } {

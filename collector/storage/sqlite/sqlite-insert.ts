@@ -28,6 +28,7 @@ export function sqliteInserter(db: Database.Database): (records: StoredResponse[
      ORDER BY status = 'partial' DESC, submitted_at, id LIMIT 1`,
   );
   const wasReplaced = db.prepare('SELECT 1 FROM replaced_responses WHERE id = ?');
+  const anyReplaced = db.prepare('SELECT 1 FROM replaced_responses LIMIT 1');
   const forgetReplaced = db.prepare('DELETE FROM replaced_responses WHERE id = ?');
   const remember = db.prepare(
     'INSERT INTO replaced_responses (id, kept_id, learner_hash) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
@@ -39,9 +40,12 @@ export function sqliteInserter(db: Database.Database): (records: StoredResponse[
     const inserted = new Set<string>();
     const hashes = new Map<string, string>();
     const spent = new Set<string>();
+    // Read once per transaction: with no replaced partial kept (the common case), the two lookups per record below
+    // are skipped (issue 20). It turns true as soon as this batch replaces one.
+    let replacedKept = anyReplaced.get() !== undefined;
     for (const record of firstOfEachId(records)) {
       // A late resend of a replaced partial: acknowledged, nothing changes.
-      if (statusOf(record) === 'partial' && wasReplaced.get(record.id) !== undefined) {
+      if (replacedKept && statusOf(record) === 'partial' && wasReplaced.get(record.id) !== undefined) {
         hashes.set(record.id, record.contentHash);
         continue;
       }
@@ -60,12 +64,15 @@ export function sqliteInserter(db: Database.Database): (records: StoredResponse[
       if (decision.action === 'replace') {
         dropSensitive.run(decision.kept.id);
         dropResponse.run(decision.kept.id);
-        if (decision.kept.id !== record.id) remember.run(decision.kept.id, record.id, record.learnerHash ?? null);
+        if (decision.kept.id !== record.id) {
+          remember.run(decision.kept.id, record.id, record.learnerHash ?? null);
+          replacedKept = true;
+        }
       }
       const { response, sensitive } = toRows(record);
       if (insertResponse.run({ ...response, consent_sensitive: response.consent_sensitive ? 1 : 0 }).changes === 1) {
         insertSensitive.run(sensitive);
-        forgetReplaced.run(record.id);
+        if (replacedKept) forgetReplaced.run(record.id);
         inserted.add(record.id);
         hashes.set(record.id, record.contentHash);
       } else {

@@ -1,14 +1,15 @@
-import Database from 'better-sqlite3';
 import { filterSql, SQLITE_CONTEXT } from '../filter-sql.ts';
 import { groupCommit } from '../group-commit.ts';
 import { pendingMigrations } from '../migration.ts';
 import type { InsertStatus, ResponseFilter, Storage, StoredResponse } from '../storage.ts';
+import { openSqlite } from './sqlite-connection.ts';
 import { sqliteDenominators } from './sqlite-denominators.ts';
 import { sqliteInserter } from './sqlite-insert.ts';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.ts';
 import { sqlitePurge } from './sqlite-purge.ts';
 import { sqliteCountRejections, sqliteRejectionsByDay } from './sqlite-rejections.ts';
 import { sqliteResponses } from './sqlite-responses.ts';
+import { threadWriter } from './sqlite-write-thread.ts';
 
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -18,24 +19,27 @@ function once<T>(make: () => T): () => T {
   };
 }
 
-/** The embedded default: one file, one connection, every call synchronous underneath. */
-export function sqliteStorage(path: string, { cacheKib }: { cacheKib?: number } = {}): Storage {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  // A request acknowledged is on disk: in WAL mode NORMAL may lose the last commits on a
-  // power cut (not on a process crash); FULL syncs the WAL at each commit. We commit once
-  // per batch, so the cost is one fsync per request.
-  db.pragma('synchronous = FULL');
-  // Several processes on one file (a CLI export beside the server) wait instead of failing.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  if (cacheKib !== undefined) db.pragma(`cache_size = -${Math.round(cacheKib)}`);
+/**
+ * The embedded default: one file, one connection for everything but the inserts of responses, which run on the write
+ * thread (sqlite-write-thread.ts) so that their statements and COMMIT + fsync do not block the event loop while the
+ * next requests are read and validated. `:memory:` and temporary databases cannot be shared with a thread, so their
+ * inserts run here, on the storage's own connection.
+ */
+export function sqliteStorage(
+  path: string,
+  { cacheKib, startWriter = false }: { cacheKib?: number | undefined; startWriter?: boolean | undefined } = {},
+): Storage {
+  const db = openSqlite(path, { cacheKib });
+  const onThread = path !== ':memory:' && path !== '';
+  const writer = onThread ? threadWriter(path, { cacheKib }) : undefined;
 
   // Prepared on first insert: the tables only exist once migrate() has run.
   const inserter = once(() => db.transaction(sqliteInserter(db)));
   const denominators = once(() => sqliteDenominators(db));
   // Concurrent requests share one IMMEDIATE transaction, hence one fsync (group-commit.ts).
-  const group = groupCommit<StoredResponse, InsertStatus>(async (records) => inserter().immediate(records));
+  const group = groupCommit<StoredResponse, InsertStatus>(async (records) =>
+    writer ? writer.insert(records) : inserter().immediate(records),
+  );
 
   function where(filter: ResponseFilter, params: unknown[]): string[] {
     return filterSql(
@@ -65,6 +69,8 @@ export function sqliteStorage(path: string, { cacheKib }: { cacheKib?: number } 
           record.run(m.version, m.name, new Date().toISOString());
         }
       }).immediate();
+      // A server starts its write thread with the storage, so that its first requests do not wait for it.
+      if (startWriter) await writer?.start();
     },
 
     async insert(records) {
@@ -163,6 +169,7 @@ export function sqliteStorage(path: string, { cacheKib }: { cacheKib?: number } 
 
     async close() {
       await group.drain();
+      await writer?.close();
       if (db.open) db.close();
     },
   };
