@@ -1,4 +1,4 @@
-import type { MemberFacts } from '../storage/denominator-storage.ts';
+import type { FunnelSteps, MemberFacts } from '../storage/denominator-storage.ts';
 import { DISPOSITION_CODES, type DispositionCode } from './disposition.ts';
 
 /** Exact counts of one set of members (a cohort, or one group of it), before disclosure control. */
@@ -17,8 +17,7 @@ export function emptyTally(): RateTally {
   return { population: 0, dispositions, shown: 0, started: 0, completed: 0, reached: [] };
 }
 
-/** How far one member got in the funnel; `furthest` is the most questions answered, 0 when none. */
-export type FunnelSteps = { shown: boolean; started: boolean; completed: boolean; furthest: number };
+export type { FunnelSteps };
 
 /**
  * The funnel counts steps a member reached, whatever came after: a member who started reached "shown" even if the

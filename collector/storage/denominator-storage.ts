@@ -1,6 +1,5 @@
 import type { ContactEvent, ResponseStatus } from '../../protocol/index.ts';
 import type { DispositionCode, MemberEvent } from '../denominators/disposition.ts';
-import type { FunnelSteps } from '../denominators/rate-tally.ts';
 import type { LearnerRefStatus } from '../ingest/learner-signature.ts';
 import type { StoredEventKind } from './event-kinds.ts';
 import type { InsertStatus } from './insert-status.ts';
@@ -68,6 +67,9 @@ export type RateCountQuery = WaveQuery & {
   /** country, course_id, path_id or attr_<name>, checked by the caller (rate-query.ts); absent: no groups. */
   by?: string;
 };
+
+/** How far one member got in the funnel; `furthest` is the most questions answered, 0 when none. */
+export type FunnelSteps = { shown: boolean; started: boolean; completed: boolean; furthest: number };
 
 /** How many members of one group (`value` of the `by` column, null when empty or without `by`) share a code and steps. */
 export type RateCount = FunnelSteps & { value: string | null; code: DispositionCode; members: number };
